@@ -1,0 +1,145 @@
+/**
+ * The reply: a channel-neutral value built from search hits. It leads with the answer (the sentence or
+ * table row holding the figure, deadline or unit, those emphasised), then its citation, then up to two
+ * more sources. Each channel renders it (plain text, Telegram HTML, Zalo text).
+ */
+import type { CatalogEntry } from '../ingest/catalog.js';
+import type { StoredPassage } from '../index/load.js';
+import type { Hit, SearchResult } from '../search/engine.js';
+import { sentenceRanges } from '../ingest/split.js';
+import { fold } from '../text/analyzer.js';
+
+/** A run of text, emphasised when it holds a figure, a deadline or a unit. */
+export interface Span {
+  text: string;
+  strong?: boolean;
+}
+
+export interface Citation {
+  doc: string;
+  docShort: string;
+  docTitle: string;
+  /** The heading path, outermost first. */
+  section: string[];
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface Excerpt {
+  spans: Span[];
+  citation: Citation;
+  /** True when this source is another document than the lead's (values may differ by year). */
+  otherDocument: boolean;
+}
+
+/** What a user can do next; each channel shows these its own way (buttons, typed numbers). */
+export type Action = { kind: 'more' } | { kind: 'source' } | { kind: 'feedback' };
+
+export type Reply =
+  | { kind: 'answer'; question: string; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
+  | { kind: 'not_found'; question: string; suggestion: string; nearest?: Excerpt }
+  | { kind: 'message'; title?: string; paragraphs: Span[][] };
+
+// A figure with its unit, a percentage, a range, a date or a period: what a user came for.
+const FIGURE = new RegExp(
+  [
+    String.raw`(?:(?:cuối |đầu |trước )?(?:tháng|quý|ngày)\s+(?:\d{1,2}|[IVX]+)(?:\s*\/\s*\d{1,2})?(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?)`,
+    String.raw`(?:\d{1,2}\/\d{1,2}\/\d{4})`,
+    String.raw`(?:top\s+\d+|nhóm\s+\d+(?:\s+nước)?)`,
+    String.raw`(?:[<>≥≤]?\s?\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?(?:\s+(?:nghìn tỷ|tỷ|triệu|nghìn|USD|đồng|bậc|hạng|giờ|ngày|tháng|năm|khu|lớp|nước|bưu gửi(?:\/đầu người)?|doanh nghiệp|chuyên gia|nhánh|tên miền|điểm|xã|hộ)(?![\p{L}]))*)`,
+  ].join('|'),
+  'giu',
+);
+
+/** Splits text into spans with figures and dates emphasised. */
+export function emphasise(text: string): Span[] {
+  const spans: Span[] = [];
+  let last = 0;
+  for (const m of text.matchAll(FIGURE)) {
+    const s = m[0].trim();
+    if (!/\d/.test(s)) continue;
+    const start = m.index! + m[0].indexOf(s);
+    if (start > last) spans.push({ text: text.slice(last, start) });
+    spans.push({ text: s, strong: true });
+    last = start + s.length;
+  }
+  if (last < text.length) spans.push({ text: text.slice(last) });
+  return spans;
+}
+
+function citationOf(p: StoredPassage, doc: CatalogEntry | undefined): Citation {
+  return {
+    doc: p.doc,
+    docShort: doc?.short ?? p.doc,
+    docTitle: doc?.title ?? p.doc,
+    section: p.headingPath,
+    lineStart: p.lineStart,
+    lineEnd: p.lineEnd,
+  };
+}
+
+/** The readable text of a passage: a table row as "Column: cell" lines. */
+export function passageDisplay(p: StoredPassage): string {
+  if (p.kind !== 'row' || !p.table) return p.text;
+  const { columns, cells, sector } = p.table;
+  const lines = cells
+    .map((c, i) => (c && !/^(STT|TT)$/i.test(columns[i] ?? '') ? (columns[i] ? `${columns[i]}: ${c}` : c) : ''))
+    .filter(Boolean);
+  return [sector ? `(${sector})` : '', ...lines].filter(Boolean).join('\n');
+}
+
+/**
+ * The part of a passage worth leading with: the sentence that shares most words with the question
+ * (figures count extra for targets and deadlines), with its neighbour when that one is short.
+ */
+export function bestExcerpt(p: StoredPassage, questionTerms: string[], maxChars: number): string {
+  const text = passageDisplay(p);
+  if (text.length <= maxChars || p.kind === 'row') return text.length <= maxChars * 1.5 ? text : text.slice(0, maxChars) + '…';
+  const ranges = sentenceRanges(text);
+  const wanted = new Set(questionTerms);
+  let best = 0;
+  let bestScore = -1;
+  ranges.forEach(([a, b], i) => {
+    const words = fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u);
+    const score = words.filter((w) => wanted.has(w)).length + (/\d/.test(text.slice(a, b)) ? 0.5 : 0);
+    if (score > bestScore) { bestScore = score; best = i; }
+  });
+  let [start, end] = ranges[best];
+  // widen with neighbours while it fits
+  let lo = best, hi = best;
+  while (true) {
+    const canNext = hi + 1 < ranges.length && ranges[hi + 1][1] - start <= maxChars;
+    const canPrev = lo > 0 && end - ranges[lo - 1][0] <= maxChars;
+    if (canNext) { hi++; end = ranges[hi][1]; } else if (canPrev) { lo--; start = ranges[lo][0]; } else break;
+  }
+  let excerpt = text.slice(start, end).trim();
+  if (excerpt.length > maxChars) excerpt = excerpt.slice(0, maxChars).replace(/\s+\S*$/, '') + '…';
+  return (start > 0 ? '… ' : '') + excerpt + (end < text.length && !excerpt.endsWith('…') ? ' …' : '');
+}
+
+const SUGGESTION =
+  'Bạn thử hỏi cụ thể hơn: nêu lĩnh vực, năm và điều cần biết (chỉ tiêu, thời hạn, đơn vị chủ trì), ví dụ "mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình đến năm 2025" hoặc "đơn vị nào chủ trì xây dựng Cổng GovTech".';
+
+/** Builds the reply for a search result. */
+export function buildReply(result: SearchResult, documents: Map<string, CatalogEntry>): Reply {
+  const terms = result.question.folded;
+  const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
+    spans: emphasise(bestExcerpt(h.passage, terms, max)),
+    citation: citationOf(h.passage, documents.get(h.passage.doc)),
+    otherDocument: leadDoc !== undefined && h.passage.doc !== leadDoc,
+  });
+  const [first, ...others] = result.hits;
+  if (result.noAnswer || !first) {
+    const nearest = first && first.coverage >= 0.4 ? excerpt(first, 200) : undefined;
+    return { kind: 'not_found', question: result.question.raw, suggestion: SUGGESTION, nearest };
+  }
+  const lead = excerpt(first, 360);
+  return {
+    kind: 'answer',
+    question: result.question.raw,
+    lead,
+    more: others.slice(0, 2).map((h) => excerpt(h, 180, first.passage.doc)),
+    rest: others.slice(2).map((h) => excerpt(h, 360, first.passage.doc)),
+    actions: [{ kind: 'more' }, { kind: 'source' }, { kind: 'feedback' }],
+  };
+}

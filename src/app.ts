@@ -1,0 +1,32 @@
+/** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
+import { buildReply, type Reply } from './answer/reply.js';
+import { ensureIndex, loadCorpus, type Corpus } from './index/load.js';
+import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
+import { Engine, type SearchResult } from './search/engine.js';
+
+export interface Answerer {
+  engine: Engine;
+  corpus: Corpus;
+  /** Searches and builds the channel-neutral reply. */
+  answer(question: string): { result: SearchResult; reply: Reply };
+}
+
+export function answererFor(corpus: Corpus): Answerer {
+  const engine = new Engine(corpus);
+  return {
+    engine,
+    corpus,
+    answer(question) {
+      const result = engine.search(question, 8);
+      return { result, reply: buildReply(result, corpus.documents) };
+    },
+  };
+}
+
+/** Loads (building first when the seeds changed) and returns the answerer. */
+export async function loadAnswerer(opts: { seedsDir?: string; indexFile?: string; log?: (m: string) => void } = {}): Promise<Answerer> {
+  const seedsDir = opts.seedsDir ?? DEFAULT_SEEDS_DIR;
+  const indexFile = opts.indexFile ?? DEFAULT_INDEX_FILE;
+  await ensureIndex(seedsDir, indexFile, opts.log);
+  return answererFor(await loadCorpus(indexFile));
+}

@@ -1,0 +1,124 @@
+/**
+ * Builds the prebuilt index: seeds/ → one SQLite file holding documents, sections, passages, aliases,
+ * the term vocabulary and the serialized MiniSearch index, with the hash of the seeds it came from.
+ * The same seeds give a byte-identical file: fixed insertion order, no timestamps, written to a
+ * temporary file, vacuumed, then renamed into place.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { loadCatalog, type CatalogEntry } from '../ingest/catalog.js';
+import { parseDocument, type Passage, type Section } from '../ingest/parse.js';
+import { FIELDS, indexFields, splitTerms } from '../search/fields.js';
+import { Database } from '../store/sqlite.js';
+import { mineAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
+
+/** Bumped when the analyzer or the schema changes, so older index files are rebuilt. */
+export const INDEX_VERSION = '1';
+
+export const MINISEARCH_OPTIONS = {
+  idField: 'id',
+  fields: [...FIELDS],
+  storeFields: [] as string[],
+  tokenize: splitTerms,
+  processTerm: (t: string) => t,
+};
+
+/** sha256 over the catalog and every seed file, in name order. */
+export function seedsHash(seedsDir: string): string {
+  const h = createHash('sha256').update(`v${INDEX_VERSION}\n`);
+  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt') || f === 'catalog.json').sort()) {
+    h.update(name + '\n').update(readFileSync(path.join(seedsDir, name))).update('\n');
+  }
+  return h.digest('hex');
+}
+
+export interface BuiltCorpus {
+  catalog: CatalogEntry[];
+  sections: Array<Section & { doc: string }>;
+  passages: Passage[];
+  aliases: AliasPair[];
+}
+
+/** Parses every catalogued seed. Throws when a seed is missing or a .txt has no catalog entry. */
+export function parseSeeds(seedsDir: string): BuiltCorpus {
+  const catalog = loadCatalog(seedsDir);
+  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const listed = new Set(catalog.map((c) => c.file));
+  const unlisted = files.filter((f) => !listed.has(f));
+  if (unlisted.length) throw new Error(`seeds without a catalog entry: ${unlisted.join(', ')} (add them to seeds/catalog.json)`);
+  const sections: BuiltCorpus['sections'] = [];
+  const passages: Passage[] = [];
+  const mined: AliasPair[] = [];
+  for (const entry of [...catalog].sort((a, b) => a.file.localeCompare(b.file))) {
+    const file = path.join(seedsDir, entry.file);
+    if (!existsSync(file)) throw new Error(`catalog lists ${entry.file}, which is not in ${seedsDir}`);
+    const raw = readFileSync(file, 'utf8');
+    const parsed = parseDocument(entry.file, raw);
+    sections.push(...parsed.sections.map((s) => ({ ...s, doc: entry.file })));
+    passages.push(...parsed.passages);
+    mined.push(...mineAliases(raw));
+  }
+  return { catalog, sections, passages, aliases: uniqueAliases([...staticAliasPairs(), ...mined]) };
+}
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (file TEXT PRIMARY KEY, title TEXT NOT NULL, number TEXT, kind TEXT NOT NULL,
+  date TEXT NOT NULL, years TEXT NOT NULL, short TEXT NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE sections (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, path TEXT NOT NULL, line_start INTEGER NOT NULL);
+CREATE TABLE passages (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
+  text TEXT NOT NULL, heading_path TEXT NOT NULL, kind TEXT NOT NULL, table_json TEXT, lead TEXT);
+CREATE TABLE aliases (id INTEGER PRIMARY KEY, short TEXT NOT NULL, full TEXT NOT NULL);
+CREATE TABLE vocabulary (term TEXT PRIMARY KEY, count INTEGER NOT NULL);
+CREATE TABLE search_index (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+`;
+
+/** Builds the index file at `outFile` from `seedsDir`. Returns figures for the build log. */
+export async function buildIndex(seedsDir: string, outFile: string): Promise<{ passages: number; sections: number; ms: number }> {
+  const started = performance.now();
+  const corpus = parseSeeds(seedsDir);
+  const search = new MiniSearch(MINISEARCH_OPTIONS);
+  const vocabulary = new Map<string, number>();
+  const docs = corpus.passages.map((p, id) => indexFields(id, p, corpus.aliases));
+  for (const d of docs) for (const t of splitTerms(d.folded)) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+  search.addAll(docs);
+
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  const tmp = `${outFile}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const db = await Database.open(tmp);
+  try {
+    await db.exec('PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096;');
+    await db.exec(SCHEMA);
+    await db.transaction(async () => {
+      await db.run('INSERT INTO meta VALUES (?, ?)', ['seeds_hash', seedsHash(seedsDir)]);
+      await db.run('INSERT INTO meta VALUES (?, ?)', ['index_version', INDEX_VERSION]);
+      for (const c of corpus.catalog) {
+        const sha = createHash('sha256').update(readFileSync(path.join(seedsDir, c.file))).digest('hex');
+        await db.run('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [c.file, c.title, c.number ?? null, c.kind, c.date, JSON.stringify(c.years), c.short, sha]);
+      }
+      for (const [i, s] of corpus.sections.entries()) {
+        await db.run('INSERT INTO sections VALUES (?, ?, ?, ?)', [i, s.doc, JSON.stringify(s.path), s.lineStart]);
+      }
+      for (const [i, p] of corpus.passages.entries()) {
+        await db.run('INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [i, p.doc, p.lineStart, p.lineEnd, p.text,
+          JSON.stringify(p.headingPath), p.kind, p.table ? JSON.stringify(p.table) : null, p.lead ?? null]);
+      }
+      for (const [i, a] of corpus.aliases.entries()) {
+        await db.run('INSERT INTO aliases VALUES (?, ?, ?)', [i, a.short.join(' '), a.full.join(' ')]);
+      }
+      for (const [term, count] of [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        await db.run('INSERT INTO vocabulary VALUES (?, ?)', [term, count]);
+      }
+      await db.run('INSERT INTO search_index VALUES (1, ?)', [JSON.stringify(search)]);
+    });
+    await db.exec('VACUUM');
+  } finally {
+    await db.close();
+  }
+  renameSync(tmp, outFile);
+  return { passages: corpus.passages.length, sections: corpus.sections.length, ms: performance.now() - started };
+}

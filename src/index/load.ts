@@ -1,0 +1,83 @@
+/** Loads the prebuilt index once at start, rebuilding it first when the seeds changed. */
+import { existsSync } from 'node:fs';
+import MiniSearch from 'minisearch';
+import type { CatalogEntry } from '../ingest/catalog.js';
+import type { Passage, TableCells } from '../ingest/parse.js';
+import { Database } from '../store/sqlite.js';
+import type { AliasPair } from '../text/aliases.js';
+import { buildIndex, MINISEARCH_OPTIONS, seedsHash } from './build.js';
+
+/** A passage as loaded, with its id in the search index. */
+export interface StoredPassage extends Passage {
+  id: number;
+}
+
+/** Everything the engine needs, in memory. */
+export interface Corpus {
+  documents: Map<string, CatalogEntry>;
+  passages: StoredPassage[];
+  search: MiniSearch;
+  aliases: AliasPair[];
+  /** Folded term → number of passages holding it. */
+  vocabulary: Map<string, number>;
+  seedsHash: string;
+}
+
+/** Whether the index file exists and was built from exactly these seeds. */
+export async function indexIsCurrent(seedsDir: string, indexFile: string): Promise<boolean> {
+  if (!existsSync(indexFile)) return false;
+  let db: Database | undefined;
+  try {
+    db = await Database.open(indexFile, 'readonly');
+    const row = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'");
+    return row?.value === seedsHash(seedsDir);
+  } catch {
+    return false;
+  } finally {
+    await db?.close();
+  }
+}
+
+/** Rebuilds the index when it is missing or stale. Returns true when it built. */
+export async function ensureIndex(seedsDir: string, indexFile: string, log: (m: string) => void = () => {}): Promise<boolean> {
+  if (await indexIsCurrent(seedsDir, indexFile)) return false;
+  log(`Building the index from ${seedsDir} …`);
+  const r = await buildIndex(seedsDir, indexFile);
+  log(`Index built: ${r.passages} passages, ${r.sections} sections in ${Math.round(r.ms)} ms.`);
+  return true;
+}
+
+interface PassageRow {
+  id: number; doc: string; line_start: number; line_end: number; text: string;
+  heading_path: string; kind: Passage['kind']; table_json: string | null; lead: string | null;
+}
+
+/** Reads the index file into memory. */
+export async function loadCorpus(indexFile: string): Promise<Corpus> {
+  const db = await Database.open(indexFile, 'readonly');
+  try {
+    const docs = await db.all<{ file: string; title: string; number: string | null; kind: CatalogEntry['kind']; date: string; years: string; short: string }>(
+      'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file');
+    const rows = await db.all<PassageRow>('SELECT * FROM passages ORDER BY id');
+    const aliasRows = await db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id');
+    const vocabRows = await db.all<{ term: string; count: number }>('SELECT term, count FROM vocabulary');
+    const indexRow = await db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1');
+    const hashRow = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'");
+    if (!indexRow || !hashRow) throw new Error(`${indexFile} has no search index: rebuild it with npm run index`);
+    return {
+      documents: new Map(docs.map((d) => [d.file, {
+        file: d.file, title: d.title, number: d.number ?? undefined, kind: d.kind, date: d.date, years: JSON.parse(d.years), short: d.short,
+      }])),
+      passages: rows.map((r) => ({
+        id: r.id, doc: r.doc, lineStart: r.line_start, lineEnd: r.line_end, text: r.text, headingPath: JSON.parse(r.heading_path),
+        kind: r.kind, table: r.table_json ? (JSON.parse(r.table_json) as TableCells) : undefined, lead: r.lead ?? undefined,
+      })),
+      search: MiniSearch.loadJSON(indexRow.json, MINISEARCH_OPTIONS),
+      aliases: aliasRows.map((a) => ({ short: a.short.split(' '), full: a.full.split(' ') })),
+      vocabulary: new Map(vocabRows.map((v) => [v.term, v.count])),
+      seedsHash: hashRow.value,
+    };
+  } finally {
+    await db.close();
+  }
+}

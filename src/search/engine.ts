@@ -1,0 +1,160 @@
+/**
+ * Retrieval and rerank. MiniSearch (BM25 over accented terms, folded terms, folded syllable pairs and the
+ * heading path) finds candidates; the rerank prefers passages that cover the question's content words,
+ * whose heading path or text names the year asked, and whose shape fits the intent (numbers for targets,
+ * dates for deadlines, lead units for "who"). When the best candidate does not cover the question, the
+ * engine abstains.
+ */
+import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
+import type { Corpus, StoredPassage } from '../index/load.js';
+import { clauses, fold, foldedPairs, normalize, yearsIn } from '../text/analyzer.js';
+import { aliasExpansions } from '../text/aliases.js';
+import { contextText, searchableText } from './fields.js';
+import { understand, type Intent, type Question } from './understand.js';
+
+export interface Hit {
+  passage: StoredPassage;
+  score: number;
+  /** Share (IDF-weighted) of the question's content words found in the passage and its headings. */
+  coverage: number;
+}
+
+export interface SearchResult {
+  question: Question;
+  hits: Hit[];
+  /** True when the documents do not answer the question. */
+  noAnswer: boolean;
+}
+
+/** Tuning of the engine; the defaults are what the dev set measured best with. */
+export interface EngineOptions {
+  boost: { exact: number; folded: number; pairs: number; head: number };
+  candidates: number;
+  /** Below this coverage of the best hit, the engine abstains. */
+  minCoverage: number;
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = {
+  boost: { exact: 1.2, folded: 0.5, pairs: 2, head: 0.6 },
+  candidates: 80,
+  minCoverage: 0.55,
+};
+
+const DATE_LIKE = /(năm|tháng|quý)\s+\d|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|giai đoạn|thời gian hoàn thành|trước ngày|hạn|\b(19|20)\d\d\b/iu;
+const NUMBER_LIKE = /\d/;
+const UNIT_LIKE = /(chủ trì|đơn vị|Cục|Vụ |Bộ |Sở |Trung tâm|Tập đoàn|Tổng công ty|Ban |giao|phụ trách)/u;
+
+interface PassageTerms {
+  terms: Set<string>;
+  pairs: Set<string>;
+  years: Set<number>;
+}
+
+export class Engine {
+  private readonly termCache = new Map<number, PassageTerms>();
+  private spell?: Spellcheck;
+
+  constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {}
+
+  /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit. */
+  private correct = (token: string): string => {
+    const vocab = this.corpus.vocabulary;
+    if (token.length < 4 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
+    this.spell ??= new Spellcheck([...vocab.keys()].filter((t) => /^[a-z]+$/.test(t)));
+    const options = this.spell.getCorrections(token, 1);
+    let best = token;
+    let bestCount = 0;
+    for (const o of options) {
+      const c = vocab.get(o) ?? 0;
+      if (c > bestCount) { best = o; bestCount = c; }
+    }
+    return best;
+  };
+
+  private idf(term: string): number {
+    const n = this.corpus.passages.length;
+    const df = this.corpus.vocabulary.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private termsOf(p: StoredPassage): PassageTerms {
+    let t = this.termCache.get(p.id);
+    if (!t) {
+      const text = searchableText(p) + '. ' + contextText(p);
+      const list = clauses(normalize(text));
+      const all = [...list, ...aliasExpansions(list, this.corpus.aliases)];
+      t = {
+        terms: new Set(all.flat().map(fold)),
+        pairs: new Set(foldedPairs(all)),
+        years: new Set(yearsIn(text)),
+      };
+      this.termCache.set(p.id, t);
+    }
+    return t;
+  }
+
+  /** Searches the corpus for a question. */
+  search(raw: string, limit = 5): SearchResult {
+    const question = understand(raw, this.corpus.aliases, this.correct);
+    const queryTerms = [...question.exact, ...question.folded, ...question.pairs];
+    if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
+    const found = this.corpus.search.search(queryTerms.join(' '), {
+      boost: this.options.boost,
+      combineWith: 'OR',
+      tokenize: (s: string) => s.split(' '),
+      processTerm: (t: string) => t,
+    }).slice(0, this.options.candidates);
+    if (found.length === 0) return { question, hits: [], noAnswer: true };
+
+    const weights = question.folded.map((t) => this.idf(t));
+    const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+    const top = found[0].score;
+    const hits: Hit[] = found.map((r) => {
+      const passage = this.corpus.passages[r.id as number];
+      const terms = this.termsOf(passage);
+      let covered = 0;
+      question.folded.forEach((t, i) => { if (terms.terms.has(t)) covered += weights[i]; });
+      const coverage = covered / totalWeight;
+      const pairShare = question.pairs.length ? question.pairs.filter((p) => terms.pairs.has(p)).length / question.pairs.length : 0;
+      let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
+      score *= this.yearFactor(question, passage, terms);
+      score *= intentFactor(question.intent, passage);
+      if (passage.kind === 'footnote') score *= 0.8;
+      return { passage, score, coverage };
+    });
+    hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+    const best = hits[0];
+    const yearMissing = question.years.length > 0 && !question.years.some((y) => this.termsOf(best.passage).years.has(y));
+    const noAnswer = best.coverage < this.options.minCoverage || (yearMissing && best.coverage < 0.8);
+    return { question, hits: dedupe(hits).slice(0, limit), noAnswer };
+  }
+
+  private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {
+    if (q.years.length === 0) return 1;
+    if (q.years.some((y) => terms.years.has(y))) return 1.3;
+    const docYears = this.corpus.documents.get(p.doc)?.years ?? [];
+    return q.years.some((y) => docYears.includes(y)) ? 0.85 : 0.6;
+  }
+}
+
+function intentFactor(intent: Intent, p: StoredPassage): number {
+  const text = p.text;
+  switch (intent) {
+    case 'target': return NUMBER_LIKE.test(text) ? 1.15 : 0.9;
+    case 'deadline': return DATE_LIKE.test(text) ? 1.15 : 0.9;
+    case 'unit':
+      if (p.kind === 'row' && p.table?.columns.some((c) => /chủ trì/iu.test(c))) return 1.2;
+      return UNIT_LIKE.test(text) ? 1.1 : 0.9;
+    default: return 1;
+  }
+}
+
+/** Drops a hit whose text another, better hit already contains (overlapping pieces of one block). */
+function dedupe(hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (out.some((o) => o.passage.doc === h.passage.doc && o.passage.text.includes(h.passage.text))) continue;
+    out.push(h);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * What the search index holds for a passage and asks for a question: the same analyzer on both sides.
+ * Fields are pre-analyzed, space-separated term lists, so MiniSearch only splits on spaces.
+ */
+import type { Passage } from '../ingest/parse.js';
+import { aliasExpansions, type AliasPair } from '../text/aliases.js';
+import { clauses, fold, foldedPairs, normalize } from '../text/analyzer.js';
+
+export const FIELDS = ['exact', 'folded', 'pairs', 'head'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface IndexedPassage {
+  id: number;
+  exact: string;
+  folded: string;
+  pairs: string;
+  head: string;
+}
+
+/** The text a passage is searched by: a table row is "column: cell" pairs with its sector. */
+export function searchableText(p: Passage): string {
+  if (p.kind !== 'row' || !p.table) return p.text;
+  const { columns, cells, sector } = p.table;
+  const parts = cells.map((c, i) => (c && columns[i] && !/^(STT|TT)$/i.test(columns[i]) ? `${columns[i]}: ${c}` : c)).filter(Boolean);
+  return [sector, ...parts].filter(Boolean).join('. ');
+}
+
+/** Heading path and lead words: the context that says which year, sector or unit a passage is about. */
+export function contextText(p: Passage): string {
+  return [...p.headingPath, p.lead ?? ''].join('. ');
+}
+
+function analyzeClauses(text: string, aliases: AliasPair[]): string[][] {
+  const list = clauses(normalize(text));
+  return [...list, ...aliasExpansions(list, aliases)];
+}
+
+/** The index fields of one passage. */
+export function indexFields(id: number, p: Passage, aliases: AliasPair[]): IndexedPassage {
+  const body = analyzeClauses(searchableText(p), aliases);
+  const head = analyzeClauses(contextText(p), aliases);
+  const flat = body.flat();
+  return {
+    id,
+    exact: flat.join(' '),
+    folded: flat.map(fold).join(' '),
+    pairs: foldedPairs(body).join(' '),
+    head: [...head.flat().map(fold), ...foldedPairs(head)].join(' '),
+  };
+}
+
+/** Splits a pre-analyzed field on spaces. */
+export function splitTerms(text: string): string[] {
+  return text.split(' ').filter(Boolean);
+}

@@ -1,0 +1,164 @@
+/**
+ * Abbreviations and their full forms, used in both directions: a text holding either form is indexed
+ * (and a question is searched) with the other form's terms too. The static table covers what officials
+ * type; `mineAliases` adds what the documents define themselves: "Mạng xã hội (MXH)".
+ */
+import { clauses, fold, normalize } from './analyzer.js';
+
+/** [short form, full form]. Several short forms may share one full form. */
+export const STATIC_ALIASES: ReadonlyArray<readonly [string, string]> = [
+  ['TT&TT', 'Thông tin và Truyền thông'],
+  ['TTTT', 'Thông tin và Truyền thông'],
+  ['Bộ TTTT', 'Bộ Thông tin và Truyền thông'],
+  ['BTTTT', 'Bộ Thông tin và Truyền thông'],
+  ['CĐS', 'chuyển đổi số'],
+  ['CPS', 'Chính phủ số'],
+  ['CPĐT', 'Chính phủ điện tử'],
+  ['KTS', 'kinh tế số'],
+  ['XHS', 'xã hội số'],
+  ['ATTT', 'an toàn thông tin'],
+  ['ANM', 'an ninh mạng'],
+  ['ATANM', 'an toàn an ninh mạng'],
+  ['CNTT', 'công nghệ thông tin'],
+  ['CNS', 'công nghệ số'],
+  ['DN', 'doanh nghiệp'],
+  ['DNVT', 'doanh nghiệp viễn thông'],
+  ['DNBC', 'doanh nghiệp bưu chính'],
+  ['DNCNS', 'doanh nghiệp công nghệ số'],
+  ['PTTH&TTĐT', 'phát thanh truyền hình và thông tin điện tử'],
+  ['PTTH', 'phát thanh truyền hình'],
+  ['TTĐT', 'thông tin điện tử'],
+  ['TTĐN', 'thông tin đối ngoại'],
+  ['TTCS', 'thông tin cơ sở'],
+  ['XBIPH', 'xuất bản in và phát hành'],
+  ['NXB', 'nhà xuất bản'],
+  ['KH&CN', 'khoa học và công nghệ'],
+  ['KHCN', 'khoa học và công nghệ'],
+  ['KH-CN', 'khoa học và công nghệ'],
+  ['KH&ĐT', 'kế hoạch và đầu tư'],
+  ['KHĐT', 'kế hoạch và đầu tư'],
+  ['Cục THH', 'Cục Tin học hóa'],
+  ['THH', 'tin học hóa'],
+  ['Cục CN CNTT&TT', 'Cục Công nghiệp công nghệ thông tin và truyền thông'],
+  ['MXH', 'mạng xã hội'],
+  ['TMĐT', 'thương mại điện tử'],
+  ['CSDL', 'cơ sở dữ liệu'],
+  ['DVC', 'dịch vụ công'],
+  ['DVCTT', 'dịch vụ công trực tuyến'],
+  ['TTHC', 'thủ tục hành chính'],
+  ['QPPL', 'quy phạm pháp luật'],
+  ['VBQPPL', 'văn bản quy phạm pháp luật'],
+  ['CMCN', 'cách mạng công nghiệp'],
+  ['VTĐ', 'vô tuyến điện'],
+  ['UBND', 'ủy ban nhân dân'],
+  ['HĐND', 'hội đồng nhân dân'],
+  ['CQNN', 'cơ quan nhà nước'],
+  ['QLNN', 'quản lý nhà nước'],
+  ['NQ', 'nghị quyết'],
+  ['NĐ', 'nghị định'],
+  ['QĐ', 'quyết định'],
+  ['KH', 'kế hoạch'],
+  ['ĐP', 'địa phương'],
+  ['ĐK', 'điều kiện'],
+  ['VN', 'Việt Nam'],
+  ['LHQ', 'Liên hợp quốc'],
+  ['Cty', 'công ty'],
+  ['CT-TW', 'chỉ thị trung ương'],
+  ['TSLCD', 'truyền số liệu chuyên dùng'],
+  ['HTTT', 'hệ thống thông tin'],
+  // what officials type in chat
+  ['bn', 'bao nhiêu'],
+  ['ko', 'không'],
+  // English words mixed into questions
+  ['target', 'mục tiêu'],
+  ['revenue', 'doanh thu'],
+  ['online', 'trực tuyến'],
+  ['game', 'trò chơi điện tử'],
+  ['user', 'người sử dụng'],
+  ['users', 'người sử dụng'],
+  ['deadline', 'thời hạn'],
+  ['event', 'sự kiện'],
+  ['big event', 'sự kiện lớn'],
+  ['smartphone', 'điện thoại thông minh'],
+  ['startup', 'khởi nghiệp'],
+  ['e-gov', 'Chính phủ điện tử'],
+];
+
+/** An alias as token sequences of normalized text: either side expands to the other. */
+export interface AliasPair {
+  short: string[];
+  full: string[];
+}
+
+function toTokens(text: string): string[] {
+  return clauses(normalize(text)).flat();
+}
+
+/** The static table as token pairs. */
+export function staticAliasPairs(): AliasPair[] {
+  return STATIC_ALIASES.map(([s, f]) => ({ short: toTokens(s), full: toTokens(f) }));
+}
+
+/**
+ * Finds abbreviations a text defines in brackets after their full form, when the capitals match
+ * the initials of the words before: "ngành Thông tin và Truyền thông (TT&TT)" → TT&TT = Thông tin và Truyền thông.
+ * Joining words ("và") may be skipped by the initials.
+ */
+export function mineAliases(text: string): AliasPair[] {
+  const found: AliasPair[] = [];
+  for (const m of text.normalize('NFC').matchAll(/([\p{L}\p{N}\s,-]{3,120}?)\s*\(([\p{Lu}][\p{Lu}&\-]{1,9})\)/gu)) {
+    const abbr = m[2];
+    const letters = fold(abbr.toLowerCase()).replace(/[^a-z]/g, '');
+    if (letters.length < 2) continue;
+    const words = m[1].trim().split(/\s+/);
+    // take words from the end until the initials spell the abbreviation
+    let i = letters.length - 1;
+    let start = words.length;
+    for (let w = words.length - 1; w >= 0 && i >= 0; w--) {
+      const initial = fold(words[w].toLowerCase())[0];
+      if (initial === letters[i]) { i--; start = w; }
+      else if (/^(và|của|các|về)$/i.test(words[w])) continue;
+      else break;
+    }
+    if (i >= 0) continue;
+    const full = words.slice(start).join(' ');
+    found.push({ short: toTokens(abbr), full: toTokens(full) });
+  }
+  return found;
+}
+
+/** Merges alias lists, dropping repeats (same short and full form). */
+export function uniqueAliases(list: AliasPair[]): AliasPair[] {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const key = a.short.join(' ') + '=' + a.full.join(' ');
+    if (seen.has(key) || a.short.length === 0 || a.full.length === 0) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Returns the token clauses extra to `clauseList` that the aliases bring: for each occurrence of one
+ * side (compared folded), the other side as a clause of its own.
+ */
+export function aliasExpansions(clauseList: string[][], aliases: AliasPair[]): string[][] {
+  const extra: string[][] = [];
+  const folded = clauseList.map((c) => c.map(fold));
+  for (const { short, full } of aliases) {
+    for (const [from, to] of [[short, full], [full, short]] as const) {
+      const needle = from.map(fold);
+      if (needle.length === 0) continue;
+      if (folded.some((c) => containsSequence(c, needle))) extra.push([...to]);
+    }
+  }
+  return extra;
+}
+
+function containsSequence(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,93 @@
+/**
+ * The Vietnamese analyzer: small pure functions used alike for documents and questions.
+ *
+ * normalize (NFC, one tone placement, number and date forms) → tokenize → fold → pairs.
+ * Accented tokens give exact matches; folded tokens and folded syllable pairs match text typed
+ * without diacritics (pairs are the strong signal: most single folded syllables are ambiguous).
+ */
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/**
+ * Moves the tone of open syllables ending in oa/oe/uy to the first vowel ("hoá" → "hóa",
+ * "thuỷ" → "thủy", "uỷ" → "ủy"), so the old and new placement give the same string.
+ * "qu" is a consonant, so "quý" is left alone.
+ */
+export function canonicalTone(syllable: string): string {
+  const d = syllable.normalize('NFD');
+  const m = /^(.*?)([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])$/.exec(d);
+  if (!m) return syllable;
+  const [, head, first, second, tone] = m;
+  const isOa = /[oO]/.test(first) && /[aAeE]/.test(second);
+  const isUy = /[uU]/.test(first) && /[yY]/.test(second) && !/[qQ]$/.test(head);
+  if (!isOa && !isUy) return syllable;
+  if (TONE_MARKS.test(head)) return syllable;
+  return (head + first + tone + second).normalize('NFC');
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/**
+ * NFC, canonical tone placement, and the number and date forms the documents mix:
+ * "1.000" → "1000", "3,5" → "3.5", "Quý IV/2021" → "quý 4 năm 2021", "Tháng 02/2022" → "tháng 2 năm 2022",
+ * "TT&TT" → "tttt". The result is lower case.
+ */
+export function normalize(text: string): string {
+  let s = text.normalize('NFC').toLowerCase();
+  s = s.replace(/[\p{L}]+/gu, canonicalTone);
+  // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
+  s = s.replace(/\b(quý|quy)\s+(iv|iii|ii|i|\d)\s*\/\s*(\d{4})/gu, (_, q, n, y) => `${q} ${ROMAN[n] ?? Number(n)} năm ${y}`);
+  s = s.replace(/\b(quý|quy)\s+(iv|iii|ii|i)\b/gu, (_, q, n) => `${q} ${ROMAN[n]}`);
+  s = s.replace(/\b(tháng|thang)\s+0?(\d{1,2})\s*\/\s*(\d{4})/gu, (_, t, m, y) => `${t} ${Number(m)} năm ${y}`);
+  // thousands separators: 80.000 → 80000, 1.330.000 → 1330000
+  s = s.replace(/\b\d{1,3}(?:\.\d{3})+\b(?![.,]\d)/g, (n) => n.replace(/\./g, ''));
+  // decimal comma: 0,83 → 0.83
+  s = s.replace(/\b(\d+),(\d+)\b/g, '$1.$2');
+  s = s.replace(/&/g, '');
+  return s;
+}
+
+/** Removes diacritics: "Đổi mới" → "doi moi". Expects normalized (lower-case) text. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/**
+ * Splits normalized text into clauses of tokens. Punctuation that ends a clause stops syllable pairs
+ * from joining words that do not belong together. Numbers keep their decimal point; "02" → "2".
+ */
+export function clauses(normalized: string): string[][] {
+  const out: string[][] = [];
+  for (const part of normalized.split(/[.;:!?()\[\]"“”'‘’,…•\t\n]+(?!\d)|\s[-–—]\s/u)) {
+    const tokens = part.match(/\d+(?:\.\d+)*|[\p{L}\p{N}]+/gu);
+    if (!tokens) continue;
+    out.push(tokens.map((t) => (/^0\d+$/.test(t) ? String(Number(t)) : t)));
+  }
+  return out;
+}
+
+/** Flat token list of a text (normalized, accented). */
+export function tokens(text: string): string[] {
+  return clauses(normalize(text)).flat();
+}
+
+/** Adjacent-syllable pairs of each clause, folded, joined with "_". */
+export function foldedPairs(clauseList: string[][]): string[] {
+  const pairs: string[] = [];
+  for (const clause of clauseList) {
+    for (let i = 0; i + 1 < clause.length; i++) pairs.push(fold(clause[i]) + '_' + fold(clause[i + 1]));
+  }
+  return pairs;
+}
+
+/** Every four-digit year a text speaks of, ranges expanded ("2022-2025" gives 2022 … 2025). */
+export function yearsIn(text: string): number[] {
+  const years = new Set<number>();
+  const s = text.normalize('NFC');
+  for (const m of s.matchAll(/\b(19[5-9]\d|20[0-6]\d)\s*[-–]\s*(20[0-6]\d)\b/g)) {
+    const a = Number(m[1]), b = Number(m[2]);
+    if (b > a && b - a <= 30) for (let y = a; y <= b; y++) years.add(y);
+  }
+  for (const m of s.matchAll(/(?<![\d.,])(19[5-9]\d|20[0-6]\d)(?![\d.,]\d)/g)) years.add(Number(m[1]));
+  return [...years].sort((a, b) => a - b);
+}

@@ -133,12 +133,12 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
     const nearest = first && first.coverage >= 0.4 ? excerpt(first, 200) : undefined;
     return { kind: 'not_found', question: result.question.raw, suggestion: SUGGESTION, nearest };
   }
-  const lead = excerpt(first, 360);
+  const lead = excerpt(first, 300);
   return {
     kind: 'answer',
     question: result.question.raw,
     lead,
-    more: others.slice(0, 2).map((h) => excerpt(h, 180, first.passage.doc)),
+    more: others.slice(0, 2).map((h) => excerpt(h, 150, first.passage.doc)),
     rest: others.slice(2).map((h) => excerpt(h, 360, first.passage.doc)),
     actions: [{ kind: 'more' }, { kind: 'source' }, { kind: 'feedback' }],
   };

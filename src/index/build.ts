@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { loadCatalog, type CatalogEntry } from '../ingest/catalog.js';
 import { parseDocument, type Passage, type Section } from '../ingest/parse.js';
 import { FIELDS, indexFields, splitTerms } from '../search/fields.js';
 import { Database } from '../store/sqlite.js';
-import { mineAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
+import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
 
 /** Bumped when the analyzer or the schema changes, so older index files are rebuilt. */
 export const INDEX_VERSION = '1';
@@ -25,9 +26,20 @@ export const MINISEARCH_OPTIONS = {
   processTerm: (t: string) => t,
 };
 
-/** sha256 over the catalog and every seed file, in name order. */
+// The code that turns seeds into index terms: when it changes, the index is stale like when a seed changes.
+const ANALYSIS_CODE = ['../text/analyzer', '../text/aliases', '../ingest/parse', '../ingest/split', '../search/fields', './build'];
+
+function analysisCodeHash(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const ext = path.extname(fileURLToPath(import.meta.url));
+  const h = createHash('sha256');
+  for (const m of ANALYSIS_CODE) h.update(readFileSync(path.join(here, m + ext)));
+  return h.digest('hex');
+}
+
+/** sha256 over the analysis code, the catalog and every seed file, in name order. */
 export function seedsHash(seedsDir: string): string {
-  const h = createHash('sha256').update(`v${INDEX_VERSION}\n`);
+  const h = createHash('sha256').update(`v${INDEX_VERSION}\n${analysisCodeHash()}\n`);
   for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt') || f === 'catalog.json').sort()) {
     h.update(name + '\n').update(readFileSync(path.join(seedsDir, name))).update('\n');
   }
@@ -59,6 +71,8 @@ export function parseSeeds(seedsDir: string): BuiltCorpus {
     sections.push(...parsed.sections.map((s) => ({ ...s, doc: entry.file })));
     passages.push(...parsed.passages);
     mined.push(...mineAliases(raw));
+    const headingNames = new Set(parsed.sections.map((sec) => headingName(sec.path[sec.path.length - 1] ?? '')));
+    mined.push(...mineNamedAliases(raw, headingNames));
   }
   return { catalog, sections, passages, aliases: uniqueAliases([...staticAliasPairs(), ...mined]) };
 }
@@ -82,7 +96,10 @@ export async function buildIndex(seedsDir: string, outFile: string): Promise<{ p
   const search = new MiniSearch(MINISEARCH_OPTIONS);
   const vocabulary = new Map<string, number>();
   const docs = corpus.passages.map((p, id) => indexFields(id, p, corpus.aliases));
-  for (const d of docs) for (const t of splitTerms(d.folded)) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+  // document frequency of every folded term and syllable pair: the IDF weights and the typo dictionary
+  for (const d of docs) {
+    for (const t of new Set([...splitTerms(d.folded), ...splitTerms(d.pairs), ...splitTerms(d.head)])) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+  }
   search.addAll(docs);
 
   mkdirSync(path.dirname(outFile), { recursive: true });

@@ -17,6 +17,8 @@ export interface Hit {
   score: number;
   /** Share (IDF-weighted) of the question's content words found in the passage and its headings. */
   coverage: number;
+  /** Share of the question's phrases (syllable pairs known to the corpus) found in the passage. */
+  pairShare: number;
 }
 
 export interface SearchResult {
@@ -32,12 +34,15 @@ export interface EngineOptions {
   candidates: number;
   /** Below this coverage of the best hit, the engine abstains. */
   minCoverage: number;
+  /** Below this share of the question's phrases in the best hit (and without near-full coverage), it abstains. */
+  minPhraseShare: number;
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {
-  boost: { exact: 1.2, folded: 0.5, pairs: 2, head: 0.6 },
+  boost: { exact: 1.2, folded: 0.5, pairs: 2, head: 1 },
   candidates: 80,
-  minCoverage: 0.55,
+  minCoverage: 0.5,
+  minPhraseShare: 0.3,
 };
 
 const DATE_LIKE = /(năm|tháng|quý)\s+\d|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|giai đoạn|thời gian hoàn thành|trước ngày|hạn|\b(19|20)\d\d\b/iu;
@@ -106,26 +111,38 @@ export class Engine {
     }).slice(0, this.options.candidates);
     if (found.length === 0) return { question, hits: [], noAnswer: true };
 
-    const weights = question.folded.map((t) => this.idf(t));
+    // words the corpus never uses say nothing about whether it answers: they weigh nothing
+    const weights = question.content.map((t) => (this.corpus.vocabulary.has(t) ? this.idf(t) : 0));
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+    // phrases: the question's syllable pairs that hold a content word and occur in the corpus, IDF-weighted
+    const contentWords = new Set(question.content);
+    const phrases = question.pairs.filter((p) => this.corpus.vocabulary.has(p) && p.split('_').some((w) => contentWords.has(w)));
+    const phraseWeights = phrases.map((p) => this.idf(p));
+    const phraseTotal = phraseWeights.reduce((a, b) => a + b, 0);
     const top = found[0].score;
     const hits: Hit[] = found.map((r) => {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
       let covered = 0;
-      question.folded.forEach((t, i) => { if (terms.terms.has(t)) covered += weights[i]; });
+      question.content.forEach((t, i) => { if (terms.terms.has(t)) covered += weights[i]; });
       const coverage = covered / totalWeight;
-      const pairShare = question.pairs.length ? question.pairs.filter((p) => terms.pairs.has(p)).length / question.pairs.length : 0;
+      let phraseCovered = 0;
+      phrases.forEach((p, i) => { if (terms.pairs.has(p)) phraseCovered += phraseWeights[i]; });
+      const pairShare = phraseTotal ? phraseCovered / phraseTotal : 1;
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
       score *= this.yearFactor(question, passage, terms);
       score *= intentFactor(question.intent, passage);
       if (passage.kind === 'footnote') score *= 0.8;
-      return { passage, score, coverage };
+      return { passage, score, coverage, pairShare };
     });
     hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
     const best = hits[0];
-    const yearMissing = question.years.length > 0 && !question.years.some((y) => this.termsOf(best.passage).years.has(y));
-    const noAnswer = best.coverage < this.options.minCoverage || (yearMissing && best.coverage < 0.8);
+    const bestTerms = this.termsOf(best.passage);
+    const yearMissing = question.years.length > 0 && !question.years.some((y) => bestTerms.years.has(y));
+    const nameMissing = question.names.some((n) => this.corpus.vocabulary.has(n) && !bestTerms.terms.has(n));
+    const noAnswer = best.coverage < this.options.minCoverage || nameMissing
+      || best.pairShare < this.options.minPhraseShare / 2
+      || (best.pairShare < this.options.minPhraseShare && best.coverage < 0.8) || (yearMissing && best.coverage < 0.8);
     return { question, hits: dedupe(hits).slice(0, limit), noAnswer };
   }
 

@@ -3,7 +3,7 @@
  * search terms once question words are set aside. Works on folded text, so it reads questions typed
  * with or without diacritics alike.
  */
-import { aliasExpansions, type AliasPair } from '../text/aliases.js';
+import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
@@ -18,7 +18,22 @@ export interface Question {
   folded: string[];
   /** Folded syllable pairs from adjacent words, question words excluded. */
   pairs: string[];
+  /**
+   * The folded words that say what the question is about: no function words, no words that only say
+   * what kind of answer is wanted ("mục tiêu", "thời gian"), no alias expansions. Coverage is measured on these.
+   */
+  content: string[];
+  /** Names typed as names (MobiFone, VTVcab, GovTech, ITU): folded. A passage that answers names them. */
+  names: string[];
 }
+
+// Function words and answer-kind words: searched, but a passage need not contain them to answer.
+const NOT_CONTENT = new Set([
+  'phai', 'lam', 'duoc', 'can', 'thi', 'nhung', 'toi', 'se', 'de', 'voi', 'khi', 'vao', 'cua', 'co', 'cho', 'la', 'cac',
+  'va', 'trong', 'tu', 'den', 'o', 've', 'bang', 'nay', 'do', 'ra', 'theo', 'sau', 'truoc', 'da', 'dang', 'moi', 'mot',
+  'muc', 'tieu', 'chi', 'ty', 'le', 'phan', 'tram', 'thoi', 'gian', 'diem', 'khoang', 'giai', 'doan', 'han', 'dat',
+  'nam', 'thang', 'nhieu', 'bao', 'gio', 'nao', 'dinh', 'ke', 'hoach', 'du', 'kien', 'viec', 'nhiem', 'vu', 'cu', 'the',
+]);
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['deadline', /\b(bao gio|khi nao|luc nao|thoi han|han chot|thoi diem nao|nam nao|thang may|thang nao|quy may|quy nao|bao lau|giai doan nao|tien do|deadline|han trinh|han hoan thanh|den bao gio)\b/],
@@ -36,6 +51,8 @@ const QUESTION_PHRASES: string[][] = [
 ];
 const QUESTION_WORDS = new Set(['bn', 'gi', 'nao', 'vay', 'a', 'nhi', 'ha', 'dau', 'sao', 'khong', 'ko', 'chua', 'oi', 'nhe', 'the', 'vay', 'ak', 'ah', 'hoi', 'ai', 'may', 'cỡ', 'co']);
 // "máy", "cơ", "có" … carry meaning; only the folded spelling of a question word is dropped
+// Administrative verbs every passage uses: as a phrase they say nothing of the subject.
+const GENERIC_PHRASES = new Set(['tham_muu', 'ban_hanh', 'lien_quan', 'trien_khai', 'thuc_hien', 'xay_dung', 'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung']);
 const ACCENTED_KEEP = /[^\x00-\x7f]/;
 
 function intentOf(foldedQuestion: string): Intent {
@@ -73,6 +90,7 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
   const exact: string[] = [];
   const folded: string[] = [];
   const pairs: string[] = [];
+  const inGenericPhrase = new Set<string>();
   const kept: string[][] = [];
   for (const clause of clauses(normalized)) {
     const drop = questionMask(clause, raw);
@@ -81,14 +99,27 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
       if (drop[i]) continue;
       folded.push(f[i]);
       if (ACCENTED_KEEP.test(clause[i])) exact.push(clause[i]);
-      if (i + 1 < clause.length && !drop[i + 1]) pairs.push(`${f[i]}_${f[i + 1]}`);
+      if (i + 1 < clause.length && !drop[i + 1]) {
+        const pair = `${f[i]}_${f[i + 1]}`;
+        pairs.push(pair);
+        if (GENERIC_PHRASES.has(pair)) { inGenericPhrase.add(f[i]); inGenericPhrase.add(f[i + 1]); }
+      }
     }
     kept.push(clause.filter((_, i) => !drop[i]));
   }
-  for (const extra of aliasExpansions(kept, aliases)) {
-    const f = extra.map(fold);
+  // a word is not content when it only forms an answer-kind phrase ("mục tiêu") or is a function word
+  const content = folded.filter((t) => !NOT_CONTENT.has(t) && !inGenericPhrase.has(t));
+  const replaced = new Set<string>();
+  const expandedContent: string[] = [];
+  for (const { from, to, abbreviated } of aliasMatches(kept, aliases)) {
+    const f = to.map(fold);
     folded.push(...f);
     for (let i = 0; i + 1 < f.length; i++) pairs.push(`${f[i]}_${f[i + 1]}`);
+    // an abbreviation is measured by its full form (passages are indexed with both forms)
+    if (abbreviated) {
+      from.forEach((t) => replaced.add(t));
+      expandedContent.push(...f.filter((t) => !NOT_CONTENT.has(t)));
+    }
   }
   return {
     raw,
@@ -97,5 +128,22 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
     exact: [...new Set(exact)],
     folded: [...new Set(folded)],
     pairs: [...new Set(pairs)],
+    content: [...new Set([...content.filter((t) => !replaced.has(t)), ...expandedContent])],
+    names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
   };
+}
+
+/** Words written as proper names: two or more capitals, or capitals after lower case ("MobiFone"); not abbreviations we expand. */
+export function namesIn(raw: string, aliases: AliasPair[]): string[] {
+  const known = new Set(aliases.flatMap((a) => (a.short.length === 1 ? [fold(a.short[0])] : [])));
+  const names = new Set<string>();
+  for (const m of raw.normalize('NFC').matchAll(/[\p{L}\d]+/gu)) {
+    const w = m[0];
+    const capitals = (w.match(/\p{Lu}/gu) ?? []).length;
+    if (capitals < 2 && !/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w)) continue;
+    if (/^[\dIVX]+$/.test(w)) continue;
+    const f = fold(normalize(w));
+    if (!known.has(f)) names.add(f);
+  }
+  return [...names];
 }

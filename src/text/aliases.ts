@@ -127,6 +127,31 @@ export function mineAliases(text: string): AliasPair[] {
   return found;
 }
 
+/**
+ * Finds names given in brackets after an organisation named by a heading:
+ * "Tổng Công ty Truyền hình cáp Việt Nam (VTVcab)" under the heading "16. Tổng Công ty Truyền hình cáp Việt Nam".
+ * `headingNames` holds folded heading titles without their numbering.
+ */
+export function mineNamedAliases(text: string, headingNames: Set<string>): AliasPair[] {
+  const found: AliasPair[] = [];
+  for (const m of text.normalize('NFC').matchAll(/\(([\p{Lu}][\p{L}\d-]{1,15})\)/gu)) {
+    const before = text.slice(Math.max(0, m.index! - 120), m.index!).trim().split(/\s+/);
+    for (let k = Math.min(12, before.length); k >= 2; k--) {
+      const phrase = before.slice(before.length - k).join(' ');
+      if (headingNames.has(fold(phrase.toLowerCase()))) {
+        found.push({ short: toTokens(m[1]), full: toTokens(phrase) });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A heading title as `mineNamedAliases` compares it: numbering dropped, folded. */
+export function headingName(title: string): string {
+  return fold(title.normalize('NFC').toLowerCase().replace(/^(?:[\dIVXA-H]+[.)]\s*)+/iu, '').trim());
+}
+
 /** Merges alias lists, dropping repeats (same short and full form). */
 export function uniqueAliases(list: AliasPair[]): AliasPair[] {
   const seen = new Set<string>();
@@ -143,16 +168,21 @@ export function uniqueAliases(list: AliasPair[]): AliasPair[] {
  * side (compared folded), the other side as a clause of its own.
  */
 export function aliasExpansions(clauseList: string[][], aliases: AliasPair[]): string[][] {
-  const extra: string[][] = [];
+  return aliasMatches(clauseList, aliases).map((m) => [...m.to]);
+}
+
+/** Each alias side found in the text (`from`, folded) with the other side it brings (`to`). */
+export function aliasMatches(clauseList: string[][], aliases: AliasPair[]): Array<{ from: string[]; to: string[]; abbreviated: boolean }> {
+  const found: Array<{ from: string[]; to: string[]; abbreviated: boolean }> = [];
   const folded = clauseList.map((c) => c.map(fold));
   for (const { short, full } of aliases) {
-    for (const [from, to] of [[short, full], [full, short]] as const) {
+    for (const [from, to, abbreviated] of [[short, full, true], [full, short, false]] as const) {
       const needle = from.map(fold);
       if (needle.length === 0) continue;
-      if (folded.some((c) => containsSequence(c, needle))) extra.push([...to]);
+      if (folded.some((c) => containsSequence(c, needle))) found.push({ from: needle, to: [...to], abbreviated });
     }
   }
-  return extra;
+  return found;
 }
 
 function containsSequence(hay: string[], needle: string[]): boolean {

@@ -59,7 +59,7 @@ export function fold(text: string): string {
 export function clauses(normalized: string): string[][] {
   const out: string[][] = [];
   for (const part of normalized.split(/[.;:!?()\[\]"“”'‘’,…•\t\n]+(?!\d)|\s[-–—]\s/u)) {
-    const tokens = part.match(/\d+(?:\.\d+)*|[\p{L}\p{N}]+/gu);
+    const tokens = part.match(/\d+(?:\.\d+)+(?![\p{L}\d])|[\p{L}\p{N}]+/gu);
     if (!tokens) continue;
     out.push(tokens.map((t) => (/^0\d+$/.test(t) ? String(Number(t)) : t)));
   }

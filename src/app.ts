@@ -18,7 +18,7 @@ export function answererFor(corpus: Corpus): Answerer {
     corpus,
     answer(question) {
       const result = engine.search(question, 8);
-      return { result, reply: buildReply(result, corpus.documents) };
+      return { result, reply: buildReply(result, corpus.documents, corpus.passages) };
     },
   };
 }

@@ -19,16 +19,16 @@ function shorten(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
 }
 
-/** "Chỉ thị 01/CT-BTTTT (2023) › 2.3.2. Định hướng giai đoạn 2024 - 2025 · dòng 99" */
-export function citationText(c: Citation): string {
-  const section = c.section.slice(-2).map((s) => shorten(s, 70)).join(' › ');
+/** "Chỉ thị 01/CT-BTTTT (2023) › 2.3.2. Định hướng giai đoạn 2024 - 2025 · dòng 99"; `depth` headings kept. */
+export function citationText(c: Citation, depth = 2): string {
+  const section = c.section.slice(-depth).map((s) => shorten(s, 70)).join(' › ');
   const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
   return [c.docShort, section].filter(Boolean).join(' › ') + ` · ${lines}`;
 }
 
 function excerptText(e: Excerpt, style: TextStyle, bullet: string): string {
   const tag = e.otherDocument ? `[${e.citation.docShort}] ` : '';
-  return `${bullet}${tag}${spansToText(e.spans, style)}\n${style.quiet(`  📄 ${citationText(e.citation)}`)}`;
+  return `${bullet}${tag}${spansToText(e.spans, style)}\n${style.quiet(`  📄 ${citationText(e.citation, 1)}`)}`;
 }
 
 /** Renders a reply as plain text paragraphs. */

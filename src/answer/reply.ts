@@ -80,7 +80,7 @@ function citationOf(p: StoredPassage, doc: CatalogEntry | undefined): Citation {
 
 /** The readable text of a passage: a table row as "Column: cell" lines. */
 export function passageDisplay(p: StoredPassage): string {
-  if (p.kind !== 'row' || !p.table) return p.text;
+  if (p.kind !== 'row' || !p.table) return p.text.replace(/^\s*[-•+*]+\s*/u, '');
   const { columns, cells, sector } = p.table;
   const lines = cells
     .map((c, i) => (c && !/^(STT|TT)$/i.test(columns[i] ?? '') ? (columns[i] ? `${columns[i]}: ${c}` : c) : ''))
@@ -120,8 +120,26 @@ export function bestExcerpt(p: StoredPassage, questionTerms: string[], maxChars:
 const SUGGESTION =
   'Bạn thử hỏi cụ thể hơn: nêu lĩnh vực, năm và điều cần biết (chỉ tiêu, thời hạn, đơn vị chủ trì), ví dụ "mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình đến năm 2025" hoặc "đơn vị nào chủ trì xây dựng Cổng GovTech".';
 
+const LIST_ITEM = /^\s*[-•+]\s*/u;
+
+/**
+ * For a question asking what is to be done, a short list item answers only in part: take the items of
+ * the same list around it (same section, consecutive passages), up to `maxChars`.
+ */
+export function listAround(p: StoredPassage, passages: StoredPassage[], maxChars: number): StoredPassage[] {
+  const sameList = (q: StoredPassage | undefined) =>
+    q !== undefined && q.doc === p.doc && q.kind === 'text' && LIST_ITEM.test(q.text) && q.text.length < 250
+    && q.headingPath.join('\u0000') === p.headingPath.join('\u0000');
+  if (!sameList(p)) return [p];
+  let lo = p.id, hi = p.id;
+  let total = p.text.length;
+  while (sameList(passages[hi + 1]) && total + passages[hi + 1].text.length <= maxChars) total += passages[++hi].text.length;
+  while (sameList(passages[lo - 1]) && total + passages[lo - 1].text.length <= maxChars) total += passages[--lo].text.length;
+  return passages.slice(lo, hi + 1);
+}
+
 /** Builds the reply for a search result. */
-export function buildReply(result: SearchResult, documents: Map<string, CatalogEntry>): Reply {
+export function buildReply(result: SearchResult, documents: Map<string, CatalogEntry>, passages: StoredPassage[] = []): Reply {
   const terms = result.question.folded;
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
     spans: emphasise(bestExcerpt(h.passage, terms, max)),
@@ -133,13 +151,21 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
     const nearest = first && first.coverage >= 0.4 ? excerpt(first, 200) : undefined;
     return { kind: 'not_found', question: result.question.raw, suggestion: SUGGESTION, nearest };
   }
-  const lead = excerpt(first, 300);
+  const list = ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 420) : [first.passage];
+  const lead = list.length > 1
+    ? {
+      spans: emphasise(list.map((p) => '• ' + p.text.replace(LIST_ITEM, '')).join('\n')),
+      citation: { ...citationOf(first.passage, documents.get(first.passage.doc)), lineStart: list[0].lineStart, lineEnd: list[list.length - 1].lineEnd },
+      otherDocument: false,
+    }
+    : excerpt(first, 300);
+  const notInLead = (h: Hit) => !list.includes(h.passage);
   return {
     kind: 'answer',
     question: result.question.raw,
     lead,
-    more: others.slice(0, 2).map((h) => excerpt(h, 150, first.passage.doc)),
-    rest: others.slice(2).map((h) => excerpt(h, 360, first.passage.doc)),
+    more: others.filter(notInLead).slice(0, 2).map((h) => excerpt(h, 150, first.passage.doc)),
+    rest: others.filter(notInLead).slice(2).map((h) => excerpt(h, 360, first.passage.doc)),
     actions: [{ kind: 'more' }, { kind: 'source' }, { kind: 'feedback' }],
   };
 }

@@ -4,8 +4,8 @@
  * (verbatim source spans with document and line span), as ../shared/eval/score.mjs expects.
  */
 import { createInterface } from 'node:readline';
-import { loadAnswerer, type Answerer } from '../app.js';
-import { ANSI, PLAIN, renderText } from '../answer/render-text.js';
+import { loadAnswerer, type Answerer } from '../src/app.js';
+import { ANSI, PLAIN, renderText } from '../src/answer/render-text.js';
 
 function jsonlLine(app: Answerer, line: string, lineNo: number): string | undefined {
   if (!line.trim()) return undefined;

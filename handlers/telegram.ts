@@ -1,0 +1,171 @@
+/**
+ * The Telegram bot (grammY) over the shared dialog. Long polling through @grammyjs/runner by default
+ * (messages of one chat in order, chats in parallel); webhook mode through our own HTTP server.
+ * Outgoing calls retry on 429 and 5xx (@grammyjs/auto-retry). Replies are HTML with everything from the
+ * documents escaped, split at paragraph boundaries under 4096 characters.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
+import type { Update } from 'grammy/types';
+import { renderHtml, renderMoreHtml } from '../src/answer/render-html.js';
+import { splitMessage } from '../src/answer/split-message.js';
+import type { Dialog } from '../src/conversation/dialog.js';
+
+export const TELEGRAM_LIMIT = 4096;
+
+export const COMMANDS = [
+  { command: 'start', description: 'Giới thiệu và các văn bản bot tra cứu' },
+  { command: 'help', description: 'Hướng dẫn hỏi đáp' },
+  { command: 'chitieu', description: 'Chỉ tiêu, mục tiêu: /chitieu <chủ đề>' },
+  { command: 'hanchot', description: 'Thời hạn: /hanchot <việc>' },
+  { command: 'donvi', description: 'Nhiệm vụ đơn vị chủ trì: /donvi <tên đơn vị>' },
+  { command: 'linhvuc', description: 'Các lĩnh vực và nhiệm vụ trọng tâm' },
+  { command: 'nguon', description: 'Danh sách văn bản' },
+];
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  log: (m: string) => void;
+  /** Retry limits; tests shorten them. */
+  maxRetryAttempts?: number;
+  maxRetryDelaySeconds?: number;
+}
+
+const CALLBACK = /^([msf]):([A-Za-z0-9_-]{10})(?::([ud]))?$/;
+
+function keyboard(answerKey: string): InlineKeyboard {
+  return new InlineKeyboard()
+    .text('Xem thêm', `m:${answerKey}`)
+    .text('Nguồn', `s:${answerKey}`)
+    .row()
+    .text('👍', `f:${answerKey}:u`)
+    .text('👎', `f:${answerKey}:d`);
+}
+
+/** Whether a group message is addressed to the bot: a command, a mention, or a reply to the bot. */
+function addressedInGroup(ctx: Context): { addressed: boolean; text: string } {
+  const msg = ctx.message!;
+  const text = msg.text ?? '';
+  const me = ctx.me.username;
+  if (text.startsWith('/')) {
+    const target = /^\/\w+@(\w+)/.exec(text)?.[1];
+    return { addressed: !target || target.toLowerCase() === me.toLowerCase(), text };
+  }
+  const mention = new RegExp(`@${me}\\b`, 'i');
+  if (mention.test(text)) return { addressed: true, text: text.replace(mention, ' ').trim() };
+  if (msg.reply_to_message?.from?.id === ctx.me.id) return { addressed: true, text };
+  return { addressed: false, text };
+}
+
+async function sendHtml(ctx: Context, html: string, markup?: InlineKeyboard): Promise<void> {
+  const pieces = splitMessage(html, TELEGRAM_LIMIT);
+  for (const [i, piece] of pieces.entries()) {
+    const last = i === pieces.length - 1;
+    await ctx.reply(piece, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: last ? markup : undefined });
+  }
+}
+
+/** Builds the bot; it does not start fetching updates. */
+export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
+  const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: opts.maxRetryAttempts ?? 5, maxDelaySeconds: opts.maxRetryDelaySeconds ?? 60 }));
+
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  // never talk to other bots (loops), never answer edits (the reply to the first version stands)
+  bot.use(async (ctx, next) => {
+    if (ctx.from?.is_bot || ctx.editedMessage || ctx.editedChannelPost) return;
+    await next();
+  });
+
+  bot.on('message:text', async (ctx) => {
+    const isGroup = ctx.chat.type === 'group' || ctx.chat.type === 'supergroup';
+    const { addressed, text } = isGroup ? addressedInGroup(ctx) : { addressed: true, text: ctx.message.text };
+    if (!addressed) return;
+    await ctx.replyWithChatAction('typing').catch(() => undefined);
+    const { reply, answerKey } = await dialog.handle({ channel: 'telegram', chatId: String(ctx.chat.id), userId: String(ctx.from.id), text });
+    await sendHtml(ctx, renderHtml(reply), answerKey ? keyboard(answerKey) : undefined);
+  });
+
+  bot.on('callback_query:data', async (ctx) => {
+    const m = CALLBACK.exec(ctx.callbackQuery.data);
+    const chatId = String(ctx.chat?.id ?? ctx.from.id);
+    if (!dialog.isAllowed(chatId, String(ctx.from.id))) {
+      await ctx.answerCallbackQuery({ text: 'Bạn chưa được cấp quyền dùng bot này.' });
+      return;
+    }
+    const stale = () => ctx.answerCallbackQuery({ text: 'Nút này đã hết hiệu lực. Bạn hãy gửi lại câu hỏi nhé.', show_alert: false });
+    if (!m) return void (await stale());
+    const [, action, key, vote] = m;
+    if (action === 'm') {
+      const excerpts = dialog.more(key);
+      if (!excerpts) return void (await stale());
+      if (excerpts.length === 0) return void (await ctx.answerCallbackQuery({ text: 'Không còn nguồn nào khác cho câu hỏi này.' }));
+      await ctx.answerCallbackQuery();
+      const html = renderMoreHtml(excerpts);
+      if (html.length <= TELEGRAM_LIMIT) await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: keyboard(key) });
+      else await sendHtml(ctx, html, keyboard(key));
+      return;
+    }
+    if (action === 's') {
+      const source = dialog.source(key);
+      if (!source) return void (await stale());
+      await ctx.answerCallbackQuery();
+      await sendHtml(ctx, renderHtml(source));
+      return;
+    }
+    const ok = dialog.feedback(key, 'telegram', String(ctx.from.id), vote === 'u' ? 1 : -1);
+    if (!ok) return void (await stale());
+    await ctx.answerCallbackQuery({ text: 'Cảm ơn bạn đã đánh giá!' });
+  });
+
+  // stickers, photos, voice …: say what the bot reads, in private chats only (groups stay quiet)
+  bot.on('message', async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
+    await ctx.reply('Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"');
+  });
+
+  bot.catch((err) => {
+    const e = err.error;
+    const what = e instanceof GrammyError ? `Telegram API: ${e.description}` : e instanceof HttpError ? `network: ${e.message}` : String((e as Error)?.message ?? e);
+    opts.log(`telegram: update ${err.ctx.update.update_id} failed: ${what}`);
+  });
+  return bot;
+}
+
+export interface RunningTelegram {
+  stop: () => Promise<void>;
+  /** Webhook mode: hands an update to the bot (the HTTP server calls this). */
+  handleUpdate?: (update: unknown) => Promise<void>;
+}
+
+/** Registers commands and starts long polling. */
+export async function startPolling(bot: Bot): Promise<RunningTelegram> {
+  await bot.init();
+  await bot.api.setMyCommands(COMMANDS);
+  await bot.api.deleteWebhook();
+  const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query'] } } });
+  return { stop: () => handle.stop() };
+}
+
+/** Registers commands and the webhook (with its secret token); updates then arrive through `handleUpdate`. */
+export async function startWebhook(bot: Bot, url: string, secret: string, log: (m: string) => void): Promise<RunningTelegram> {
+  await bot.init();
+  await bot.api.setMyCommands(COMMANDS);
+  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query'] });
+  return {
+    stop: async () => undefined,
+    handleUpdate: async (update) => {
+      if (!update || typeof update !== 'object' || typeof (update as Update).update_id !== 'number') {
+        log('telegram: webhook body is not an update; ignored');
+        return;
+      }
+      try {
+        await bot.handleUpdate(update as Update);
+      } catch (err) {
+        log(`telegram: update ${(update as Update).update_id} failed: ${(err as Error).message}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The Zalo bot on the official Zalo Bot Platform, over the shared dialog. Webhook mode when a webhook URL
+ * is configured (our HTTP server checks the secret header, answers 200 at once and handles after),
+ * otherwise long polling with getUpdates after clearing any webhook. Replies are plain text, at most
+ * 2,000 characters a message; follow-ups are typed ("1", "2", 👍, 👎) since Zalo has no buttons.
+ * A message delivered twice (same message id) is answered once.
+ */
+import { PLAIN, renderMore, renderText } from '../src/answer/render-text.js';
+import { splitMessage } from '../src/answer/split-message.js';
+import type { Dialog } from '../src/conversation/dialog.js';
+import { FOLLOW_UP_HINT, TypedFollowUps } from '../src/conversation/typed-followups.js';
+import type { WebhookRoute } from '../src/webhook-server.js';
+import { ZaloClient, ZaloUpdate, type ZaloClientOptions } from '../src/zalo/client.js';
+
+export const ZALO_LIMIT = 2000;
+const COMMAND_WORDS = ['start', 'help', 'chitieu', 'hanchot', 'donvi', 'linhvuc', 'nguon', 'stats', 'reload'];
+
+export interface ZaloOptions extends ZaloClientOptions {
+  webhookUrl?: string;
+  webhookSecret?: string;
+  log: (m: string) => void;
+  /** Long-poll wait in seconds (tests shorten it). */
+  pollSeconds?: number;
+}
+
+export interface RunningZalo {
+  stop: () => Promise<void>;
+  webhookRoute?: WebhookRoute;
+  /** Handles one update (what the webhook route and the poller both call). */
+  handle: (update: unknown) => Promise<void>;
+}
+
+/** Remembers recent message ids so a redelivered message is answered once. */
+class SeenMessages {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max = 5000) {}
+  /** True the first time an id is seen. */
+  first(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+/** "chitieu 5G" and "/chitieu 5G" are the same command on Zalo. */
+export function asCommand(text: string): string {
+  const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return COMMAND_WORDS.includes(first) ? '/' + text.trim() : text;
+}
+
+export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: string) => void) {
+  const followUps = new TypedFollowUps(dialog);
+  const seen = new SeenMessages();
+
+  const send = async (chatId: string, text: string) => {
+    for (const piece of splitMessage(text, ZALO_LIMIT)) await client.sendMessage(chatId, piece);
+  };
+
+  return async function handle(raw: unknown): Promise<void> {
+    const parsed = ZaloUpdate.safeParse(raw);
+    if (!parsed.success || !parsed.data.message) {
+      log('zalo: an event of unexpected shape was ignored');
+      return;
+    }
+    const { event_name: event, message } = parsed.data;
+    if (!seen.first(message.message_id)) return;
+    if (message.from.is_bot) return;
+    const chatId = message.chat.id;
+    const userId = message.from.id;
+    try {
+      if (event !== 'message.text.received' || typeof message.text !== 'string') {
+        await send(chatId, 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"');
+        return;
+      }
+      if (!dialog.isAllowed(chatId, userId)) {
+        await send(chatId, 'Xin lỗi, bot này chỉ phục vụ các đơn vị được cấp quyền. Vui lòng liên hệ quản trị viên.');
+        return;
+      }
+      const follow = followUps.read('zalo', chatId, userId, message.text);
+      if (follow) {
+        if (follow.kind === 'more') await send(chatId, renderMore(follow.excerpts, PLAIN));
+        else if (follow.kind === 'source') await send(chatId, renderText(follow.reply, PLAIN));
+        else await send(chatId, follow.text);
+        return;
+      }
+      await client.sendChatAction(chatId).catch(() => undefined);
+      const { reply, answerKey } = await dialog.handle({ channel: 'zalo', chatId, userId, text: asCommand(message.text) });
+      await send(chatId, renderText(reply, PLAIN) + (answerKey ? '\n\n' + FOLLOW_UP_HINT : ''));
+      if (answerKey) followUps.answered(chatId, answerKey);
+    } catch (err) {
+      log(`zalo: message ${message.message_id} could not be answered: ${(err as Error).message}`);
+    }
+  };
+}
+
+/** Starts the Zalo bot in webhook or polling mode. */
+export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<RunningZalo> {
+  const client = new ZaloClient({ ...opts, log: opts.log });
+  const handle = createZaloHandler(dialog, client, opts.log);
+  if (opts.webhookUrl) {
+    if (!opts.webhookSecret) throw new Error('ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL');
+    await client.setWebhook(opts.webhookUrl, opts.webhookSecret);
+    const route: WebhookRoute = {
+      path: new URL(opts.webhookUrl).pathname,
+      secretHeader: 'x-bot-api-secret-token',
+      secret: opts.webhookSecret,
+      ackFirst: true,
+      // some deliveries wrap the event as {ok, result}
+      handle: (body) => handle(body && typeof body === 'object' && 'result' in body ? (body as { result: unknown }).result : body),
+    };
+    return { stop: async () => undefined, webhookRoute: route, handle };
+  }
+
+  await client.deleteWebhook().catch((err: Error) => opts.log(`zalo: deleteWebhook: ${err.message}`));
+  const abort = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  const loop = (async () => {
+    let pause = 1000;
+    while (!abort.signal.aborted) {
+      try {
+        const updates = await client.getUpdates(opts.pollSeconds ?? 30, abort.signal);
+        pause = 1000;
+        for (const u of updates) {
+          const work = handle(u);
+          inFlight.add(work);
+          void work.finally(() => inFlight.delete(work));
+        }
+      } catch (err) {
+        if (abort.signal.aborted) break;
+        opts.log(`zalo: polling: ${(err as Error).message}; again in ${pause} ms`);
+        await new Promise((r) => setTimeout(r, pause));
+        pause = Math.min(pause * 2, 30_000);
+      }
+    }
+  })();
+  return {
+    handle,
+    stop: async () => {
+      abort.abort();
+      await loop;
+      await Promise.all(inFlight);
+    },
+  };
+}

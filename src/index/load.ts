@@ -60,7 +60,7 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
       'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file');
     const rows = await db.all<PassageRow>('SELECT * FROM passages ORDER BY id');
     const aliasRows = await db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id');
-    const vocabRows = await db.all<{ term: string; count: number }>('SELECT term, count FROM vocabulary');
+    const vocabRow = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vocabulary'");
     const indexRow = await db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1');
     const hashRow = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'");
     if (!indexRow || !hashRow) throw new Error(`${indexFile} has no search index: rebuild it with npm run index`);
@@ -74,7 +74,7 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
       })),
       search: MiniSearch.loadJSON(indexRow.json, MINISEARCH_OPTIONS),
       aliases: aliasRows.map((a) => ({ short: a.short.split(' '), full: a.full.split(' ') })),
-      vocabulary: new Map(vocabRows.map((v) => [v.term, v.count])),
+      vocabulary: new Map(Object.entries(JSON.parse(vocabRow?.value ?? '{}') as Record<string, number>)),
       seedsHash: hashRow.value,
     };
   } finally {

@@ -30,8 +30,10 @@ export interface SearchResult {
 
 /** Tuning of the engine; the defaults are what the dev set measured best with. */
 export interface EngineOptions {
-  boost: { exact: number; folded: number; pairs: number; head: number };
+  boost: { folded: number; pairs: number; head: number };
   candidates: number;
+  /** Weight of the share of accented question words found with the same diacritics. */
+  exactBonus: number;
   /** Below this coverage of the best hit, the engine abstains. */
   minCoverage: number;
   /** Below this share of the question's phrases in the best hit (and without near-full coverage), it abstains. */
@@ -39,7 +41,8 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {
-  boost: { exact: 1.2, folded: 0.5, pairs: 2, head: 1 },
+  boost: { folded: 0.5, pairs: 2, head: 1 },
+  exactBonus: 0.3,
   candidates: 80,
   minCoverage: 0.5,
   minPhraseShare: 0.3,
@@ -50,6 +53,8 @@ const NUMBER_LIKE = /\d/;
 const UNIT_LIKE = /(chủ trì|đơn vị|Cục|Vụ |Bộ |Sở |Trung tâm|Tập đoàn|Tổng công ty|Ban |giao|phụ trách)/u;
 
 interface PassageTerms {
+  /** Accented words (canonical tone placement). */
+  exact: Set<string>;
   terms: Set<string>;
   pairs: Set<string>;
   years: Set<number>;
@@ -89,6 +94,7 @@ export class Engine {
       const list = clauses(normalize(text));
       const all = [...list, ...aliasExpansions(list, this.corpus.aliases)];
       t = {
+        exact: new Set(all.flat()),
         terms: new Set(all.flat().map(fold)),
         pairs: new Set(foldedPairs(all)),
         years: new Set(yearsIn(text)),
@@ -101,11 +107,18 @@ export class Engine {
   /** Searches the corpus for a question. */
   search(raw: string, limit = 5): SearchResult {
     const question = understand(raw, this.corpus.aliases, this.correct);
-    const queryTerms = [...question.exact, ...question.folded, ...question.pairs];
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
-    const found = this.corpus.search.search(queryTerms.join(' '), {
-      boost: this.options.boost,
+    // words in a fifth of all passages ("và", "các", "năm") only cost time as single terms; they still count in pairs
+    const n = this.corpus.passages.length;
+    const words = question.folded.filter((t) => (this.corpus.vocabulary.get(t) ?? 0) < n / 5);
+    const found = this.corpus.search.search({
       combineWith: 'OR',
+      queries: [
+        ...(words.length ? [{ queries: [words.join(' ')], fields: ['folded', 'head'] }] : []),
+        ...(question.pairs.length ? [{ queries: [question.pairs.join(' ')], fields: ['pairs', 'head'] }] : []),
+      ],
+    }, {
+      boost: this.options.boost,
       tokenize: (s: string) => s.split(' '),
       processTerm: (t: string) => t,
     }).slice(0, this.options.candidates);
@@ -130,6 +143,7 @@ export class Engine {
       phrases.forEach((p, i) => { if (terms.pairs.has(p)) phraseCovered += phraseWeights[i]; });
       const pairShare = phraseTotal ? phraseCovered / phraseTotal : 1;
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
+      if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
       score *= this.yearFactor(question, passage, terms);
       score *= intentFactor(question.intent, passage);
       if (passage.kind === 'footnote') score *= 0.8;

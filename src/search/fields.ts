@@ -1,17 +1,17 @@
 /**
  * What the search index holds for a passage and asks for a question: the same analyzer on both sides.
- * Fields are pre-analyzed, space-separated term lists, so MiniSearch only splits on spaces.
+ * Fields are pre-analyzed, space-separated term lists, so MiniSearch only splits on spaces. Matches with the
+ * exact diacritics are rewarded in the rerank, which sees each candidate's accented words.
  */
 import type { Passage } from '../ingest/parse.js';
 import { aliasExpansions, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, foldedPairs, normalize } from '../text/analyzer.js';
 
-export const FIELDS = ['exact', 'folded', 'pairs', 'head'] as const;
+export const FIELDS = ['folded', 'pairs', 'head'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface IndexedPassage {
   id: number;
-  exact: string;
   folded: string;
   pairs: string;
   head: string;
@@ -42,10 +42,10 @@ export function indexFields(id: number, p: Passage, aliases: AliasPair[]): Index
   const flat = body.flat();
   return {
     id,
-    exact: flat.join(' '),
     folded: flat.map(fold).join(' '),
     pairs: foldedPairs(body).join(' '),
-    head: [...head.flat().map(fold), ...foldedPairs(head)].join(' '),
+    // the heading path is shared by a whole section: each term once is enough, and keeps the index small
+    head: [...new Set([...head.flat().map(fold), ...foldedPairs(head)])].join(' '),
   };
 }
 

@@ -171,24 +171,44 @@ export function aliasExpansions(clauseList: string[][], aliases: AliasPair[]): s
   return aliasMatches(clauseList, aliases).map((m) => [...m.to]);
 }
 
-/** Each alias side found in the text (`from`, folded) with the other side it brings (`to`). */
-export function aliasMatches(clauseList: string[][], aliases: AliasPair[]): Array<{ from: string[]; to: string[]; abbreviated: boolean }> {
-  const found: Array<{ from: string[]; to: string[]; abbreviated: boolean }> = [];
-  const folded = clauseList.map((c) => c.map(fold));
-  for (const { short, full } of aliases) {
-    for (const [from, to, abbreviated] of [[short, full, true], [full, short, false]] as const) {
-      const needle = from.map(fold);
-      if (needle.length === 0) continue;
-      if (folded.some((c) => containsSequence(c, needle))) found.push({ from: needle, to: [...to], abbreviated });
-    }
-  }
-  return found;
+interface AliasSide {
+  needle: string[];
+  to: string[];
+  abbreviated: boolean;
 }
 
-function containsSequence(hay: string[], needle: string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
+// Alias sides by their first folded token, built once per alias list: a lookup per token, not a scan.
+const sidesByFirstToken = new WeakMap<AliasPair[], Map<string, AliasSide[]>>();
+
+function sideIndex(aliases: AliasPair[]): Map<string, AliasSide[]> {
+  let index = sidesByFirstToken.get(aliases);
+  if (!index) {
+    index = new Map();
+    for (const { short, full } of aliases) {
+      for (const [from, to, abbreviated] of [[short, full, true], [full, short, false]] as const) {
+        const needle = from.map(fold);
+        if (needle.length === 0) continue;
+        const list = index.get(needle[0]) ?? [];
+        list.push({ needle, to: [...to], abbreviated });
+        index.set(needle[0], list);
+      }
+    }
+    sidesByFirstToken.set(aliases, index);
   }
-  return false;
+  return index;
+}
+
+/** Each alias side found in the text (`from`, folded) with the other side it brings (`to`), once each. */
+export function aliasMatches(clauseList: string[][], aliases: AliasPair[]): Array<{ from: string[]; to: string[]; abbreviated: boolean }> {
+  const index = sideIndex(aliases);
+  const found = new Set<AliasSide>();
+  for (const clause of clauseList) {
+    const folded = clause.map(fold);
+    folded.forEach((token, i) => {
+      for (const side of index.get(token) ?? []) {
+        if (side.needle.every((w, k) => folded[i + k] === w)) found.add(side);
+      }
+    });
+  }
+  return [...found].map((s) => ({ from: s.needle, to: s.to, abbreviated: s.abbreviated }));
 }

@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: index build time, index load time, query latency (p50/p95/p99) over the dev questions
+ * (or built-in samples when ../shared is absent), process memory after load, and the Telegram path:
+ * update-to-reply latency and updates per second through grammY against the fake Bot API on loopback.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { answererFor } from '../app.js';
+import { Dialog } from '../conversation/dialog.js';
+import { FakeTelegramApi } from '../devtools/fake-telegram.js';
+import { buildIndex } from '../index/build.js';
+import { loadCorpus } from '../index/load.js';
+import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../paths.js';
+import { createTelegramBot, startPolling } from '../../handlers/telegram.js';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+function questions(): string[] {
+  const dev = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.jsonl');
+  if (existsSync(dev)) return readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q as string);
+  return ['mục tiêu phủ sóng 5G năm 2025?', 'hạn trình luật viễn thông', 'cds 2021 chi tieu gi', 'cổng GovTech bao giờ phải xong?'];
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+const indexFile = path.join(dir, 'corpus.sqlite');
+try {
+  let t = performance.now();
+  const built = await buildIndex(DEFAULT_SEEDS_DIR, indexFile);
+  console.log(`index build: ${ms(performance.now() - t)} (${built.passages} passages, ${built.sections} sections)`);
+
+  const loads: number[] = [];
+  t = performance.now();
+  let corpus = await loadCorpus(indexFile);
+  loads.push(performance.now() - t);
+  global.gc?.();
+  const mem = process.memoryUsage();
+  console.log(`memory after load: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  for (let i = 0; i < 4; i++) {
+    t = performance.now();
+    corpus = await loadCorpus(indexFile);
+    loads.push(performance.now() - t);
+  }
+  loads.sort((a, b) => a - b);
+  console.log(`index load: median ${ms(percentile(loads, 50))}, first ${ms(loads[0])}, over ${loads.length} loads`);
+  const app = answererFor(corpus);
+
+  const qs = questions();
+  for (const q of qs) app.answer(q); // warm-up: caches and JIT, as in a running bot
+  const lat: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of qs) {
+      t = performance.now();
+      app.answer(q);
+      lat.push(performance.now() - t);
+    }
+  }
+  lat.sort((a, b) => a - b);
+  console.log(`query latency (${lat.length} queries): p50 ${ms(percentile(lat, 50))}, p95 ${ms(percentile(lat, 95))}, p99 ${ms(percentile(lat, 99))}`);
+
+  // Telegram: update in, reply out, through grammY and the fake Bot API on 127.0.0.1
+  const api = await new FakeTelegramApi().start();
+  const dialog = new Dialog(app, undefined, { rateLimitPerMinute: 1_000_000 });
+  const bot = createTelegramBot(dialog, { token: '123456:' + 'A'.repeat(35), apiRoot: api.url, log: () => {} });
+  const running = await startPolling(bot);
+  const roundTrip = async (i: number): Promise<number> => {
+    const chatId = 10_000 + i;
+    const before = api.calls.length;
+    const sentAt = performance.now();
+    api.pushUpdate(FakeTelegramApi.textUpdate(qs[i % qs.length], { chatId, userId: chatId }));
+    await api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId, 30_000, before);
+    return performance.now() - sentAt;
+  };
+  const single: number[] = [];
+  for (let i = 0; i < 60; i++) single.push(await roundTrip(i)); // one at a time: the latency a user sees
+  single.sort((a, b) => a - b);
+  const burst = 300;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: burst }, (_, i) => roundTrip(1000 + i))); // many chats at once: throughput
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`telegram update→reply (fake Bot API on loopback, ${single.length} sequential): p50 ${ms(percentile(single, 50))}, p99 ${ms(percentile(single, 99))}`);
+  console.log(`telegram throughput: ${burst} updates from ${burst} chats in ${seconds.toFixed(2)} s = ${(burst / seconds).toFixed(0)} updates/s`);
+  await running.stop();
+  await api.stop();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -10,7 +10,7 @@ import type { Corpus, StoredPassage } from '../index/load.js';
 import { clauses, fold, foldedPairs, normalize, yearsIn } from '../text/analyzer.js';
 import { aliasExpansions } from '../text/aliases.js';
 import { contextText, searchableText } from './fields.js';
-import { understand, type Intent, type Question } from './understand.js';
+import { understand, type Intent, type Question, type Term } from './understand.js';
 
 export interface Hit {
   passage: StoredPassage;
@@ -34,6 +34,8 @@ export interface EngineOptions {
   candidates: number;
   /** Weight of the share of accented question words found with the same diacritics. */
   exactBonus: number;
+  /** Credit for a word typed with diacritics that the passage has only with other diacritics (typos happen). */
+  otherDiacriticsCredit: number;
   /** Below this coverage of the best hit, the engine abstains. */
   minCoverage: number;
   /** Below this share of the question's phrases in the best hit (and without near-full coverage), it abstains. */
@@ -43,6 +45,7 @@ export interface EngineOptions {
 export const DEFAULT_OPTIONS: EngineOptions = {
   boost: { folded: 0.5, pairs: 2, head: 1 },
   exactBonus: 0.3,
+  otherDiacriticsCredit: 0.3,
   candidates: 80,
   minCoverage: 0.5,
   minPhraseShare: 0.3,
@@ -53,8 +56,9 @@ const NUMBER_LIKE = /\d/;
 const UNIT_LIKE = /(chủ trì|đơn vị|Cục|Vụ |Bộ |Sở |Trung tâm|Tập đoàn|Tổng công ty|Ban |giao|phụ trách)/u;
 
 interface PassageTerms {
-  /** Accented words (canonical tone placement). */
+  /** Accented words (canonical tone placement) and accented pairs. */
   exact: Set<string>;
+  exactPairs: Set<string>;
   terms: Set<string>;
   pairs: Set<string>;
   years: Set<number>;
@@ -95,6 +99,7 @@ export class Engine {
       const all = [...list, ...aliasExpansions(list, this.corpus.aliases)];
       t = {
         exact: new Set(all.flat()),
+        exactPairs: new Set(all.flatMap((c) => c.slice(1).map((w, i) => `${c[i]}_${w}`))),
         terms: new Set(all.flat().map(fold)),
         pairs: new Set(foldedPairs(all)),
         years: new Set(yearsIn(text)),
@@ -124,24 +129,16 @@ export class Engine {
     }).slice(0, this.options.candidates);
     if (found.length === 0) return { question, hits: [], noAnswer: true };
 
-    // words the corpus never uses say nothing about whether it answers: they weigh nothing
-    const weights = question.content.map((t) => (this.corpus.vocabulary.has(t) ? this.idf(t) : 0));
-    const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
-    // phrases: the question's syllable pairs that hold a content word and occur in the corpus, IDF-weighted
-    const contentWords = new Set(question.content);
-    const phrases = question.pairs.filter((p) => this.corpus.vocabulary.has(p) && p.split('_').some((w) => contentWords.has(w)));
-    const phraseWeights = phrases.map((p) => this.idf(p));
-    const phraseTotal = phraseWeights.reduce((a, b) => a + b, 0);
+    // IDF weights; words the corpus never uses say nothing about whether it answers: they weigh nothing
+    const weight = (t: Term) => (this.corpus.vocabulary.has(t.folded) ? this.idf(t.folded) : 0);
+    const wordWeights = question.content.map(weight);
+    const phraseWeights = question.phrases.map(weight);
     const top = found[0].score;
     const hits: Hit[] = found.map((r) => {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
-      let covered = 0;
-      question.content.forEach((t, i) => { if (terms.terms.has(t)) covered += weights[i]; });
-      const coverage = covered / totalWeight;
-      let phraseCovered = 0;
-      phrases.forEach((p, i) => { if (terms.pairs.has(p)) phraseCovered += phraseWeights[i]; });
-      const pairShare = phraseTotal ? phraseCovered / phraseTotal : 1;
+      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms);
+      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs);
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
       score *= this.yearFactor(question, passage, terms);
@@ -158,6 +155,21 @@ export class Engine {
       || best.pairShare < this.options.minPhraseShare / 2
       || (best.pairShare < this.options.minPhraseShare && best.coverage < 0.8) || (yearMissing && best.coverage < 0.8);
     return { question, hits: dedupe(hits).slice(0, limit), noAnswer };
+  }
+
+  /**
+   * IDF-weighted share of `wanted` found in a passage. A term typed with diacritics counts in full only
+   * with the same diacritics ("Gòn" is not "gọn"), and partly with other ones (diacritics typos happen).
+   */
+  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>): number {
+    let total = 0;
+    let found = 0;
+    wanted.forEach((t, i) => {
+      total += weights[i];
+      if (!folded.has(t.folded)) return;
+      found += t.accented === undefined || exact.has(t.accented) ? weights[i] : weights[i] * this.options.otherDiacriticsCredit;
+    });
+    return total > 0 ? found / total : 1;
   }
 
   private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {

@@ -1,39 +1,38 @@
 /**
- * Question understanding: what is asked (a target, a deadline, a lead unit …), which years, and the
- * search terms once question words are set aside. Works on folded text, so it reads questions typed
- * with or without diacritics alike.
+ * Question understanding: what is asked (a target, a deadline, a lead unit …), which years, the search
+ * terms once question words are set aside, and the content words and phrases a passage must hold to
+ * answer. Works on folded text, so it reads questions typed with or without diacritics alike; words typed
+ * with diacritics keep them, so "Sài Gòn" does not count as found in "tinh gọn".
  */
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
 
+/** A word or a syllable pair: folded, and as typed when typed with diacritics. */
+export interface Term {
+  folded: string;
+  /** Undefined when typed without diacritics: then any accented form matches. */
+  accented?: string;
+}
+
 export interface Question {
   raw: string;
   intent: Intent;
   years: number[];
-  /** Accented tokens the user typed with diacritics (exact-match terms). */
+  /** Accented tokens the user typed with diacritics. */
   exact: string[];
-  /** Folded content tokens. */
+  /** Folded search tokens, alias expansions included. */
   folded: string[];
-  /** Folded syllable pairs from adjacent words, question words excluded. */
+  /** Folded syllable pairs from adjacent words (question words excluded), alias expansions included. */
   pairs: string[];
-  /**
-   * The folded words that say what the question is about: no function words, no words that only say
-   * what kind of answer is wanted ("mục tiêu", "thời gian"), no alias expansions. Coverage is measured on these.
-   */
-  content: string[];
-  /** Names typed as names (MobiFone, VTVcab, GovTech, ITU): folded. A passage that answers names them. */
+  /** The words that say what the question is about: no function words, no answer-kind words ("mục tiêu"). */
+  content: Term[];
+  /** Pairs of adjacent words holding a content word: the question's phrases. */
+  phrases: Term[];
+  /** Names typed as names (MobiFone, VTVcab, GovTech): folded. A passage that answers names them. */
   names: string[];
 }
-
-// Function words and answer-kind words: searched, but a passage need not contain them to answer.
-const NOT_CONTENT = new Set([
-  'phai', 'lam', 'duoc', 'can', 'thi', 'nhung', 'toi', 'se', 'de', 'voi', 'khi', 'vao', 'cua', 'co', 'cho', 'la', 'cac',
-  'va', 'trong', 'tu', 'den', 'o', 've', 'bang', 'nay', 'do', 'ra', 'theo', 'sau', 'truoc', 'da', 'dang', 'moi', 'mot',
-  'muc', 'tieu', 'chi', 'ty', 'le', 'phan', 'tram', 'thoi', 'gian', 'diem', 'khoang', 'giai', 'doan', 'han', 'dat',
-  'nam', 'thang', 'nhieu', 'bao', 'gio', 'nao', 'dinh', 'ke', 'hoach', 'du', 'kien', 'viec', 'nhiem', 'vu', 'cu', 'the',
-]);
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['deadline', /\b(bao gio|khi nao|luc nao|thoi han|han chot|thoi diem nao|nam nao|thang may|thang nao|quy may|quy nao|bao lau|giai doan nao|tien do|deadline|han trinh|han hoan thanh|den bao gio)\b/],
@@ -49,11 +48,31 @@ const QUESTION_PHRASES: string[][] = [
   ['nhu', 'the', 'nao'], ['the', 'nao'], ['la', 'gi'], ['cho', 'biet'], ['xin', 'hoi'], ['co', 'phai'],
   ['la', 'may'], ['ra', 'sao'],
 ];
-const QUESTION_WORDS = new Set(['bn', 'gi', 'nao', 'vay', 'a', 'nhi', 'ha', 'dau', 'sao', 'khong', 'ko', 'chua', 'oi', 'nhe', 'the', 'vay', 'ak', 'ah', 'hoi', 'ai', 'may', 'cỡ', 'co']);
-// "máy", "cơ", "có" … carry meaning; only the folded spelling of a question word is dropped
-// Administrative verbs every passage uses: as a phrase they say nothing of the subject.
-const GENERIC_PHRASES = new Set(['tham_muu', 'ban_hanh', 'lien_quan', 'trien_khai', 'thuc_hien', 'xay_dung', 'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung']);
-const ACCENTED_KEEP = /[^\x00-\x7f]/;
+/** Single question words, folded; dropped when typed without diacritics or with these diacritics. */
+const QUESTION_WORDS = new Set(['bn', 'gi', 'nao', 'vay', 'a', 'nhi', 'ha', 'dau', 'sao', 'khong', 'ko', 'chua', 'oi', 'nhe', 'the', 'ak', 'ah', 'hoi', 'ai', 'may', 'co']);
+const QUESTION_WORDS_ACCENTED = new Set(['gì', 'nào', 'vậy', 'ạ', 'nhỉ', 'hả', 'đâu', 'không', 'chưa', 'ơi', 'nhé', 'thế', 'mấy', 'hỏi', 'cỡ']);
+
+// Function words: searched, but a passage need not contain them to answer. Folded, and as typed with
+// diacritics ("vé" and "chi" are content although "về" and "chỉ" are not).
+const FUNCTION_WORDS = new Set([
+  'phai', 'lam', 'duoc', 'can', 'thi', 'nhung', 'toi', 'se', 'de', 'voi', 'khi', 'vao', 'cua', 'co', 'cho', 'la', 'cac',
+  'va', 'trong', 'tu', 'den', 'o', 've', 'bang', 'nay', 'do', 'ra', 'theo', 'sau', 'truoc', 'da', 'dang', 'moi', 'mot',
+  'nam', 'thang', 'dat', 'han', 'viec', 'nao', 'bao', 'nhieu', 'gio', 'khoang',
+]);
+const FUNCTION_WORDS_ACCENTED = new Set([
+  'phải', 'làm', 'được', 'cần', 'thì', 'những', 'tới', 'sẽ', 'để', 'với', 'khi', 'vào', 'của', 'có', 'cho', 'là', 'các',
+  'và', 'trong', 'từ', 'đến', 'ở', 'về', 'bằng', 'này', 'do', 'ra', 'theo', 'sau', 'trước', 'đã', 'đang', 'mỗi', 'mới', 'một',
+  'năm', 'tháng', 'đạt', 'hạn', 'việc', 'nào', 'bao', 'nhiêu', 'giờ', 'khoảng',
+]);
+// Phrases that say what kind of answer is wanted, or administrative verbs every passage uses: as a pair
+// they say nothing of the subject, so neither word is content ("thời gian" no, "thời tiết" yes).
+const NON_CONTENT_PHRASES = new Set([
+  'muc_tieu', 'chi_tieu', 'ty_le', 'ti_le', 'phan_tram', 'thoi_gian', 'thoi_diem', 'giai_doan', 'ke_hoach', 'du_kien',
+  'nhiem_vu', 'cu_the', 'dinh_huong', 'tham_muu', 'ban_hanh', 'lien_quan', 'trien_khai', 'thuc_hien', 'xay_dung',
+  'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung',
+]);
+
+const HAS_DIACRITICS = /[^\x00-\x7f]/;
 
 function intentOf(foldedQuestion: string): Intent {
   for (const [intent, re] of INTENT_PATTERNS) if (re.test(foldedQuestion)) return intent;
@@ -70,14 +89,30 @@ function questionMask(tokens: string[], original: string): boolean[] {
     }
   }
   tokens.forEach((t, i) => {
-    const f = folded[i];
-    if (!QUESTION_WORDS.has(f)) return;
-    if (f === 'ai' && /\bAI\b/.test(original)) return; // artificial intelligence, typed in capitals
-    if (f === 'co' && t !== 'co') return; // "có", "cơ": keep
-    if (ACCENTED_KEEP.test(t) && !['gì', 'nào', 'vậy', 'ạ', 'nhỉ', 'hả', 'đâu', 'không', 'chưa', 'ơi', 'nhé', 'thế', 'mấy', 'hỏi', 'cỡ'].includes(t)) return;
+    if (!QUESTION_WORDS.has(folded[i])) return;
+    if (folded[i] === 'ai' && /\bAI\b/.test(original)) return; // artificial intelligence, typed in capitals
+    if (HAS_DIACRITICS.test(t) && !QUESTION_WORDS_ACCENTED.has(t)) return; // "máy", "có", "cơ" carry meaning
     drop[i] = true;
   });
   return drop;
+}
+
+function isFunctionWord(t: Term): boolean {
+  return t.accented ? FUNCTION_WORDS_ACCENTED.has(t.accented) : FUNCTION_WORDS.has(t.folded);
+}
+
+function term(accented: string, folded: string): Term {
+  return HAS_DIACRITICS.test(accented) ? { folded, accented } : { folded };
+}
+
+function uniqueTerms(list: Term[]): Term[] {
+  const seen = new Set<string>();
+  return list.filter((t) => {
+    const key = t.folded + '|' + (t.accented ?? '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -86,49 +121,50 @@ function questionMask(tokens: string[], original: string): boolean[] {
  */
 export function understand(raw: string, aliases: AliasPair[], correct: (folded: string) => string = (t) => t): Question {
   const normalized = normalize(raw);
-  const foldedQuestion = fold(normalized).replace(/\s+/g, ' ').trim();
-  const exact: string[] = [];
-  const folded: string[] = [];
-  const pairs: string[] = [];
-  const inGenericPhrase = new Set<string>();
+  const words: Term[] = [];
+  const pairs: Term[] = [];
+  const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
   for (const clause of clauses(normalized)) {
     const drop = questionMask(clause, raw);
-    const f = clause.map((t) => correct(fold(t)));
+    const folded = clause.map((t) => correct(fold(t)));
     for (let i = 0; i < clause.length; i++) {
       if (drop[i]) continue;
-      folded.push(f[i]);
-      if (ACCENTED_KEEP.test(clause[i])) exact.push(clause[i]);
+      words.push(term(clause[i], folded[i]));
       if (i + 1 < clause.length && !drop[i + 1]) {
-        const pair = `${f[i]}_${f[i + 1]}`;
-        pairs.push(pair);
-        if (GENERIC_PHRASES.has(pair)) { inGenericPhrase.add(f[i]); inGenericPhrase.add(f[i + 1]); }
+        const pair = `${folded[i]}_${folded[i + 1]}`;
+        pairs.push(term(`${clause[i]}_${clause[i + 1]}`, pair));
+        if (NON_CONTENT_PHRASES.has(pair)) { nonContent.add(words.length - 1); nonContent.add(words.length); }
       }
     }
     kept.push(clause.filter((_, i) => !drop[i]));
   }
-  // a word is not content when it only forms an answer-kind phrase ("mục tiêu") or is a function word
-  const content = folded.filter((t) => !NOT_CONTENT.has(t) && !inGenericPhrase.has(t));
+  let content = words.filter((w, i) => !nonContent.has(i) && !isFunctionWord(w));
+
+  const expandedWords: string[] = [];
+  const expandedPairs: string[] = [];
   const replaced = new Set<string>();
-  const expandedContent: string[] = [];
   for (const { from, to, abbreviated } of aliasMatches(kept, aliases)) {
     const f = to.map(fold);
-    folded.push(...f);
-    for (let i = 0; i + 1 < f.length; i++) pairs.push(`${f[i]}_${f[i + 1]}`);
+    expandedWords.push(...f);
+    for (let i = 0; i + 1 < f.length; i++) expandedPairs.push(`${f[i]}_${f[i + 1]}`);
     // an abbreviation is measured by its full form (passages are indexed with both forms)
     if (abbreviated) {
       from.forEach((t) => replaced.add(t));
-      expandedContent.push(...f.filter((t) => !NOT_CONTENT.has(t)));
+      content.push(...to.map((w, k) => ({ folded: f[k], accented: w })).filter((t) => !isFunctionWord(t)));
     }
   }
+  content = uniqueTerms(content.filter((t) => !replaced.has(t.folded)));
+  const contentFolded = new Set(content.map((t) => t.folded));
   return {
     raw,
-    intent: intentOf(foldedQuestion),
+    intent: intentOf(fold(normalized).replace(/\s+/g, ' ').trim()),
     years: yearsIn(raw),
-    exact: [...new Set(exact)],
-    folded: [...new Set(folded)],
-    pairs: [...new Set(pairs)],
-    content: [...new Set([...content.filter((t) => !replaced.has(t)), ...expandedContent])],
+    exact: [...new Set(words.filter((w) => w.accented).map((w) => w.accented!))],
+    folded: [...new Set([...words.map((w) => w.folded), ...expandedWords])],
+    pairs: [...new Set([...pairs.map((p) => p.folded), ...expandedPairs])],
+    content,
+    phrases: uniqueTerms(pairs.filter((p) => p.folded.split('_').some((w) => contentFolded.has(w)))),
     names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
   };
 }

@@ -26,7 +26,7 @@ function jsonlLine(app: Answerer, line: string, lineNo: number): string | undefi
 }
 
 const args = process.argv.slice(2);
-const app = await loadAnswerer({ log: (m) => console.error(m) });
+const app = await loadAnswerer({ seedsDir: process.env.SEEDS_DIR, indexFile: process.env.INDEX_FILE, log: (m) => console.error(m) });
 if (args.includes('--jsonl')) {
   let n = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

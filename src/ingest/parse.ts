@@ -188,7 +188,12 @@ export function parseDocument(doc: string, raw: string): ParsedDocument {
 
     if (line.includes('\t')) {
       const cells = cellsOf(line);
-      if (isTableHeader(cells)) { table = { columns: cells }; continue; }
+      if (isTableHeader(cells)) {
+        // a header repeated after a page break continues the table, sector row included
+        const repeated = table !== undefined && table.columns.join('\t') === cells.join('\t');
+        if (!repeated) table = { columns: cells };
+        continue;
+      }
       if (!table) continue; // tab-separated lines outside a table (contents pages) carry no content
       if (isSectorRow(cells)) { table.sector = cells.filter(Boolean).join(' '); continue; }
       passages.push({

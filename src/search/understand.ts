@@ -74,7 +74,8 @@ const NON_CONTENT_PHRASES = new Set([
 
 const HAS_DIACRITICS = /[^\x00-\x7f]/;
 
-function intentOf(foldedQuestion: string): Intent {
+function intentOf(normalized: string, foldedQuestion: string): Intent {
+  if (/(^|\s)hạn(\s|$)/u.test(normalized)) return 'deadline'; // "hạn" only with its diacritics: "han" may be "Hàn"
   for (const [intent, re] of INTENT_PATTERNS) if (re.test(foldedQuestion)) return intent;
   return 'fact';
 }
@@ -158,7 +159,7 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
   const contentFolded = new Set(content.map((t) => t.folded));
   return {
     raw,
-    intent: intentOf(fold(normalized).replace(/\s+/g, ' ').trim()),
+    intent: intentOf(normalized, fold(normalized).replace(/\s+/g, ' ').trim()),
     years: yearsIn(raw),
     exact: [...new Set(words.filter((w) => w.accented).map((w) => w.accented!))],
     folded: [...new Set([...words.map((w) => w.folded), ...expandedWords])],

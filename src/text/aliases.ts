@@ -134,9 +134,11 @@ export function mineAliases(text: string): AliasPair[] {
  */
 export function mineNamedAliases(text: string, headingNames: Set<string>): AliasPair[] {
   const found: AliasPair[] = [];
+  // names in mixed case ("VTVcab", "VNPost"); all-capital abbreviations are mined by their initials
   for (const m of text.normalize('NFC').matchAll(/\(([\p{Lu}][\p{L}\d-]{1,15})\)/gu)) {
+    if (!/\p{Ll}/u.test(m[1])) continue;
     const before = text.slice(Math.max(0, m.index! - 120), m.index!).trim().split(/\s+/);
-    for (let k = Math.min(12, before.length); k >= 2; k--) {
+    for (let k = Math.min(12, before.length); k >= 3; k--) {
       const phrase = before.slice(before.length - k).join(' ');
       if (headingNames.has(fold(phrase.toLowerCase()))) {
         found.push({ short: toTokens(m[1]), full: toTokens(phrase) });

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalTone, clauses, fold, foldedPairs, normalize, tokens, yearsIn } from '../src/text/analyzer.js';
+import { aliasExpansions, mineAliases, mineNamedAliases, headingName, staticAliasPairs } from '../src/text/aliases.js';
+import { understand } from '../src/search/understand.js';
+
+describe('tone placement', () => {
+  it.each([
+    ['hoá', 'hóa'], ['thuỷ', 'thủy'], ['uỷ', 'ủy'], ['toả', 'tỏa'], ['khoẻ', 'khỏe'], ['hoà', 'hòa'],
+  ])('%s and %s are the same word', (oldStyle, newStyle) => {
+    expect(canonicalTone(oldStyle)).toBe(canonicalTone(newStyle));
+    expect(normalize(`tin học ${oldStyle}`)).toBe(normalize(`tin học ${newStyle}`));
+  });
+
+  it('leaves syllables where the tone has one place alone', () => {
+    expect(canonicalTone('quý')).toBe('quý');
+    expect(canonicalTone('hoàn')).toBe('hoàn');
+    expect(canonicalTone('thuyết')).toBe('thuyết');
+  });
+
+  it('turns decomposed input into NFC', () => {
+    expect(normalize('Ho\u0301a')).toBe('hóa');
+  });
+});
+
+describe('folding', () => {
+  it('removes diacritics and maps đ to d', () => {
+    expect(fold('đổi mới sáng tạo')).toBe('doi moi sang tao');
+    expect(fold(normalize('ĐẮK LẮK'))).toBe('dak lak');
+  });
+
+  it('builds folded syllable pairs within a clause, not across punctuation', () => {
+    expect(foldedPairs(clauses(normalize('Chuyển đổi số, kinh tế số')))).toEqual(['chuyen_doi', 'doi_so', 'kinh_te', 'te_so']);
+  });
+});
+
+describe('numbers and dates', () => {
+  it('reads thousands separators and decimal commas', () => {
+    expect(tokens('80.000 doanh nghiệp')).toContain('80000');
+    expect(tokens('tỷ lệ 0,83')).toContain('0.83');
+    expect(tokens('tăng 3,5%')).toEqual(tokens('tăng 3.5%'));
+  });
+
+  it('gives one form to quarters and months with a year', () => {
+    expect(normalize('Quý IV/2021')).toBe('quý 4 năm 2021');
+    expect(normalize('quý 4 năm 2021')).toBe('quý 4 năm 2021');
+    expect(normalize('Tháng 02/2022')).toBe('tháng 2 năm 2022');
+    expect(tokens('tháng 2/2022')).toEqual(tokens('Tháng 02/2022'));
+  });
+
+  it('keeps 5G and IPv6 as single tokens', () => {
+    expect(tokens('phủ sóng 5G và IPv6')).toEqual(['phủ', 'sóng', '5g', 'và', 'ipv6']);
+  });
+
+  it('finds years and expands ranges', () => {
+    expect(yearsIn('giai đoạn 2022-2025')).toEqual([2022, 2023, 2024, 2025]);
+    expect(yearsIn('Quý IV/2021, 1.442 lượt xem')).toEqual([2021]);
+  });
+});
+
+describe('aliases', () => {
+  const aliases = staticAliasPairs();
+  const expand = (s: string) => aliasExpansions(clauses(normalize(s)), aliases).map((c) => c.join(' '));
+
+  it('expands abbreviations to their full form and back', () => {
+    expect(expand('Sở TT&TT Hà Nội')).toContain('thông tin và truyền thông');
+    expect(expand('ngành Thông tin và Truyền thông')).toContain('tttt');
+    expect(expand('CĐS')).toContain('chuyển đổi số');
+    expect(expand('Cục THH')).toContain('cục tin học hóa');
+    expect(expand('KH&CN')).toEqual(expand('KHCN'));
+  });
+
+  it('mines abbreviations the documents define in brackets', () => {
+    const mined = mineAliases('Thúc đẩy phát triển mạng xã hội (MXH) Việt Nam');
+    expect(mined.map((a) => [a.short.join(' '), a.full.join(' ')])).toContainEqual(['mxh', 'mạng xã hội']);
+    expect(mineAliases('thông tin (abc) sai')).toEqual([]);
+  });
+
+  it('mines names given after an organisation that a heading names', () => {
+    const names = new Set([headingName('16. Tổng Công ty Truyền hình cáp Việt Nam')]);
+    const mined = mineNamedAliases('Trong năm 2021, Tổng Công ty Truyền hình cáp Việt Nam (VTVcab) vẫn tiếp tục', names);
+    expect(mined.map((a) => a.short.join(' '))).toEqual(['vtvcab']);
+  });
+});
+
+describe('question understanding', () => {
+  const aliases = staticAliasPairs();
+
+  it('reads the kind of question with or without diacritics', () => {
+    expect(understand('hạn trình luật viễn thông bao giờ', aliases).intent).toBe('deadline');
+    expect(understand('han trinh luat vien thong bao gio', aliases).intent).toBe('deadline');
+    expect(understand('đơn vị nào chủ trì xây dựng Cổng GovTech', aliases).intent).toBe('unit');
+    expect(understand('mục tiêu phủ sóng 5G năm 2025?', aliases).intent).toBe('target');
+    expect(understand('muc tieu phu song 5g nam 2025', aliases).years).toEqual([2025]);
+  });
+
+  it('drops question words but keeps the words they resemble when typed with diacritics', () => {
+    const q = understand('bộ máy ở đâu vậy', aliases);
+    expect(q.folded).toContain('may');
+    expect(q.folded).not.toContain('vay');
+    expect(understand('thang may', aliases).folded).not.toContain('may');
+  });
+
+  it('measures an abbreviation by its full form', () => {
+    const q = understand('CĐS 2021', aliases);
+    expect(q.content.map((t) => t.folded)).toEqual(expect.arrayContaining(['chuyen', 'doi', 'so', '2021']));
+    expect(q.content.map((t) => t.folded)).not.toContain('cds');
+  });
+
+  it('keeps the diacritics a user typed, for exact matches', () => {
+    const q = understand('giá vé Sài Gòn', aliases);
+    expect(q.content).toContainEqual({ folded: 'gon', accented: 'gòn' });
+    expect(understand('gia ve sai gon', aliases).content).toContainEqual({ folded: 'gon' });
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * End-to-end questions over the real seeds: the cited document and line, and the figure in the reply.
+ * These are our own questions (not the eval set), in the ways officials type them.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../src/answer/render-text.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { testAnswerer } from './helpers.js';
+
+const D2023 = '000_94f847d9d8c3a318.txt';
+const D2021 = '003_578e35c63316aedb.txt';
+
+async function ask(q: string) {
+  const app = await testAnswerer();
+  const { result, reply } = app.answer(q);
+  return { result, text: renderText(reply), top: result.hits[0]?.passage };
+}
+
+describe('answers cite the line that holds the figure', () => {
+  it.each([
+    ['tỷ lệ hộ gia đình sử dụng cáp quang năm 2021', D2021, 230, '60 %'],
+    ['muc tieu ten mien het nam 2023', D2023, 58, '590.000 – 595.000 tên miền'],
+    ['Vinasat-1 báo cáo Thủ tướng khi nào', D2021, 318, 'Tháng 3/2021'],
+    ['ai chủ trì xây dựng Cổng công nghệ mở GovTech', D2021, 360, 'Cục THH'],
+    ['so doanh nghiep cong nghe so tren 1000 dan nam 2021', D2021, 237, '0,7'],
+    ['tỷ lệ hồ sơ trực tuyến toàn trình 2025', D2023, 99, '80%'],
+  ])('%s', async (q, doc, line, figure) => {
+    const { result, text, top } = await ask(q);
+    expect(result.noAnswer).toBe(false);
+    expect(top.doc).toBe(doc);
+    expect(top.lineStart).toBeLessThanOrEqual(line);
+    expect(top.lineEnd).toBeGreaterThanOrEqual(line);
+    expect(text.slice(0, 400)).toContain(figure);
+    expect(text).toMatch(new RegExp(`dòng ${line}`));
+  });
+
+  it('reads the quarter whether written "Quý IV/2021" or "quý 4 năm 2021"', async () => {
+    const a = await ask('lập đề nghị xây dựng luật viễn thông sửa đổi, hạn quý 4 năm 2021?');
+    expect(a.top.doc).toBe(D2021);
+    expect(a.top.lineStart).toBe(289);
+    expect(a.text).toContain('Quý IV/2021');
+  });
+
+  it('finds a target asked with old tone placement and without diacritics alike', async () => {
+    const a = await ask('mục tiêu Cục Tin học hoá chính phủ điện tử tăng bao nhiêu bậc năm 2021');
+    const b = await ask('muc tieu cuc tin hoc hoa chinh phu dien tu tang bao nhieu bac nam 2021');
+    expect(a.top.lineStart).toBe(266);
+    expect(b.top.lineStart).toBe(266);
+    expect(a.text).toContain('Tăng tối thiểu 10 bậc');
+  });
+
+  it('tolerates a typo in a longer word', async () => {
+    const a = await ask('chỉ tiêu tỷ lệ người sử dụng internet năm 2021 là bao nhiu');
+    expect(a.top.lineStart).toBe(232);
+    expect(a.text).toContain('71%');
+  });
+
+  it('lists the items of a plan when asked what is to be done', async () => {
+    const a = await ask('Viettel Post có kế hoạch gì năm 2022');
+    expect(a.text).toContain('Fulfillment');
+    expect(a.text).toContain('Vtman');
+  });
+
+  it('says plainly when the documents do not hold the answer', async () => {
+    for (const q of ['giá vé máy bay Hà Nội Sài Gòn bao nhiêu', 'hello', '???']) {
+      const a = await ask(q);
+      expect(a.result.noAnswer).toBe(true);
+      expect(a.text).toMatch(/^Các văn bản hiện có không nêu nội dung này\./);
+    }
+  });
+});
+
+describe('npm run ask -- --jsonl', () => {
+  it('speaks the eval contract: verbatim passages in rank order, noAnswer, and a line per question', async () => {
+    const cli = path.join(PROJECT_ROOT, 'dist', 'handlers', 'ask.js');
+    expect(existsSync(cli), 'run `npm run build` first').toBe(true);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-cli-'));
+    try {
+      const child = spawn(process.execPath, [cli, '--jsonl'], { env: { ...process.env, INDEX_FILE: path.join(dir, 'corpus.sqlite') } });
+      let out = '';
+      child.stdout.on('data', (d) => { out += d; });
+      child.stdin.end([
+        JSON.stringify({ id: 'a', q: 'cổng GovTech bao giờ phải xong?' }),
+        'not json',
+        JSON.stringify({ id: 'b', q: 'giá vé máy bay Hà Nội Sài Gòn' }),
+      ].join('\n') + '\n');
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(3);
+      const a = lines.find((l) => l.id === 'a');
+      expect(a.noAnswer).toBe(false);
+      expect(a.answer).toContain('30/6/2021');
+      expect(a.passages[0]).toMatchObject({ doc: D2021, lineStart: 360, lineEnd: 360 });
+      expect(a.passages[0].text).toContain('Xây dựng Cổng công nghệ mở GovTech cho Việt Nam');
+      expect(lines.find((l) => l.error)?.error).toMatch(/line 2: not JSON/);
+      expect(lines.find((l) => l.id === 'b').noAnswer).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -43,10 +43,10 @@ export type Reply =
 // A figure with its unit, a percentage, a range, a date or a period: what a user came for.
 const FIGURE = new RegExp(
   [
-    String.raw`(?:(?:cuối |đầu |trước )?(?:tháng|quý|ngày)\s+(?:\d{1,2}|[IVX]+)(?:\s*\/\s*\d{1,2})?(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?)`,
+    String.raw`(?:(?:cuối |đầu |trước )?(?:tháng|quý|ngày)\s+(?:\d{1,2}|[IVX]+)(?:\s*\/\s*\d{1,2}(?=\s*\/))?(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?)`,
     String.raw`(?:\d{1,2}\/\d{1,2}\/\d{4})`,
     String.raw`(?:top\s+\d+|nhóm\s+\d+(?:\s+nước)?)`,
-    String.raw`(?:[<>≥≤]?\s?\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?(?:\s+(?:nghìn tỷ|tỷ|triệu|nghìn|USD|đồng|bậc|hạng|giờ|ngày|tháng|năm|khu|lớp|nước|bưu gửi(?:\/đầu người)?|doanh nghiệp|chuyên gia|nhánh|tên miền|điểm|xã|hộ)(?![\p{L}]))*)`,
+    String.raw`(?:(?:[<>≥≤]\s?)?\d[\d.,]*(?:\s?%)?(?:\s*[-–]\s*\d[\d.,]*(?:\s?%)?)?(?:\s+(?:nghìn tỷ|tỷ|triệu|nghìn|USD|đồng|bậc|hạng|giờ|ngày|tháng|năm|khu|lớp|nước|bưu gửi(?:\/đầu người)?|doanh nghiệp|chuyên gia|nhánh|tên miền|điểm|xã|hộ)(?![\p{L}]))*)`,
   ].join('|'),
   'giu',
 );

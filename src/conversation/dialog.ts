@@ -37,6 +37,8 @@ export interface DialogOptions {
 
 /** Longest question handled; longer text is cut (officials paste whole paragraphs sometimes). */
 export const MAX_QUESTION_CHARS = 500;
+/** Longer messages are not questions (a pasted document): the user is asked to shorten them. */
+export const MAX_MESSAGE_CHARS = 2000;
 
 const SECTORS = [
   'Bưu chính', 'Viễn thông', 'Chính phủ số và Chuyển đổi số', 'An toàn thông tin mạng', 'Kinh tế số và Xã hội số',
@@ -83,6 +85,9 @@ export class Dialog {
     }
     const text = msg.text.normalize('NFC').trim();
     if (!text) return { reply: message(undefined, 'Bạn hãy gõ câu hỏi, ví dụ: "' + EXAMPLES[0] + '". Gõ /help để xem hướng dẫn.') };
+    if (text.length > MAX_MESSAGE_CHARS) {
+      return { reply: message(undefined, `Tin nhắn dài quá (${text.length} ký tự). Bạn hãy hỏi ngắn gọn, dưới ${MAX_QUESTION_CHARS} ký tự, ví dụ: "${EXAMPLES[1]}".`) };
+    }
     if (!this.limiter.allow(msg.userId)) {
       return { reply: message(undefined, 'Bạn đang hỏi hơi nhanh. Vui lòng chờ một phút rồi hỏi tiếp nhé.') };
     }
@@ -227,8 +232,9 @@ export class Dialog {
       const doc = this.app.corpus.documents.get(p.doc)?.short ?? p.doc;
       return [{ text: '• ' + task + (when ? ' — ' : '') }, ...emphasise(when), { text: ` (${doc}, dòng ${p.lineStart})` }];
     });
-    const more = rows.length > 8 ? `… và ${rows.length - 8} nhiệm vụ khác.` : '';
-    return message(`${unit}: ${rows.length} nhiệm vụ chủ trì`, ...shown, ...(more ? [more] : []));
+    const lines: Span[] = shown.flatMap((spans, i) => (i ? [{ text: '\n' }, ...spans] : spans));
+    const more = rows.length > 8 ? `… và ${rows.length - 8} nhiệm vụ khác. Hỏi cụ thể hơn để xem nhiệm vụ cần tìm.` : '';
+    return message(`${unit}: ${rows.length} nhiệm vụ chủ trì`, lines, ...(more ? [more] : []));
   }
 
   private async stats(): Promise<Reply> {

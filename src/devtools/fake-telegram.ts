@@ -10,6 +10,8 @@ export interface ApiCall {
   method: string;
   params: Record<string, any>;
   at: number;
+  /** True when the fake answered this call with an injected failure. */
+  failed: boolean;
 }
 
 interface Failure {
@@ -121,10 +123,10 @@ export class FakeTelegramApi {
     if (!m) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
     const method = m[2];
     const params = await this.readParams(req);
-    const call = { method, params, at: Date.now() };
+    const failure = this.failures.get(method)?.shift();
+    const call: ApiCall = { method, params, at: Date.now(), failed: failure !== undefined };
     this.calls.push(call);
     this.callListeners.slice().forEach((l) => l(call));
-    const failure = this.failures.get(method)?.shift();
     if (failure?.status === 429) {
       return { status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter ?? 1}`, parameters: { retry_after: failure.retryAfter ?? 1 } } };
     }

@@ -1,0 +1,281 @@
+/**
+ * The Telegram bot end to end: grammY talks HTTP to a fake Bot API server on 127.0.0.1; updates go in
+ * through getUpdates (long polling) or our webhook server, replies come out as Bot API calls.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bot } from 'grammy';
+import { COMMANDS, createTelegramBot, startPolling, startWebhook, type RunningTelegram } from '../handlers/telegram.js';
+import { Dialog } from '../src/conversation/dialog.js';
+import { FAKE_BOT, FakeTelegramApi, type ApiCall } from '../src/devtools/fake-telegram.js';
+import { Records } from '../src/store/records.js';
+import { WebhookServer } from '../src/webhook-server.js';
+import { testAnswerer } from './helpers.js';
+
+const TOKEN = '123456789:' + 'T'.repeat(35);
+const ADMIN = 900;
+let api: FakeTelegramApi;
+let records: Records;
+let running: RunningTelegram;
+let dir: string;
+const logs: string[] = [];
+let nextChat = 5000;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-tg-'));
+  api = await new FakeTelegramApi().start();
+  records = await Records.open(path.join(dir, 'bot.sqlite'), (m) => logs.push(m));
+  const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 5, adminIds: [String(ADMIN)] });
+  const bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), maxRetryAttempts: 3 });
+  running = await startPolling(bot);
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await api?.stop();
+  await records?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Sends a text from a fresh private chat (or the given one) and returns the bot's next message there. */
+async function say(text: string, opts: { chatId?: number; userId?: number; chatType?: string; replyToBot?: boolean; isBot?: boolean } = {}) {
+  const chatId = opts.chatId ?? nextChat++;
+  const after = api.calls.length;
+  api.pushUpdate(FakeTelegramApi.textUpdate(text, { chatId, userId: opts.userId ?? chatId, chatType: opts.chatType, replyToBot: opts.replyToBot, isBot: opts.isBot }));
+  const reply = await api.waitForCall((c) => c.method === 'sendMessage' && !c.failed && Number(c.params.chat_id) === chatId, 8000, after);
+  return { reply, chatId, after };
+}
+
+/** Asserts that nothing is sent to `chatId` while a later control message to another chat is answered. */
+async function expectSilence(chatId: number, after: number) {
+  await say('/help'); // the bot has handled everything queued before this
+  expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId)).toEqual([]);
+}
+
+function buttons(call: ApiCall): string[] {
+  return (call.params.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data);
+}
+
+function pushCallback(data: string, chatId: number) {
+  const after = api.calls.length;
+  api.pushUpdate({
+    callback_query: {
+      id: `cb-${Math.random()}`, chat_instance: 'ci', data, from: { id: chatId, is_bot: false, first_name: 'Cán bộ' },
+      message: { message_id: 77, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, text: 'trước' },
+    },
+  });
+  return after;
+}
+
+describe('asking in a private chat', () => {
+  it('answers with the cited passage, figures in bold, HTML parse mode and buttons', async () => {
+    const { reply, chatId, after } = await say('cổng GovTech bao giờ phải xong?');
+    expect(reply.params.parse_mode).toBe('HTML');
+    expect(reply.params.text).toContain('<b>30/6/2021</b>');
+    expect(reply.params.text).toContain('Chỉ thị 01/CT-BTTTT (2021)');
+    expect(reply.params.text).toContain('dòng 360');
+    const data = buttons(reply);
+    expect(data).toHaveLength(4);
+    for (const d of data) expect(Buffer.byteLength(d)).toBeLessThan(64);
+    const typing = api.calls.slice(after).find((c) => c.method === 'sendChatAction' && Number(c.params.chat_id) === chatId);
+    expect(typing?.params.action).toBe('typing');
+  });
+
+  it('registers its commands for the Telegram menu', () => {
+    const set = api.sent('setMyCommands').at(-1)!;
+    expect(set.params.commands.map((c: { command: string }) => c.command)).toEqual(COMMANDS.map((c) => c.command));
+  });
+
+  it('records the question, its sources and latency in the SQLite file', async () => {
+    await say('mục tiêu tên miền hết năm 2023');
+    const stats = await records.stats();
+    expect(stats.days.at(-1)!.questions).toBeGreaterThan(0);
+  });
+
+  it('escapes HTML coming from the user', async () => {
+    const { reply } = await say('/donvi <i>Ban</i> & <script>x</script>');
+    expect(reply.params.text).toContain('&lt;i&gt;Ban&lt;/i&gt; &amp; &lt;script&gt;');
+    expect(reply.params.text).not.toContain('<script>');
+  });
+});
+
+describe('buttons', () => {
+  it('"Xem thêm" edits the message with the next sources; "Nguồn" sends the full passage; 👍 is recorded', async () => {
+    const { reply, chatId } = await say('tỷ lệ hồ sơ trực tuyến toàn trình 2025');
+    const [more, source, up] = buttons(reply);
+
+    let after = pushCallback(more, chatId);
+    const edit = await api.waitForCall((c) => c.method === 'editMessageText' && Number(c.params.chat_id) === chatId, 8000, after);
+    expect(edit.params.text).toContain('Các nguồn tiếp theo');
+    await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
+
+    after = pushCallback(source, chatId);
+    const full = await api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId, 8000, after);
+    expect(full.params.text).toContain('2.3.2. Định hướng giai đoạn 2024 - 2025');
+    expect(full.params.text).toContain('dòng 99');
+
+    const before = (await records.stats()).feedback.up;
+    after = pushCallback(up, chatId);
+    const thanks = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
+    expect(thanks.params.text).toContain('Cảm ơn');
+    expect((await records.stats()).feedback.up).toBe(before + 1);
+  });
+
+  it('answers stale or forged callback data with a polite notice', async () => {
+    for (const data of ['m:AAAAAAAAAA', 'f:zzzzzzzzzz:u', 'hello', 'x'.repeat(64)]) {
+      const after = pushCallback(data, 4242);
+      const notice = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
+      expect(notice.params.text).toMatch(/hết hiệu lực/);
+    }
+  });
+});
+
+describe('commands', () => {
+  it('/start lists the documents with their titles', async () => {
+    const { reply } = await say('/start');
+    expect(reply.params.text).toContain('Chỉ thị 01/CT-BTTTT ngày 10/01/2023');
+    expect(reply.params.text).toContain('Báo cáo tổng kết công tác năm 2021');
+  });
+
+  it('/donvi lists what a unit leads, with deadlines', async () => {
+    const { reply } = await say('/donvi Cục Tin học hoá');
+    expect(reply.params.text).toContain('Xây dựng Cổng công nghệ mở GovTech cho Việt Nam — <b>30/6/2021</b>');
+    const count = /: (\d+) nhiệm vụ chủ trì/.exec(reply.params.text)?.[1];
+    expect(Number(count)).toBeGreaterThan(1);
+    expect((await say('/donvi Cục THH')).reply.params.text).toContain(`Cục THH: ${count} nhiệm vụ chủ trì`);
+  });
+
+  it('/chitieu without a topic says how to use it; /linhvuc lists the sectors', async () => {
+    expect((await say('/chitieu')).reply.params.text).toContain('/chitieu phủ sóng 5G');
+    expect((await say('/linhvuc')).reply.params.text).toContain('An toàn thông tin mạng');
+  });
+
+  it('/stats is for admins only', async () => {
+    expect((await say('/stats', { userId: 1 })).reply.params.text).toContain('chỉ dành cho quản trị viên');
+    expect((await say('/stats', { userId: ADMIN })).reply.params.text).toContain('Thống kê 7 ngày');
+  });
+});
+
+describe('groups', () => {
+  const group = -100777;
+
+  it('answers only when mentioned, replied to, or addressed with a command', async () => {
+    const after = api.calls.length;
+    api.pushUpdate(FakeTelegramApi.textUpdate('mục tiêu 5G 2025', { chatId: group, userId: 1, chatType: 'supergroup' }));
+    api.pushUpdate(FakeTelegramApi.textUpdate('/help@other_bot', { chatId: group, userId: 1, chatType: 'supergroup' }));
+    await expectSilence(group, after);
+
+    expect((await say(`@${FAKE_BOT.username} mục tiêu tên miền 2023`, { chatId: group, userId: 1, chatType: 'supergroup' })).reply.params.text).toContain('590.000');
+    expect((await say('cổng GovTech bao giờ xong', { chatId: group, userId: 1, chatType: 'supergroup', replyToBot: true })).reply.params.text).toContain('30/6/2021');
+    expect((await say(`/nguon@${FAKE_BOT.username}`, { chatId: group, userId: 1, chatType: 'supergroup' })).reply.params.text).toContain('Các văn bản');
+  });
+
+  it('never replies to other bots', async () => {
+    const chatId = nextChat++;
+    const after = api.calls.length;
+    api.pushUpdate(FakeTelegramApi.textUpdate('/start', { chatId, userId: chatId, isBot: true }));
+    await expectSilence(chatId, after);
+  });
+});
+
+describe('odd input', () => {
+  it('a sticker gets a short explanation', async () => {
+    const chatId = nextChat++;
+    const after = api.calls.length;
+    api.pushUpdate({ message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private', first_name: 'A' }, from: { id: chatId, is_bot: false, first_name: 'A' }, sticker: { file_id: 'x', file_unique_id: 'y', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } });
+    const reply = await api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId, 8000, after);
+    expect(reply.params.text).toContain('chỉ đọc được tin nhắn dạng chữ');
+  });
+
+  it('an edited message gets no second reply', async () => {
+    const chatId = nextChat++;
+    const after = api.calls.length;
+    api.pushUpdate({ edited_message: { ...FakeTelegramApi.textUpdate('mục tiêu 5G', { chatId }).message, edit_date: 1 } });
+    await expectSilence(chatId, after);
+  });
+
+  it('a 10,000-character message and a blank one get a polite reply', async () => {
+    expect((await say('5G '.repeat(3334))).reply.params.text).toContain('Tin nhắn dài quá');
+    expect((await say('   ')).reply.params.text).toContain('Bạn hãy gõ câu hỏi');
+  });
+
+  it('a user over the rate limit is asked to wait', async () => {
+    const userId = 31337;
+    const texts: string[] = [];
+    for (let i = 0; i < 6; i++) texts.push((await say('/help', { chatId: userId, userId })).reply.params.text);
+    expect(texts.slice(0, 5).every((t) => t.includes('Cách dùng'))).toBe(true);
+    expect(texts[5]).toContain('chờ một phút');
+  });
+});
+
+describe('when Telegram misbehaves', () => {
+  it('waits out a 429 with retry_after, then delivers', async () => {
+    api.failNext('sendMessage', { status: 429, retryAfter: 1 });
+    const started = Date.now();
+    const { reply } = await say('/nguon');
+    expect(reply.params.text).toContain('Các văn bản');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('retries a 500, then delivers', async () => {
+    api.failNext('sendMessage', { status: 500 });
+    const { reply, chatId, after } = await say('/nguon');
+    expect(reply.params.text).toContain('Các văn bản');
+    expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('webhook mode', () => {
+  let server: WebhookServer;
+  let url = '';
+  let bot: Bot;
+  const secret = 's3cret-token-for-tests-0123';
+
+  beforeAll(async () => {
+    const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
+    bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m) });
+    const hook = await startWebhook(bot, 'https://bot.example.gov.vn/telegram/hook', secret, (m) => logs.push(m));
+    server = new WebhookServer([{ path: '/telegram/hook', secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false, handle: hook.handleUpdate! }]);
+    const addr = await server.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${addr.port}/telegram/hook`;
+  });
+  afterAll(async () => server?.stop());
+
+  const post = (body: unknown, headers: Record<string, string>) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('registers the webhook with its secret token', () => {
+    const set = api.sent('setWebhook').at(-1)!;
+    expect(set.params.url).toBe('https://bot.example.gov.vn/telegram/hook');
+    expect(set.params.secret_token).toBe(secret);
+  });
+
+  it('rejects a wrong or missing secret with 401 and handles nothing', async () => {
+    const chatId = nextChat++;
+    const after = api.calls.length;
+    const update = { update_id: 1, ...FakeTelegramApi.textUpdate('/start', { chatId }) };
+    expect((await post(update, { 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
+    expect((await post(update, {})).status).toBe(401);
+    await expectSilence(chatId, after);
+  });
+
+  it('handles an update with the right secret, and answers 200 after the reply is sent', async () => {
+    const chatId = nextChat++;
+    const res = await post({ update_id: 2, ...FakeTelegramApi.textUpdate('/nguon', { chatId }) }, { 'x-telegram-bot-api-secret-token': secret });
+    expect(res.status).toBe(200);
+    expect(api.sent('sendMessage', chatId)).toHaveLength(1);
+  });
+
+  it('refuses bodies that are not JSON', async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: '{not json' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('secrets', () => {
+  it('never writes the token into the log', () => {
+    expect(logs.join('\n')).not.toContain(TOKEN.split(':')[1]);
+  });
+});

@@ -21,6 +21,8 @@ export interface ZaloOptions extends ZaloClientOptions {
   log: (m: string) => void;
   /** Long-poll wait in seconds (tests shorten it). */
   pollSeconds?: number;
+  /** Characters per message; Zalo's limit unless a deployment needs less. */
+  messageLimit?: number;
 }
 
 export interface RunningZalo {
@@ -49,12 +51,12 @@ export function asCommand(text: string): string {
   return COMMAND_WORDS.includes(first) ? '/' + text.trim() : text;
 }
 
-export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: string) => void) {
+export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: string) => void, messageLimit = ZALO_LIMIT) {
   const followUps = new TypedFollowUps(dialog);
   const seen = new SeenMessages();
 
   const send = async (chatId: string, text: string) => {
-    for (const piece of splitMessage(text, ZALO_LIMIT)) await client.sendMessage(chatId, piece);
+    for (const piece of splitMessage(text, messageLimit)) await client.sendMessage(chatId, piece);
   };
 
   return async function handle(raw: unknown): Promise<void> {
@@ -97,7 +99,7 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
 /** Starts the Zalo bot in webhook or polling mode. */
 export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<RunningZalo> {
   const client = new ZaloClient({ ...opts, log: opts.log });
-  const handle = createZaloHandler(dialog, client, opts.log);
+  const handle = createZaloHandler(dialog, client, opts.log, opts.messageLimit);
   if (opts.webhookUrl) {
     if (!opts.webhookSecret) throw new Error('ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL');
     await client.setWebhook(opts.webhookUrl, opts.webhookSecret);

@@ -1,0 +1,225 @@
+/**
+ * The Zalo bot end to end over HTTP against a fake Zalo Bot Platform server on 127.0.0.1: long polling,
+ * the webhook with its secret header, typed follow-ups, duplicates, long replies, and API failures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startZalo, type RunningZalo } from '../handlers/zalo.js';
+import { Dialog } from '../src/conversation/dialog.js';
+import { FakeZaloApi, type ZaloCall } from '../src/devtools/fake-zalo.js';
+import { Records } from '../src/store/records.js';
+import { WebhookServer } from '../src/webhook-server.js';
+import { ZaloApiError, ZaloClient } from '../src/zalo/client.js';
+import { testAnswerer } from './helpers.js';
+
+let api: FakeZaloApi;
+let records: Records;
+let dir: string;
+const logs: string[] = [];
+const log = (m: string) => logs.push(m);
+let nextChat = 1;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-zalo-'));
+  api = await new FakeZaloApi().start();
+  records = await Records.open(path.join(dir, 'bot.sqlite'), log);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await records?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sentTo = (chatId: string) => (c: ZaloCall) => c.method === 'sendMessage' && c.params.chat_id === chatId;
+const textsTo = (chatId: string) => api.calls.filter(sentTo(chatId)).map((c) => c.params.text as string);
+
+async function nextReply(chatId: string, count = 1): Promise<string[]> {
+  const until = Date.now() + 8000;
+  while (textsTo(chatId).length < count) {
+    if (Date.now() > until) throw new Error(`no reply to ${chatId}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return textsTo(chatId);
+}
+
+describe('long polling', () => {
+  let bot: RunningZalo;
+
+  beforeAll(async () => {
+    const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
+    bot = await startZalo(dialog, { token: api.token, apiRoot: api.url, log, pollSeconds: 1, timeoutMs: 500, retries: 2, backoffMs: 50, messageLimit: 600 });
+  });
+  afterAll(async () => bot?.stop());
+
+  it('clears any webhook, then delivers a question and replies with the citation', async () => {
+    expect(api.sent('deleteWebhook').length).toBeGreaterThan(0);
+    const chat = `c${nextChat++}`;
+    api.push(FakeZaloApi.textEvent('cổng GovTech bao giờ phải xong?', { chatId: chat, userId: chat }));
+    const [reply] = await nextReply(chat);
+    expect(reply).toContain('30/6/2021');
+    expect(reply).toContain('Chỉ thị 01/CT-BTTTT (2021)');
+    expect(reply).not.toMatch(/<\/?b>/);
+    expect(api.calls.find((c) => c.method === 'sendChatAction' && c.params.chat_id === chat)?.params.action).toBe('typing');
+  });
+
+  it('offers typed follow-ups: 1 for more sources, 2 for the full passage, 👍 to rate', async () => {
+    const chat = `c${nextChat++}`;
+    api.push(FakeZaloApi.textEvent('tỷ lệ hồ sơ trực tuyến toàn trình 2025', { chatId: chat, userId: chat }));
+    const first = await nextReply(chat);
+    expect(first.join('\n')).toContain('Gõ 1 để xem thêm nguồn');
+    const n = first.length;
+    api.push(FakeZaloApi.textEvent('1', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat, n + 1))[n]).toContain('Các nguồn tiếp theo');
+    const m = textsTo(chat).length;
+    api.push(FakeZaloApi.textEvent('2', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat, m + 1)).slice(m).join('\n')).toContain('dòng 99');
+    const k = textsTo(chat).length;
+    const before = (await records.stats()).feedback.up;
+    api.push(FakeZaloApi.textEvent('👍', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat, k + 1))[k]).toContain('Cảm ơn');
+    expect((await records.stats()).feedback.up).toBe(before + 1);
+  });
+
+  it('takes commands as plain words or with a slash', async () => {
+    const chat = `c${nextChat++}`;
+    api.push(FakeZaloApi.textEvent('nguon', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat)).join('\n')).toContain('Các văn bản đang tra cứu');
+    const n = textsTo(chat).length;
+    api.push(FakeZaloApi.textEvent('/help', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat, n + 1)).slice(n).join('\n')).toContain('Cách dùng');
+  });
+
+  it('answers a message delivered twice only once', async () => {
+    const chat = `c${nextChat++}`;
+    const event = FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat, messageId: 'dup-1' });
+    api.push(event);
+    api.push(event);
+    api.push(FakeZaloApi.textEvent('/help', { chatId: chat, userId: chat }));
+    const texts = await nextReply(chat, 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(textsTo(chat).filter((t) => t.includes('Các văn bản đang tra cứu'))).toHaveLength(1);
+    expect(texts.some((t) => t.includes('Cách dùng'))).toBe(true);
+  });
+
+  it('sends a reply longer than the message limit in pieces, split at paragraphs', async () => {
+    const chat = `c${nextChat++}`;
+    api.push(FakeZaloApi.textEvent('/start', { chatId: chat, userId: chat }));
+    await new Promise((r) => setTimeout(r, 300));
+    const pieces = await nextReply(chat, 2);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(600);
+    expect(pieces.join('\n\n')).toContain('Báo cáo tổng kết công tác năm 2021');
+  });
+
+  it('answers an image or a sticker with a short explanation', async () => {
+    const chat = `c${nextChat++}`;
+    api.push({ event_name: 'message.sticker.received', message: { message_id: 'st-1', from: { id: chat }, chat: { id: chat, chat_type: 'PRIVATE' }, sticker: 'x' } });
+    expect((await nextReply(chat))[0]).toContain('chỉ đọc được tin nhắn dạng chữ');
+  });
+
+  it('retries a 500 and a timeout, then delivers', async () => {
+    const chat = `c${nextChat++}`;
+    api.failNext('sendMessage', { kind: 'http500' });
+    api.failNext('sendMessage', { kind: 'hang' });
+    api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
+    const texts = await nextReply(chat, 3); // two failed attempts are recorded, then the delivery
+    expect(texts[2]).toContain('Các văn bản');
+    expect(logs.join('\n')).toMatch(/sendMessage failed.*retrying/);
+  });
+
+  it('logs a reply that keeps failing, without crashing, and goes on answering', async () => {
+    const chat = `c${nextChat++}`;
+    api.failNext('sendMessage', { kind: 'error', code: 500, description: 'upstream down' }, 3);
+    api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
+    await nextReply(chat, 3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(logs.join('\n')).toMatch(/could not be answered: Zalo sendMessage failed \(500\): upstream down/);
+    api.push(FakeZaloApi.textEvent('/help', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat, 4))[3]).toContain('Cách dùng');
+  });
+
+  it('keeps polling after getUpdates fails', async () => {
+    api.failNext('getUpdates', { kind: 'http500' }, 3);
+    const chat = `c${nextChat++}`;
+    api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
+    expect((await nextReply(chat))[0]).toContain('Các văn bản');
+  });
+});
+
+describe('webhook', () => {
+  let server: WebhookServer;
+  let url = '';
+  const secret = 'zalo-webhook-secret-42';
+
+  beforeAll(async () => {
+    const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
+    const bot = await startZalo(dialog, { token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret });
+    server = new WebhookServer([bot.webhookRoute!], log);
+    const addr = await server.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${addr.port}/zalo/hook`;
+  });
+  afterAll(async () => server?.stop());
+
+  const post = (body: unknown, headers: Record<string, string>) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('registers the webhook with the secret', () => {
+    const set = api.sent('setWebhook').at(-1)!;
+    expect(set.params).toEqual({ url: 'https://bot.example.gov.vn/zalo/hook', secret_token: secret });
+  });
+
+  it('handles an event with the right secret', async () => {
+    const chat = `w${nextChat++}`;
+    const res = await post(FakeZaloApi.textEvent('cổng GovTech bao giờ phải xong?', { chatId: chat, userId: chat }), { 'x-bot-api-secret-token': secret });
+    expect(res.status).toBe(200);
+    expect((await nextReply(chat))[0]).toContain('30/6/2021');
+  });
+
+  it('rejects a wrong or missing secret, and sends nothing', async () => {
+    const chat = `w${nextChat++}`;
+    const event = FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat });
+    expect((await post(event, { 'x-bot-api-secret-token': 'nope' })).status).toBe(401);
+    expect((await post(event, {})).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(textsTo(chat)).toEqual([]);
+  });
+
+  it('answers a duplicate delivery once', async () => {
+    const chat = `w${nextChat++}`;
+    const event = FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat, messageId: 'dup-w' });
+    await post(event, { 'x-bot-api-secret-token': secret });
+    await post(event, { 'x-bot-api-secret-token': secret });
+    await nextReply(chat);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(textsTo(chat)).toHaveLength(1);
+  });
+
+  it('refuses what is not JSON or too large', async () => {
+    expect((await post('{oops', { 'x-bot-api-secret-token': secret })).status).toBe(400);
+    expect((await post({ pad: 'x'.repeat(1_100_000) }, { 'x-bot-api-secret-token': secret })).status).toBe(413);
+  });
+});
+
+describe('the Zalo client', () => {
+  it('turns an API error into a typed error and does not retry what will not change', async () => {
+    const client = new ZaloClient({ token: api.token, apiRoot: api.url, retries: 3, backoffMs: 10 });
+    api.failNext('getMe', { kind: 'error', code: 401, description: 'Unauthorized' });
+    const before = api.sent('getMe').length;
+    const err = await client.getMe().catch((e) => e);
+    expect(err).toBeInstanceOf(ZaloApiError);
+    expect(err.code).toBe(401);
+    expect(api.sent('getMe').length - before).toBe(1);
+  });
+
+  it('times out a request that gets no answer, and never names the token', async () => {
+    const client = new ZaloClient({ token: api.token, apiRoot: api.url, retries: 0, timeoutMs: 200 });
+    api.failNext('getWebhookInfo', { kind: 'hang' });
+    const err: ZaloApiError = await client.getWebhookInfo().catch((e) => e);
+    expect(err.message).toMatch(/no answer within 200 ms/);
+    expect(err.message).not.toContain(api.token);
+    expect(logs.join('\n')).not.toContain(api.token);
+  });
+});

@@ -4,12 +4,14 @@
  * local chat in the terminal over the same pipeline.
  */
 import { randomBytes } from 'node:crypto';
-import { loadAnswerer } from './app.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { answererFor, loadAnswerer } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { Dialog } from './conversation/dialog.js';
 import { buildIndex } from './index/build.js';
-import { answererFor } from './app.js';
 import { loadCorpus } from './index/load.js';
+import { PROJECT_ROOT } from './paths.js';
 import { Records } from './store/records.js';
 import { WebhookServer, type WebhookRoute } from './webhook-server.js';
 import { runTerminalChat } from '../handlers/terminal.js';
@@ -19,6 +21,9 @@ import { startZalo, type RunningZalo } from '../handlers/zalo.js';
 const log = (m: string) => console.error(`[${new Date().toISOString()}] ${m}`);
 
 async function main(): Promise<void> {
+  // a .env file beside package.json, when there is one; the environment wins over it
+  const envFile = path.join(PROJECT_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   let config: Config;
   try {
     config = loadConfig();

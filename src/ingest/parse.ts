@@ -77,8 +77,9 @@ export function headingOf(line: string): Heading | undefined {
     if (title.length > 0 && title.length <= 100) return { kind: 'bold', title };
     return undefined;
   }
+  // a roman-numbered part may carry a long title ("I. Chỉ tiêu của Bộ … thực hiện Nghị quyết số 01/NQ-CP …")
+  if (/^[IVX]+\.\s+\S/u.test(t) && t.length <= 320 && !/\.$/.test(t)) return { kind: 'roman', title: t };
   if (t.length > 160) return undefined;
-  if (/^[IVX]+\.\s+\S/u.test(t)) return { kind: 'roman', title: t };
   if (/^[A-HĐ]\.\s+\S/u.test(t) && t.length <= 120) return { kind: 'letter', title: t };
   const num = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S/u.exec(t);
   if (num && t.length <= 120 && !/[.;]$/.test(t)) return { kind: `num${num[1].split('.').length}`, title: t };
@@ -218,6 +219,12 @@ export function parseDocument(doc: string, raw: string): ParsedDocument {
           heading.title += ' ' + lines[j].trim();
           consumed[j] = true;
           j = nextContent(j + 1);
+        }
+        // or in one sentence-case line: "Các chỉ tiêu phát triển Ngành thực hiện Chỉ thị số 01/CT-BTTTT …"
+        if (j < n && heading.title.length < 30 && !headingOf(lines[j]) && !lines[j].includes('\t') && lines[j].trim().length <= 300
+            && !/^[-•+(]/.test(lines[j].trim()) && !TERMINAL.test(lines[j].trim().replace(/[:)]$/, 'x'))) {
+          heading.title += ' ' + lines[j].trim();
+          consumed[j] = true;
         }
       }
       pushHeading(stack, heading);

@@ -51,7 +51,7 @@ export const DEFAULT_OPTIONS: EngineOptions = {
   minPhraseShare: 0.3,
 };
 
-const DATE_LIKE = /(năm|tháng|quý)\s+\d|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|giai đoạn|thời gian hoàn thành|trước ngày|hạn|\b(19|20)\d\d\b/iu;
+const DATE_LIKE = /(năm|tháng|quý)\s+\d|kỳ họp|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|giai đoạn|thời gian hoàn thành|trước ngày|hạn|\b(19|20)\d\d\b/iu;
 const NUMBER_LIKE = /\d/;
 const UNIT_LIKE = /(chủ trì|đơn vị|Cục|Vụ |Bộ |Sở |Trung tâm|Tập đoàn|Tổng công ty|Ban |giao|phụ trách)/u;
 
@@ -184,7 +184,9 @@ function intentFactor(intent: Intent, p: StoredPassage): number {
   const text = p.text;
   switch (intent) {
     case 'target': return NUMBER_LIKE.test(text) ? 1.15 : 0.9;
-    case 'deadline': return DATE_LIKE.test(text) ? 1.15 : 0.9;
+    case 'deadline':
+      if (p.kind === 'row' && p.table?.columns.some((c, i) => /thời gian|thời điểm|thời hạn/iu.test(c) && p.table!.cells[i])) return 1.35;
+      return DATE_LIKE.test(text) ? 1.15 : 0.85;
     case 'unit':
       if (p.kind === 'row' && p.table?.columns.some((c) => /chủ trì/iu.test(c))) return 1.2;
       return UNIT_LIKE.test(text) ? 1.1 : 0.9;

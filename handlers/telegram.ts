@@ -67,11 +67,20 @@ async function sendHtml(ctx: Context, html: string, markup?: InlineKeyboard): Pr
   }
 }
 
+// The last update each bot has handled: confirmed to Telegram on stop, so a restart does not repeat it.
+const handledUpdates = new WeakMap<Bot, { lastUpdateId: number }>();
+
 /** Builds the bot; it does not start fetching updates. */
 export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
   const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
   bot.api.config.use(autoRetry({ maxRetryAttempts: opts.maxRetryAttempts ?? 5, maxDelaySeconds: opts.maxRetryDelaySeconds ?? 60 }));
 
+  const seen = { lastUpdateId: 0 };
+  handledUpdates.set(bot, seen);
+  bot.use(async (ctx, next) => {
+    await next();
+    seen.lastUpdateId = Math.max(seen.lastUpdateId, ctx.update.update_id);
+  });
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   // never talk to other bots (loops), never answer edits (the reply to the first version stands)
   bot.use(async (ctx, next) => {
@@ -146,7 +155,13 @@ export async function startPolling(bot: Bot): Promise<RunningTelegram> {
   await bot.api.setMyCommands(COMMANDS);
   await bot.api.deleteWebhook();
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query'] } } });
-  return { stop: () => handle.stop() };
+  return {
+    stop: async () => {
+      await handle.stop(); // replies in progress finish first
+      const last = handledUpdates.get(bot)?.lastUpdateId ?? 0;
+      if (last) await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch(() => undefined);
+    },
+  };
 }
 
 /** Registers commands and the webhook (with its secret token); updates then arrive through `handleUpdate`. */

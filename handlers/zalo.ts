@@ -10,7 +10,7 @@ import { splitMessage } from '../src/answer/split-message.js';
 import type { Dialog } from '../src/conversation/dialog.js';
 import { FOLLOW_UP_HINT, TypedFollowUps } from '../src/conversation/typed-followups.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
-import { ZaloClient, ZaloUpdate, type ZaloClientOptions } from '../src/zalo/client.js';
+import { ZaloClient, ZaloUpdate, type ZaloClientOptions, type ZaloMessage } from '../src/zalo/client.js';
 
 export const ZALO_LIMIT = 2000;
 const COMMAND_WORDS = ['start', 'help', 'chitieu', 'hanchot', 'donvi', 'linhvuc', 'nguon', 'stats', 'reload'];
@@ -59,15 +59,25 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
     for (const piece of splitMessage(text, messageLimit)) await client.sendMessage(chatId, piece);
   };
 
-  return async function handle(raw: unknown): Promise<void> {
+  // messages of one chat are answered in order, chats in parallel
+  const chains = new Map<string, Promise<void>>();
+
+  return function handle(raw: unknown): Promise<void> {
     const parsed = ZaloUpdate.safeParse(raw);
     if (!parsed.success || !parsed.data.message) {
       log('zalo: an event of unexpected shape was ignored');
-      return;
+      return Promise.resolve();
     }
     const { event_name: event, message } = parsed.data;
-    if (!seen.first(message.message_id)) return;
-    if (message.from.is_bot) return;
+    if (!seen.first(message.message_id) || message.from.is_bot) return Promise.resolve();
+    const chatId = message.chat.id;
+    const next = (chains.get(chatId) ?? Promise.resolve()).then(() => answer(event, message));
+    chains.set(chatId, next);
+    void next.finally(() => { if (chains.get(chatId) === next) chains.delete(chatId); });
+    return next;
+  };
+
+  async function answer(event: string, message: ZaloMessage): Promise<void> {
     const chatId = message.chat.id;
     const userId = message.from.id;
     try {
@@ -93,7 +103,7 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
     } catch (err) {
       log(`zalo: message ${message.message_id} could not be answered: ${(err as Error).message}`);
     }
-  };
+  }
 }
 
 /** Starts the Zalo bot in webhook or polling mode. */

@@ -265,7 +265,7 @@ describe('webhook mode', () => {
     const chatId = nextChat++;
     const res = await post({ update_id: 2, ...FakeTelegramApi.textUpdate('/nguon', { chatId }) }, { 'x-telegram-bot-api-secret-token': secret });
     expect(res.status).toBe(200);
-    expect(api.sent('sendMessage', chatId)).toHaveLength(1);
+    expect(api.sentTo('sendMessage', chatId)).toHaveLength(1);
   });
 
   it('refuses bodies that are not JSON', async () => {

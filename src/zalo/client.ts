@@ -15,6 +15,8 @@ export const ZaloMessage = z.object({
   text: z.string().optional(),
 }).passthrough();
 
+export type ZaloMessage = z.infer<typeof ZaloMessage>;
+
 export const ZaloUpdate = z.object({
   event_name: z.string(),
   message: ZaloMessage.optional(),

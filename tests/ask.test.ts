@@ -59,6 +59,18 @@ describe('answers cite the line that holds the figure', () => {
     expect(a.text).toContain('71%');
   });
 
+  it('prefers the passage about the place the question names', async () => {
+    const a = await ask('Bình Định ban hành nghị quyết chuyển đổi số ngày nào?');
+    expect(a.top.headingPath.at(-1)).toBe('12. Sở TT&TT Bình Định');
+    expect(a.text.slice(0, 200)).toContain('20/9/2021');
+  });
+
+  it('leads with the part of a long sentence that holds the figure', async () => {
+    const a = await ask('theo giao ban quý I/2023, thứ hạng Việt Nam công bố năm 2024 phải xuống dưới bao nhiêu');
+    expect(a.top.doc).toBe('002_3510211049161906.txt');
+    expect(a.text.slice(0, 400)).toContain('từ 86 xuống dưới 75');
+  });
+
   it('lists the items of a plan when asked what is to be done', async () => {
     const a = await ask('Viettel Post có kế hoạch gì năm 2022');
     expect(a.text).toContain('Fulfillment');

@@ -6,7 +6,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
-import { sentenceRanges } from '../ingest/split.js';
+import { clauseRanges, sentenceRanges } from '../ingest/split.js';
 import { fold } from '../text/analyzer.js';
 
 /** A run of text, emphasised when it holds a figure, a deadline or a unit. */
@@ -95,13 +95,14 @@ export function passageDisplay(p: StoredPassage): string {
 export function bestExcerpt(p: StoredPassage, questionTerms: string[], maxChars: number): string {
   const text = passageDisplay(p);
   if (text.length <= maxChars || p.kind === 'row') return text.length <= maxChars * 1.5 ? text : text.slice(0, maxChars) + '…';
-  const ranges = sentenceRanges(text);
+  // sentences, and the clauses of a sentence too long to show whole, so the figure at its end is not cut off
+  const ranges = sentenceRanges(text).flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2) : [[a, b] as [number, number]]));
   const wanted = new Set(questionTerms);
   let best = 0;
   let bestScore = -1;
   ranges.forEach(([a, b], i) => {
-    const words = fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u);
-    const score = words.filter((w) => wanted.has(w)).length + (/\d/.test(text.slice(a, b)) ? 0.5 : 0);
+    const words = new Set(fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u));
+    const score = [...wanted].filter((w) => words.has(w)).length + (/\d/.test(text.slice(a, b)) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = i; }
   });
   let [start, end] = ranges[best];
@@ -140,7 +141,7 @@ export function listAround(p: StoredPassage, passages: StoredPassage[], maxChars
 
 /** Builds the reply for a search result. */
 export function buildReply(result: SearchResult, documents: Map<string, CatalogEntry>, passages: StoredPassage[] = []): Reply {
-  const terms = result.question.folded;
+  const terms = result.question.content.map((t) => t.folded);
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
     spans: emphasise(bestExcerpt(h.passage, terms, max)),
     citation: citationOf(h.passage, documents.get(h.passage.doc)),

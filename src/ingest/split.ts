@@ -26,15 +26,15 @@ export function sentenceRanges(text: string): Array<[number, number]> {
   return ranges.flatMap(([a, b]) => (b - a > PIECE_MAX ? clauseRanges(text, a, b) : [[a, b] as [number, number]]));
 }
 
-/** Splits one over-long sentence at clause ends (", " "; " ": "), packing clauses up to the target. */
-function clauseRanges(text: string, from: number, to: number): Array<[number, number]> {
+/** Splits one over-long sentence at clause ends (", " "; " ": "), packing clauses up to `target` characters. */
+export function clauseRanges(text: string, from: number, to: number, target = PASSAGE_TARGET): Array<[number, number]> {
   const cuts: number[] = [];
   for (const m of text.slice(from, to).matchAll(/[,;:]\s+(?=\S)/g)) cuts.push(from + m.index! + 1);
   const out: Array<[number, number]> = [];
   let start = from;
   let last = from;
   for (const cut of [...cuts, to]) {
-    if (cut - start > PASSAGE_TARGET && last > start) {
+    if (cut - start > target && last > start) {
       out.push([start, last]);
       start = skipSpace(text, last);
     }

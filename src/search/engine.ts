@@ -34,6 +34,8 @@ export interface EngineOptions {
   candidates: number;
   /** Weight of the share of accented question words found with the same diacritics. */
   exactBonus: number;
+  /** Weight of the share of the question's proper names (capitalised word pairs) found in a passage. */
+  properNameBonus: number;
   /** Credit for a word typed with diacritics that the passage has only with other diacritics (typos happen). */
   otherDiacriticsCredit: number;
   /** Below this coverage of the best hit, the engine abstains. */
@@ -45,6 +47,7 @@ export interface EngineOptions {
 export const DEFAULT_OPTIONS: EngineOptions = {
   boost: { folded: 0.5, pairs: 2, head: 1 },
   exactBonus: 0.3,
+  properNameBonus: 0.5,
   otherDiacriticsCredit: 0.3,
   candidates: 80,
   minCoverage: 0.5,
@@ -134,6 +137,11 @@ export class Engine {
     const wordWeights = question.content.map(weight);
     const phraseWeights = question.phrases.map(weight);
     const top = found[0].score;
+    // proper names asked about ("Đà Nẵng"), when they are specific: not in a tenth of all passages
+    const properPairs = question.properPairs.filter((p) => {
+      const df = this.corpus.vocabulary.get(p) ?? 0;
+      return df > 0 && df < n / 10;
+    });
     const hits: Hit[] = found.map((r) => {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
@@ -141,6 +149,7 @@ export class Engine {
       const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs);
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
+      if (properPairs.length) score *= 1 + this.options.properNameBonus * (properPairs.filter((p) => terms.pairs.has(p)).length / properPairs.length);
       score *= this.yearFactor(question, passage, terms);
       score *= intentFactor(question.intent, passage);
       if (passage.kind === 'footnote') score *= 0.8;

@@ -32,6 +32,8 @@ export interface Question {
   phrases: Term[];
   /** Names typed as names (MobiFone, VTVcab, GovTech): folded. A passage that answers names them. */
   names: string[];
+  /** Folded pairs of capitalised words in a row ("Đà Nẵng", "Viettel Post"): proper names a passage should hold. */
+  properPairs: string[];
 }
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
@@ -167,6 +169,7 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
     content,
     phrases: uniqueTerms(pairs.filter((p) => p.folded.split('_').some((w) => contentFolded.has(w)))),
     names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
+    properPairs: properPairsIn(raw),
   };
 }
 
@@ -174,8 +177,9 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
 export function namesIn(raw: string, aliases: AliasPair[]): string[] {
   const known = new Set(aliases.flatMap((a) => (a.short.length === 1 ? [fold(a.short[0])] : [])));
   const names = new Set<string>();
-  for (const m of raw.normalize('NFC').matchAll(/[\p{L}\d]+/gu)) {
+  for (const m of raw.normalize('NFC').matchAll(/[\p{L}\d][\p{L}\d&]*/gu)) {
     const w = m[0];
+    if (w.replace(/&/g, '').length < 3) continue;
     const capitals = (w.match(/\p{Lu}/gu) ?? []).length;
     if (capitals < 2 && !/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w)) continue;
     if (/^[\dIVX]+$/.test(w)) continue;
@@ -183,4 +187,14 @@ export function namesIn(raw: string, aliases: AliasPair[]): string[] {
     if (!known.has(f)) names.add(f);
   }
   return [...names];
+}
+
+/** Pairs of adjacent capitalised words: "Sở TT&TT Đà Nẵng" gives "da_nang" (and "so_tttt"). */
+export function properPairsIn(raw: string): string[] {
+  const pairs = new Set<string>();
+  for (const m of raw.normalize('NFC').matchAll(/\p{Lu}[\p{L}&]*(?:\s+\p{Lu}[\p{L}&]*)+/gu)) {
+    const words = clauses(normalize(m[0])).flat().map(fold);
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]}_${words[i + 1]}`);
+  }
+  return [...pairs];
 }

@@ -42,6 +42,8 @@ export interface EngineOptions {
   minCoverage: number;
   /** Below this share of the question's phrases in the best hit (and without near-full coverage), it abstains. */
   minPhraseShare: number;
+  /** How many of the first hits may lead the answer when the first does not answer. */
+  answerWithin: number;
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {
@@ -52,6 +54,7 @@ export const DEFAULT_OPTIONS: EngineOptions = {
   candidates: 80,
   minCoverage: 0.5,
   minPhraseShare: 0.3,
+  answerWithin: 3,
 };
 
 const DATE_LIKE = /(năm|tháng|quý)\s+\d|kỳ họp|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|giai đoạn|thời gian hoàn thành|trước ngày|hạn|\b(19|20)\d\d\b/iu;
@@ -156,13 +159,10 @@ export class Engine {
       return { passage, score, coverage, pairShare };
     });
     hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-    const best = hits[0];
-    const bestTerms = this.termsOf(best.passage);
-    const yearMissing = question.years.length > 0 && !question.years.some((y) => bestTerms.years.has(y));
-    const nameMissing = question.names.some((n) => this.corpus.vocabulary.has(n) && !bestTerms.terms.has(n));
-    const noAnswer = best.coverage < this.options.minCoverage || nameMissing
-      || best.pairShare < this.options.minPhraseShare / 2
-      || (best.pairShare < this.options.minPhraseShare && best.coverage < 0.8) || (yearMissing && best.coverage < 0.8);
+    // the best hit that answers leads; when none of the first few does, the documents do not hold the answer
+    const answering = hits.slice(0, this.options.answerWithin).findIndex((h) => this.answers(question, h));
+    if (answering > 0) hits.unshift(...hits.splice(answering, 1));
+    const noAnswer = answering < 0;
     return { question, hits: dedupe(hits).slice(0, limit), noAnswer };
   }
 
@@ -179,6 +179,17 @@ export class Engine {
       found += t.accented === undefined || exact.has(t.accented) ? weights[i] : weights[i] * this.options.otherDiacriticsCredit;
     });
     return total > 0 ? found / total : 1;
+  }
+
+  /** Whether a hit answers the question: it covers the content words and phrases, names the names and years. */
+  private answers(question: Question, hit: Hit): boolean {
+    const terms = this.termsOf(hit.passage);
+    const { minCoverage, minPhraseShare } = this.options;
+    if (hit.coverage < minCoverage || hit.pairShare < minPhraseShare / 2) return false;
+    if (hit.pairShare < minPhraseShare && hit.coverage < 0.8) return false;
+    if (question.names.some((n) => this.corpus.vocabulary.has(n) && !terms.terms.has(n))) return false;
+    const yearMissing = question.years.length > 0 && !question.years.some((y) => terms.years.has(y));
+    return !(yearMissing && hit.coverage < 0.8);
   }
 
   private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {

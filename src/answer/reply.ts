@@ -7,7 +7,7 @@ import type { CatalogEntry } from '../ingest/catalog.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { clauseRanges, sentenceRanges } from '../ingest/split.js';
-import { fold } from '../text/analyzer.js';
+import { fold, yearsIn } from '../text/analyzer.js';
 
 /** A run of text, emphasised when it holds a figure, a deadline or a unit. */
 export interface Span {
@@ -89,29 +89,33 @@ export function passageDisplay(p: StoredPassage): string {
 }
 
 /**
- * The part of a passage worth leading with: the sentence that shares most words with the question
- * (figures count extra for targets and deadlines), with its neighbour when that one is short.
+ * The part of a passage worth leading with: the sentence (or clause) that shares most words and phrases
+ * with the question, a figure counting one more, widened with its neighbours while it fits.
  */
-export function bestExcerpt(p: StoredPassage, questionTerms: string[], maxChars: number): string {
+export function bestExcerpt(p: StoredPassage, question: { words: string[]; phrases: string[] }, maxChars: number): string {
   const text = passageDisplay(p);
   if (text.length <= maxChars || p.kind === 'row') return text.length <= maxChars * 1.5 ? text : text.slice(0, maxChars) + '…';
   // sentences, and the clauses of a sentence too long to show whole, so the figure at its end is not cut off
   const ranges = sentenceRanges(text).flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2) : [[a, b] as [number, number]]));
-  const wanted = new Set(questionTerms);
   let best = 0;
   let bestScore = -1;
   ranges.forEach(([a, b], i) => {
-    const words = new Set(fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u));
-    const score = [...wanted].filter((w) => words.has(w)).length + (/\d/.test(text.slice(a, b)) ? 1 : 0);
+    const tokens = fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u);
+    const words = new Set(tokens);
+    const pairs = new Set(tokens.slice(1).map((w, k) => `${tokens[k]}_${w}`));
+    const score = question.words.filter((w) => words.has(w)).length + question.phrases.filter((ph) => pairs.has(ph)).length
+      + (/\d/.test(text.slice(a, b)) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = i; }
   });
   let [start, end] = ranges[best];
-  // widen with neighbours while it fits
+  // widen with neighbours on both sides, in turn, while it fits
   let lo = best, hi = best;
-  while (true) {
+  for (let turn = 0; ; turn++) {
     const canNext = hi + 1 < ranges.length && ranges[hi + 1][1] - start <= maxChars;
     const canPrev = lo > 0 && end - ranges[lo - 1][0] <= maxChars;
-    if (canNext) { hi++; end = ranges[hi][1]; } else if (canPrev) { lo--; start = ranges[lo][0]; } else break;
+    if (canPrev && (turn % 2 === 0 || !canNext)) { lo--; start = ranges[lo][0]; }
+    else if (canNext) { hi++; end = ranges[hi][1]; }
+    else break;
   }
   let excerpt = text.slice(start, end).trim();
   if (excerpt.length > maxChars) excerpt = excerpt.slice(0, maxChars).replace(/\s+\S*$/, '') + '…';
@@ -141,7 +145,7 @@ export function listAround(p: StoredPassage, passages: StoredPassage[], maxChars
 
 /** Builds the reply for a search result. */
 export function buildReply(result: SearchResult, documents: Map<string, CatalogEntry>, passages: StoredPassage[] = []): Reply {
-  const terms = result.question.content.map((t) => t.folded);
+  const terms = { words: result.question.content.map((t) => t.folded), phrases: result.question.phrases.map((t) => t.folded) };
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
     spans: emphasise(bestExcerpt(h.passage, terms, max)),
     citation: citationOf(h.passage, documents.get(h.passage.doc)),
@@ -160,13 +164,20 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
       otherDocument: false,
     }
     : excerpt(first, 300);
-  const notInLead = (h: Hit) => !list.includes(h.passage);
+  // the same target may stand in another document with another value: its best passage comes first
+  const rest = others.filter((h) => !list.includes(h.passage));
+  const figureAsked = ['target', 'deadline'].includes(result.question.intent);
+  const sameYears = (h: Hit) => result.question.years.length === 0 || result.question.years.some((y) => yearsIn(h.passage.text).includes(y));
+  const otherDoc = figureAsked
+    ? rest.slice(0, 4).findIndex((h) => h.passage.doc !== first.passage.doc && /\d/.test(h.passage.text) && h.coverage >= 0.8 * first.coverage && sameYears(h))
+    : -1;
+  if (otherDoc > 0) rest.unshift(...rest.splice(otherDoc, 1));
   return {
     kind: 'answer',
     question: result.question.raw,
     lead,
-    more: others.filter(notInLead).slice(0, 2).map((h) => excerpt(h, 150, first.passage.doc)),
-    rest: others.filter(notInLead).slice(2).map((h) => excerpt(h, 360, first.passage.doc)),
+    more: rest.slice(0, 2).map((h) => excerpt(h, 150, first.passage.doc)),
+    rest: rest.slice(2).map((h) => excerpt(h, 360, first.passage.doc)),
     actions: [{ kind: 'more' }, { kind: 'source' }, { kind: 'feedback' }],
   };
 }

@@ -67,7 +67,10 @@ interface PassageTerms {
   exactPairs: Set<string>;
   terms: Set<string>;
   pairs: Set<string>;
+  /** Years the passage or its headings speak of. */
   years: Set<number>;
+  /** Years in the passage itself, its own heading or its block's opening words: the closest context. */
+  nearYears: Set<number>;
 }
 
 export class Engine {
@@ -81,7 +84,10 @@ export class Engine {
     const vocab = this.corpus.vocabulary;
     if (token.length < 4 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
     this.spell ??= new Spellcheck([...vocab.keys()].filter((t) => /^[a-z]+$/.test(t)));
-    const options = this.spell.getCorrections(token, 1);
+    // a short word is corrected only for a missing, extra or swapped letter ("nhiu" → "nhieu"), not a
+    // changed one: "xong" is a word the corpus lacks, not a typo of "cong"
+    const options = this.spell.getCorrections(token, 1)
+      .filter((o) => token.length >= 6 || o.length !== token.length || [...o].sort().join('') === [...token].sort().join(''));
     let best = token;
     let bestCount = 0;
     for (const o of options) {
@@ -109,6 +115,7 @@ export class Engine {
         terms: new Set(all.flat().map(fold)),
         pairs: new Set(foldedPairs(all)),
         years: new Set(yearsIn(text)),
+        nearYears: new Set(yearsIn([searchableText(p), p.headingPath.at(-1) ?? '', p.lead ?? ''].join('. '))),
       };
       this.termCache.set(p.id, t);
     }
@@ -194,7 +201,8 @@ export class Engine {
 
   private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {
     if (q.years.length === 0) return 1;
-    if (q.years.some((y) => terms.years.has(y))) return 1.3;
+    if (q.years.some((y) => terms.nearYears.has(y))) return 1.3;
+    if (q.years.some((y) => terms.years.has(y))) return 1.1; // only an outer heading names the year
     const docYears = this.corpus.documents.get(p.doc)?.years ?? [];
     return q.years.some((y) => docYears.includes(y)) ? 0.85 : 0.6;
   }
@@ -210,6 +218,12 @@ function intentFactor(intent: Intent, p: StoredPassage): number {
     case 'unit':
       if (p.kind === 'row' && p.table?.columns.some((c) => /chủ trì/iu.test(c))) return 1.2;
       return UNIT_LIKE.test(text) ? 1.1 : 0.9;
+    case 'task': {
+      // "what is to be done": plans and tasks, rather than results, difficulties or lessons
+      const path = p.headingPath.join(' ');
+      if (/nhiệm vụ|kế hoạch|định hướng|phương hướng|giải pháp/iu.test(path)) return 1.15;
+      return /kết quả|khó khăn|bài học/iu.test(path) ? 0.85 : 1;
+    }
     default: return 1;
   }
 }

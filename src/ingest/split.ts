@@ -4,7 +4,7 @@
  */
 
 /** Target and hard limits of a passage, in characters. */
-export const PASSAGE_TARGET = 420;
+export const PASSAGE_TARGET = 500;
 const PIECE_MAX = 600;
 
 // Words after which a full stop does not end a sentence ("TP. Hồ Chí Minh", "ThS. …").

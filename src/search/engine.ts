@@ -126,14 +126,17 @@ export class Engine {
   search(raw: string, limit = 5): SearchResult {
     const question = understand(raw, this.corpus.aliases, this.correct);
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
-    // words in a fifth of all passages ("và", "các", "năm") only cost time as single terms; they still count in pairs
+    // terms in a fifth of all passages ("và", "năm", "thông tin") weigh little and cost the most time: the rerank
+    // still counts them
     const n = this.corpus.passages.length;
-    const words = question.folded.filter((t) => (this.corpus.vocabulary.get(t) ?? 0) < n / 5);
+    const specific = (share: number) => (t: string) => (this.corpus.vocabulary.get(t) ?? 0) < n * share;
+    const words = question.folded.filter(specific(0.2));
+    const pairs = question.pairs.filter(specific(0.4));
     const found = this.corpus.search.search({
       combineWith: 'OR',
       queries: [
         ...(words.length ? [{ queries: [words.join(' ')], fields: ['folded', 'head'] }] : []),
-        ...(question.pairs.length ? [{ queries: [question.pairs.join(' ')], fields: ['pairs', 'head'] }] : []),
+        ...(pairs.length ? [{ queries: [pairs.join(' ')], fields: ['pairs', 'head'] }] : []),
       ],
     }, {
       boost: this.options.boost,

@@ -56,13 +56,16 @@ interface PassageRow {
 export async function loadCorpus(indexFile: string): Promise<Corpus> {
   const db = await Database.open(indexFile, 'readonly');
   try {
-    const docs = await db.all<{ file: string; title: string; number: string | null; kind: CatalogEntry['kind']; date: string; years: string; short: string }>(
-      'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file');
-    const rows = await db.all<PassageRow>('SELECT * FROM passages ORDER BY id');
-    const aliasRows = await db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id');
-    const vocabRow = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vocabulary'");
-    const indexRow = await db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1');
-    const hashRow = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'");
+    // the reads run in sqlite's threads side by side
+    const [docs, rows, aliasRows, vocabRow, indexRow, hashRow] = await Promise.all([
+      db.all<{ file: string; title: string; number: string | null; kind: CatalogEntry['kind']; date: string; years: string; short: string }>(
+        'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file'),
+      db.all<PassageRow>('SELECT * FROM passages ORDER BY id'),
+      db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id'),
+      db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vocabulary'"),
+      db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1'),
+      db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'"),
+    ]);
     if (!indexRow || !hashRow) throw new Error(`${indexFile} has no search index: rebuild it with npm run index`);
     return {
       documents: new Map(docs.map((d) => [d.file, {

@@ -1,15 +1,14 @@
 /**
- * Retrieval and rerank. MiniSearch (BM25 over accented terms, folded terms, folded syllable pairs and the
- * heading path) finds candidates; the rerank prefers passages that cover the question's content words,
- * whose heading path or text names the year asked, and whose shape fits the intent (numbers for targets,
- * dates for deadlines, lead units for "who"). When the best candidate does not cover the question, the
- * engine abstains.
+ * Retrieval and rerank. MiniSearch (BM25 over folded words, folded syllable pairs and the heading path)
+ * finds candidates; the rerank prefers passages that cover the question's content words and phrases (with
+ * the diacritics the user typed), that name the years and places asked, and whose shape fits the intent
+ * (numbers for targets, time columns for deadlines, lead units for "who", plans for "what to do").
+ * The first of the top hits that answers leads; when none does, the engine says so.
  */
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { Corpus, StoredPassage } from '../index/load.js';
-import { clauses, fold, foldedPairs, normalize, yearsIn } from '../text/analyzer.js';
-import { aliasExpansions } from '../text/aliases.js';
-import { contextText, searchableText } from './fields.js';
+import { fold, foldedPairs, yearsIn } from '../text/analyzer.js';
+import { contextText, passageClauses, searchableText } from './fields.js';
 import { understand, type Intent, type Question, type Term } from './understand.js';
 
 export interface Hit {
@@ -38,9 +37,9 @@ export interface EngineOptions {
   properNameBonus: number;
   /** Credit for a word typed with diacritics that the passage has only with other diacritics (typos happen). */
   otherDiacriticsCredit: number;
-  /** Below this coverage of the best hit, the engine abstains. */
+  /** A hit covering less of the question's content words does not answer. */
   minCoverage: number;
-  /** Below this share of the question's phrases in the best hit (and without near-full coverage), it abstains. */
+  /** A hit holding less of the question's phrases (unless it covers nearly all words) does not answer. */
   minPhraseShare: number;
   /** How many of the first hits may lead the answer when the first does not answer. */
   answerWithin: number;
@@ -106,9 +105,9 @@ export class Engine {
   private termsOf(p: StoredPassage): PassageTerms {
     let t = this.termCache.get(p.id);
     if (!t) {
+      const { body, head } = passageClauses(p, this.corpus.aliases);
+      const all = [...body, ...head];
       const text = searchableText(p) + '. ' + contextText(p);
-      const list = clauses(normalize(text));
-      const all = [...list, ...aliasExpansions(list, this.corpus.aliases)];
       t = {
         exact: new Set(all.flat()),
         exactPairs: new Set(all.flatMap((c) => c.slice(1).map((w, i) => `${c[i]}_${w}`))),

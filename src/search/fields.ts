@@ -35,10 +35,14 @@ function analyzeClauses(text: string, aliases: AliasPair[]): string[][] {
   return [...list, ...aliasExpansions(list, aliases)];
 }
 
+/** A passage's text and context as clauses of normalized tokens, alias expansions added. */
+export function passageClauses(p: Passage, aliases: AliasPair[]): { body: string[][]; head: string[][] } {
+  return { body: analyzeClauses(searchableText(p), aliases), head: analyzeClauses(contextText(p), aliases) };
+}
+
 /** The index fields of one passage. */
 export function indexFields(id: number, p: Passage, aliases: AliasPair[]): IndexedPassage {
-  const body = analyzeClauses(searchableText(p), aliases);
-  const head = analyzeClauses(contextText(p), aliases);
+  const { body, head } = passageClauses(p, aliases);
   const flat = body.flat();
   return {
     id,

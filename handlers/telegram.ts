@@ -8,6 +8,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { Action } from '../src/answer/reply.js';
 import { renderHtml, renderMoreHtml } from '../src/answer/render-html.js';
 import { splitMessage } from '../src/answer/split-message.js';
 import type { Dialog } from '../src/conversation/dialog.js';
@@ -35,13 +36,15 @@ export interface TelegramOptions {
 
 const CALLBACK = /^([msf]):([A-Za-z0-9_-]{10})(?::([ud]))?$/;
 
-function keyboard(answerKey: string): InlineKeyboard {
-  return new InlineKeyboard()
-    .text('Xem thêm', `m:${answerKey}`)
-    .text('Nguồn', `s:${answerKey}`)
-    .row()
-    .text('👍', `f:${answerKey}:u`)
-    .text('👎', `f:${answerKey}:d`);
+/** Buttons for the follow-ups a reply offers; callback data is "<action>:<answer key>[:<vote>]", under 64 bytes. */
+function keyboard(answerKey: string, actions: Action[]): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  for (const a of actions) {
+    if (a.kind === 'more') kb.text('Xem thêm', `m:${answerKey}`);
+    if (a.kind === 'source') kb.text('Nguồn', `s:${answerKey}`);
+    if (a.kind === 'feedback') kb.row().text('👍', `f:${answerKey}:u`).text('👎', `f:${answerKey}:d`);
+  }
+  return kb;
 }
 
 /** Whether a group message is addressed to the bot: a command, a mention, or a reply to the bot. */
@@ -94,7 +97,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
     if (!addressed) return;
     await ctx.replyWithChatAction('typing').catch(() => undefined);
     const { reply, answerKey } = await dialog.handle({ channel: 'telegram', chatId: String(ctx.chat.id), userId: String(ctx.from.id), text });
-    await sendHtml(ctx, renderHtml(reply), answerKey ? keyboard(answerKey) : undefined);
+    await sendHtml(ctx, renderHtml(reply), answerKey && reply.kind === 'answer' ? keyboard(answerKey, reply.actions) : undefined);
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -113,8 +116,10 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
       if (excerpts.length === 0) return void (await ctx.answerCallbackQuery({ text: 'Không còn nguồn nào khác cho câu hỏi này.' }));
       await ctx.answerCallbackQuery();
       const html = renderMoreHtml(excerpts);
-      if (html.length <= TELEGRAM_LIMIT) await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: keyboard(key) });
-      else await sendHtml(ctx, html, keyboard(key));
+      const answer = dialog.remembered(key)?.reply;
+      const markup = keyboard(key, answer?.kind === 'answer' ? answer.actions : []);
+      if (html.length <= TELEGRAM_LIMIT) await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: markup });
+      else await sendHtml(ctx, html, markup);
       return;
     }
     if (action === 's') {

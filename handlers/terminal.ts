@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { ANSI, PLAIN, renderMore, renderText } from '../src/answer/render-text.js';
 import type { Dialog } from '../src/conversation/dialog.js';
-import { FOLLOW_UP_HINT, TypedFollowUps } from '../src/conversation/typed-followups.js';
+import { followUpHint, TypedFollowUps } from '../src/conversation/typed-followups.js';
 
 export async function runTerminalChat(dialog: Dialog, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
   const tty = (output as NodeJS.WriteStream).isTTY === true;
@@ -27,7 +27,7 @@ export async function runTerminalChat(dialog: Dialog, input: NodeJS.ReadableStre
         else say(follow.text);
       } else {
         const { reply, answerKey } = await dialog.handle({ channel: 'terminal', chatId: 'local', userId: 'local', text });
-        say(renderText(reply, style) + (answerKey ? '\n\n' + style.quiet(FOLLOW_UP_HINT) : ''));
+        say(renderText(reply, style) + (answerKey ? '\n\n' + style.quiet(followUpHint(reply)) : ''));
         if (answerKey) followUps.answered('local', answerKey);
       }
     }

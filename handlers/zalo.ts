@@ -8,7 +8,7 @@
 import { PLAIN, renderMore, renderText } from '../src/answer/render-text.js';
 import { splitMessage } from '../src/answer/split-message.js';
 import type { Dialog } from '../src/conversation/dialog.js';
-import { FOLLOW_UP_HINT, TypedFollowUps } from '../src/conversation/typed-followups.js';
+import { followUpHint, TypedFollowUps } from '../src/conversation/typed-followups.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
 import { ZaloClient, ZaloUpdate, type ZaloClientOptions, type ZaloMessage } from '../src/zalo/client.js';
 
@@ -98,7 +98,7 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
       }
       await client.sendChatAction(chatId).catch(() => undefined);
       const { reply, answerKey } = await dialog.handle({ channel: 'zalo', chatId, userId, text: asCommand(message.text) });
-      await send(chatId, renderText(reply, PLAIN) + (answerKey ? '\n\n' + FOLLOW_UP_HINT : ''));
+      await send(chatId, renderText(reply, PLAIN) + (answerKey ? '\n\n' + followUpHint(reply) : ''));
       if (answerKey) followUps.answered(chatId, answerKey);
     } catch (err) {
       log(`zalo: message ${message.message_id} could not be answered: ${(err as Error).message}`);

@@ -3,10 +3,19 @@
  * "1" shows more sources, "2" the full cited passage, 👍/👎 rate it. The last answer is remembered per
  * chat for a few minutes.
  */
-import type { Reply } from '../answer/reply.js';
+import type { Action, Reply } from '../answer/reply.js';
 import type { Channel, Dialog } from './dialog.js';
 
-export const FOLLOW_UP_HINT = 'Gõ 1 để xem thêm nguồn · 2 để xem toàn văn đoạn trích · 👍 hoặc 👎 để đánh giá';
+const HINTS: Record<Action['kind'], string> = {
+  more: 'Gõ 1 để xem thêm nguồn',
+  source: '2 để xem toàn văn đoạn trích',
+  feedback: '👍 hoặc 👎 để đánh giá',
+};
+
+/** The typed follow-ups a reply offers, as one line: "Gõ 1 để xem thêm nguồn · 2 … · 👍 hoặc 👎 …". */
+export function followUpHint(reply: Reply): string {
+  return reply.kind === 'answer' ? reply.actions.map((a) => HINTS[a.kind]).join(' · ') : '';
+}
 
 export type FollowUp =
   | { kind: 'more'; excerpts: NonNullable<ReturnType<Dialog['more']>> }

@@ -128,19 +128,29 @@ const SUGGESTION =
 const LIST_ITEM = /^\s*[-•+]\s*/u;
 
 /**
- * For a question asking what is to be done, a short list item answers only in part: take the items of
- * the same list around it (same section, consecutive passages), up to `maxChars`.
+ * For a question asking what is to be done, one list item answers only in part: take the items of the same
+ * list around it (same section, consecutive passages), up to `maxItems`.
  */
-export function listAround(p: StoredPassage, passages: StoredPassage[], maxChars: number): StoredPassage[] {
+export function listAround(p: StoredPassage, passages: StoredPassage[], maxItems: number): StoredPassage[] {
   const sameList = (q: StoredPassage | undefined) =>
-    q !== undefined && q.doc === p.doc && q.kind === 'text' && LIST_ITEM.test(q.text) && q.text.length < 250
+    q !== undefined && q.doc === p.doc && q.kind === 'text' && LIST_ITEM.test(q.text) && !q.lead
     && q.headingPath.join('\u0000') === p.headingPath.join('\u0000');
   if (!sameList(p)) return [p];
   let lo = p.id, hi = p.id;
-  let total = p.text.length;
-  while (sameList(passages[hi + 1]) && total + passages[hi + 1].text.length <= maxChars) total += passages[++hi].text.length;
-  while (sameList(passages[lo - 1]) && total + passages[lo - 1].text.length <= maxChars) total += passages[--lo].text.length;
+  while (hi - lo + 1 < maxItems && (sameList(passages[hi + 1]) || sameList(passages[lo - 1]))) {
+    if (sameList(passages[hi + 1])) hi++;
+    if (hi - lo + 1 < maxItems && sameList(passages[lo - 1])) lo--;
+  }
   return passages.slice(lo, hi + 1);
+}
+
+/** A list item shortened to its first sentence, for a list shown whole. */
+function itemText(p: StoredPassage, maxChars: number): string {
+  const text = p.text.replace(LIST_ITEM, '');
+  const [first] = sentenceRanges(text);
+  const sentence = text.slice(first[0], first[1]);
+  if (sentence.length <= maxChars) return sentence + (first[1] < text.length ? ' …' : '');
+  return sentence.slice(0, maxChars).replace(/\s+\S*$/, '') + ' …';
 }
 
 /** Builds the reply for a search result. */
@@ -156,10 +166,11 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
     const nearest = first && first.coverage >= 0.4 ? excerpt(first, 200) : undefined;
     return { kind: 'not_found', question: result.question.raw, suggestion: SUGGESTION, nearest };
   }
-  const list = ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 420) : [first.passage];
+  const list = ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 6) : [first.passage];
   const lead = list.length > 1
     ? {
-      spans: emphasise(list.map((p) => '• ' + p.text.replace(LIST_ITEM, '')).join('\n')),
+      // the item that matched is shown whole (up to a point), its neighbours by their first sentence
+      spans: emphasise(list.map((p) => '• ' + (p === first.passage ? bestExcerpt(p, terms, 300) : itemText(p, 140))).join('\n')),
       citation: { ...citationOf(first.passage, documents.get(first.passage.doc)), lineStart: list[0].lineStart, lineEnd: list[list.length - 1].lineEnd },
       otherDocument: false,
     }

@@ -164,6 +164,7 @@ export class Engine {
       if (properPairs.length) score *= 1 + this.options.properNameBonus * (properPairs.filter((p) => terms.pairs.has(p)).length / properPairs.length);
       score *= this.yearFactor(question, passage, terms);
       score *= intentFactor(question.intent, passage);
+      if (question.planned || question.intent === 'task') score *= planFactor(passage);
       if (passage.kind === 'footnote') score *= 0.8;
       return { passage, score, coverage, pairShare };
     });
@@ -220,14 +221,15 @@ function intentFactor(intent: Intent, p: StoredPassage): number {
     case 'unit':
       if (p.kind === 'row' && p.table?.columns.some((c) => /chủ trì/iu.test(c))) return 1.2;
       return UNIT_LIKE.test(text) ? 1.1 : 0.9;
-    case 'task': {
-      // "what is to be done": plans and tasks, rather than results, difficulties or lessons
-      const path = p.headingPath.join(' ');
-      if (/nhiệm vụ|kế hoạch|định hướng|phương hướng|giải pháp/iu.test(path)) return 1.15;
-      return /kết quả|khó khăn|bài học/iu.test(path) ? 0.85 : 1;
-    }
     default: return 1;
   }
+}
+
+/** For questions about what is to be (targets, tasks): sections of plans rather than of results or lessons. */
+function planFactor(p: StoredPassage): number {
+  const path = p.headingPath.join(' ');
+  if (/nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu|chỉ tiêu|giải pháp/iu.test(path)) return 1.15;
+  return /kết quả|khó khăn|bài học/iu.test(path) ? 0.85 : 1;
 }
 
 /** Drops a hit whose text another, better hit already contains (overlapping pieces of one block). */

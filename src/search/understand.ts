@@ -34,7 +34,11 @@ export interface Question {
   names: string[];
   /** Folded pairs of capitalised words in a row ("Đà Nẵng", "Viettel Post"): proper names a passage should hold. */
   properPairs: string[];
+  /** Asks about plans, targets or tasks (what is to be), not results (what was). */
+  planned: boolean;
 }
+
+const PLANNED = /(^|\s)(muc tieu|chi tieu|phan dau|dinh huong|ke hoach|target|du kien|nhiem vu|can lam|phai lam|lam gi)(\s|\?|$)/;
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['deadline', /\b(bao gio|khi nao|luc nao|thoi han|han chot|thoi diem nao|nam nao|thang may|thang nao|quy may|quy nao|bao lau|giai doan nao|tien do|deadline|han trinh|han hoan thanh|den bao gio)\b/],
@@ -69,7 +73,7 @@ const FUNCTION_WORDS_ACCENTED = new Set([
 // Phrases that say what kind of answer is wanted, or administrative verbs every passage uses: as a pair
 // they say nothing of the subject, so neither word is content ("thời gian" no, "thời tiết" yes).
 const NON_CONTENT_PHRASES = new Set([
-  'muc_tieu', 'chi_tieu', 'ty_le', 'ti_le', 'phan_tram', 'thoi_gian', 'thoi_diem', 'giai_doan', 'ke_hoach', 'du_kien',
+  'muc_tieu', 'chi_tieu', 'ty_le', 'ti_le', 'phan_tram', 'thoi_gian', 'thoi_diem', 'thoi_han', 'han_chot', 'giai_doan', 'ke_hoach', 'du_kien',
   'nhiem_vu', 'cu_the', 'dinh_huong', 'tham_muu', 'ban_hanh', 'lien_quan', 'trien_khai', 'thuc_hien', 'xay_dung',
   'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung',
 ]);
@@ -170,6 +174,7 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
     phrases: uniqueTerms(pairs.filter((p) => p.folded.split('_').some((w) => contentFolded.has(w)))),
     names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
     properPairs: properPairsIn(raw),
+    planned: PLANNED.test(fold(normalized)),
   };
 }
 

@@ -77,6 +77,14 @@ describe('answers cite the line that holds the figure', () => {
     expect(a.text).toContain('Vtman');
   });
 
+  it('gives a newcomer the list of a sector\'s priorities for a year', async () => {
+    const a = await ask('năm 2023 ngành bưu chính có nhiệm vụ trọng tâm gì');
+    expect(a.top.headingPath.at(-1)).toBe('2.1.1. Nhiệm vụ trọng tâm năm 2023');
+    const lead = a.text.split('\n\n')[0];
+    expect(lead.split('\n').filter((l) => l.startsWith('• ')).length).toBeGreaterThanOrEqual(4);
+    expect(lead).toContain('Cổng dữ liệu bưu chính');
+  });
+
   it('says plainly when the documents do not hold the answer', async () => {
     for (const q of ['giá vé máy bay Hà Nội Sài Gòn bao nhiêu', 'hello', '???']) {
       const a = await ask(q);

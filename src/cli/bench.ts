@@ -3,9 +3,11 @@
  * (or built-in samples when ../shared is absent), process memory after load, and the Telegram path:
  * update-to-reply latency and updates per second through grammY against the fake Bot API on loopback.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { answererFor } from '../app.js';
 import { Dialog } from '../conversation/dialog.js';
 import { FakeTelegramApi } from '../devtools/fake-telegram.js';
@@ -30,20 +32,27 @@ try {
   const built = await buildIndex(DEFAULT_SEEDS_DIR, indexFile);
   console.log(`index build: ${ms(performance.now() - t)} (${built.passages} passages, ${built.sections} sections)`);
 
+  // a fresh process, as the bot starts: load time and memory without the build's leftovers
+  const fresh = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', `
+    const { loadCorpus } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'src', 'index', 'load.js')).href)});
+    const t = performance.now();
+    const corpus = await loadCorpus(${JSON.stringify(indexFile)});
+    const ms = performance.now() - t;
+    global.gc();
+    const m = process.memoryUsage();
+    console.log(JSON.stringify({ ms, rss: m.rss, heap: m.heapUsed, passages: corpus.passages.length }));
+  `], { encoding: 'utf8' }));
+  console.log(`index load in a fresh process: ${ms(fresh.ms)}; memory after load: rss ${(fresh.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(fresh.heap / 2 ** 20).toFixed(0)} MiB`);
+
   const loads: number[] = [];
-  t = performance.now();
   let corpus = await loadCorpus(indexFile);
-  loads.push(performance.now() - t);
-  global.gc?.();
-  const mem = process.memoryUsage();
-  console.log(`memory after load: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
   for (let i = 0; i < 4; i++) {
     t = performance.now();
     corpus = await loadCorpus(indexFile);
     loads.push(performance.now() - t);
   }
   loads.sort((a, b) => a - b);
-  console.log(`index load: median ${ms(percentile(loads, 50))}, first ${ms(loads[0])}, over ${loads.length} loads`);
+  console.log(`index load, warm: median ${ms(percentile(loads, 50))} over ${loads.length} loads`);
   const app = answererFor(corpus);
 
   const qs = questions();

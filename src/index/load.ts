@@ -77,10 +77,19 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
       })),
       search: MiniSearch.loadJSON(indexRow.json, MINISEARCH_OPTIONS),
       aliases: aliasRows.map((a) => ({ short: a.short.split(' '), full: a.full.split(' ') })),
-      vocabulary: new Map(Object.entries(JSON.parse(vocabRow?.value ?? '{}') as Record<string, number>)),
+      vocabulary: parseVocabulary(vocabRow?.value ?? ''),
       seedsHash: hashRow.value,
     };
   } finally {
     await db.close();
   }
+}
+
+function parseVocabulary(tsv: string): Map<string, number> {
+  const vocabulary = new Map<string, number>();
+  for (const line of tsv.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) vocabulary.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return vocabulary;
 }

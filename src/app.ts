@@ -1,5 +1,6 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildReply, type Reply } from './answer/reply.js';
+import { buildIndex } from './index/build.js';
 import { ensureIndex, loadCorpus, type Corpus } from './index/load.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Engine, type SearchResult } from './search/engine.js';
@@ -28,5 +29,11 @@ export async function loadAnswerer(opts: { seedsDir?: string; indexFile?: string
   const seedsDir = opts.seedsDir ?? DEFAULT_SEEDS_DIR;
   const indexFile = opts.indexFile ?? DEFAULT_INDEX_FILE;
   await ensureIndex(seedsDir, indexFile, opts.log);
+  return answererFor(await loadCorpus(indexFile));
+}
+
+/** Rebuilds the index from the seeds (for /reload, without a restart) and returns a new answerer. */
+export async function rebuildAnswerer(seedsDir: string, indexFile: string): Promise<Answerer> {
+  await buildIndex(seedsDir, indexFile);
   return answererFor(await loadCorpus(indexFile));
 }

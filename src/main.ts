@@ -6,11 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { answererFor, loadAnswerer } from './app.js';
+import { loadAnswerer, rebuildAnswerer } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { Dialog } from './conversation/dialog.js';
-import { buildIndex } from './index/build.js';
-import { loadCorpus } from './index/load.js';
 import { PROJECT_ROOT } from './paths.js';
 import { Records } from './store/records.js';
 import { WebhookServer, type WebhookRoute } from './webhook-server.js';
@@ -38,10 +36,7 @@ async function main(): Promise<void> {
     allowedIds: config.ALLOWED_CHAT_IDS,
     adminIds: config.ADMIN_IDS,
     log,
-    reload: async () => {
-      await buildIndex(config.SEEDS_DIR, config.INDEX_FILE);
-      return answererFor(await loadCorpus(config.INDEX_FILE));
-    },
+    reload: () => rebuildAnswerer(config.SEEDS_DIR, config.INDEX_FILE),
   });
 
   if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN) {

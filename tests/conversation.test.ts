@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rebuildAnswerer } from '../src/app.js';
 import { renderText } from '../src/answer/render-text.js';
 import { splitMessage } from '../src/answer/split-message.js';
 import { loadConfig } from '../src/config.js';
 import { Dialog, type Incoming } from '../src/conversation/dialog.js';
 import { RateLimiter } from '../src/conversation/rate-limit.js';
 import { Records } from '../src/store/records.js';
+import { DEFAULT_SEEDS_DIR } from '../src/paths.js';
 import { Database } from '../src/store/sqlite.js';
 import { testAnswerer } from './helpers.js';
 
@@ -38,13 +40,24 @@ describe('the dialog', () => {
     expect(dialog.feedback('AAAAAAAAAA', 'terminal', '1', 1)).toBe(false);
   });
 
-  it('rebuilds and swaps the index on /reload for admins', async () => {
-    const app = await testAnswerer();
-    let reloads = 0;
-    const dialog = new Dialog(app, undefined, { rateLimitPerMinute: 10, adminIds: ['5'], reload: async () => { reloads++; return app; } });
+  it('on /reload by an admin, rebuilds the index from the seeds and answers from the new document', async () => {
+    const seeds = path.join(dir, 'seeds');
+    cpSync(DEFAULT_SEEDS_DIR, seeds, { recursive: true });
+    const indexFile = path.join(dir, 'reload.sqlite');
+    const dialog = new Dialog(await testAnswerer(), undefined, {
+      rateLimitPerMinute: 10, adminIds: ['5'], reload: () => rebuildAnswerer(seeds, indexFile),
+    });
+    // adding a document: drop the .txt, add a catalog entry, rebuild
+    writeFileSync(path.join(seeds, '005_ke_hoach_2024.txt'), 'KẾ HOẠCH\n\n1. Lĩnh vực Bưu chính\n\nNăm 2024 phấn đấu 100% bưu cục ứng dụng khinhkhicau số.\n');
+    const catalog = JSON.parse(readFileSync(path.join(seeds, 'catalog.json'), 'utf8'));
+    catalog.push({ file: '005_ke_hoach_2024.txt', title: 'Kế hoạch thử nghiệm năm 2024', kind: 'kế hoạch', date: '2024', years: [2024], short: 'Kế hoạch 2024' });
+    writeFileSync(path.join(seeds, 'catalog.json'), JSON.stringify(catalog));
+
     expect(renderText((await dialog.handle(msg('/reload', '6'))).reply)).toContain('chỉ dành cho quản trị viên');
-    expect(renderText((await dialog.handle(msg('/reload', '5'))).reply)).toMatch(/Đã nạp lại chỉ mục: \d+ đoạn từ 5 văn bản/);
-    expect(reloads).toBe(1);
+    expect(renderText((await dialog.handle(msg('/reload', '5'))).reply)).toMatch(/Đã nạp lại chỉ mục: \d+ đoạn từ 6 văn bản/);
+    const answer = renderText((await dialog.handle(msg('năm 2024 bao nhiêu bưu cục ứng dụng khinhkhicau số', '5'))).reply);
+    expect(answer).toContain('100% bưu cục');
+    expect(answer).toContain('Kế hoạch 2024 › 1. Lĩnh vực Bưu chính · dòng 5');
   });
 });
 

@@ -149,11 +149,7 @@ export class Engine {
     const wordWeights = question.content.map(weight);
     const phraseWeights = question.phrases.map(weight);
     const top = found[0].score;
-    // proper names asked about ("Đà Nẵng"), when they are specific: not in a tenth of all passages
-    const properPairs = question.properPairs.filter((p) => {
-      const df = this.corpus.vocabulary.get(p) ?? 0;
-      return df > 0 && df < n / 10;
-    });
+    const properPairs = this.specificProperPairs(question);
     const hits: Hit[] = found.map((r) => {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
@@ -191,6 +187,15 @@ export class Engine {
     return total > 0 ? found / total : 1;
   }
 
+  /** Proper names asked about ("Đà Nẵng") that are specific: in the corpus, but not in a tenth of all passages. */
+  private specificProperPairs(question: Question): string[] {
+    const n = this.corpus.passages.length;
+    return question.properPairs.filter((p) => {
+      const df = this.corpus.vocabulary.get(p) ?? 0;
+      return df > 0 && df < n / 10;
+    });
+  }
+
   /** Whether a hit answers the question: it covers the content words and phrases, names the names and years. */
   private answers(question: Question, hit: Hit): boolean {
     const terms = this.termsOf(hit.passage);
@@ -198,6 +203,9 @@ export class Engine {
     if (hit.coverage < minCoverage || hit.pairShare < minPhraseShare / 2) return false;
     if (hit.pairShare < minPhraseShare && hit.coverage < 0.8) return false;
     if (question.names.some((n) => this.corpus.vocabulary.has(n) && !terms.terms.has(n))) return false;
+    // a place or organisation asked about ("Bắc Giang") that the passage does not name
+    const proper = this.specificProperPairs(question);
+    if (proper.length && !proper.some((p) => terms.pairs.has(p))) return false;
     const yearMissing = question.years.length > 0 && !question.years.some((y) => terms.years.has(y));
     return !(yearMissing && hit.coverage < 0.8);
   }

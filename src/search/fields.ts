@@ -8,7 +8,6 @@ import { aliasExpansions, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, foldedPairs, normalize } from '../text/analyzer.js';
 
 export const FIELDS = ['folded', 'pairs', 'head'] as const;
-export type Field = (typeof FIELDS)[number];
 
 export interface IndexedPassage {
   id: number;

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FakeTelegramApi } from '../src/devtools/fake-telegram.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 function run(env: Record<string, string>, input: string): Promise<{ code: number | null; out: string; err: string }> {
@@ -33,6 +34,39 @@ describe('npm start', () => {
       expect(out).toContain('Mục: PHỤ LỤC II');
       expect(out).toContain('Tạm biệt!');
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('runs the Telegram bot when a token is set, and on SIGTERM finishes the reply in progress and confirms it', async () => {
+    const api = await new FakeTelegramApi().start();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-stop-'));
+    try {
+      const token = '123456789:' + 'S'.repeat(35);
+      const main = path.join(PROJECT_ROOT, 'dist', 'src', 'main.js');
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TELEGRAM|ZALO)_/.test(k)));
+      const child = spawn(process.execPath, [main], {
+        env: { ...clean, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: api.url, INDEX_FILE: path.join(dir, 'corpus.sqlite'), DATA_FILE: path.join(dir, 'bot.sqlite') },
+      });
+      let err = '';
+      child.stderr.on('data', (d) => { err += d; });
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await api.waitForCall((c) => c.method === 'getUpdates', 30_000);
+
+      api.failNext('sendMessage', { status: 200, slowMs: 1500 }); // the reply is on its way when the signal comes
+      const updateId = api.pushUpdate(FakeTelegramApi.textUpdate('/nguon', { chatId: 77 }));
+      await api.waitForCall((c) => c.method === 'sendMessage', 10_000);
+      child.kill('SIGTERM');
+
+      expect(await exited).toBe(0);
+      expect(err).toContain('Stopped.');
+      expect(err).not.toContain(token.split(':')[1]);
+      const sent = api.sentTo('sendMessage', 77);
+      expect(sent).toHaveLength(1);
+      const confirm = api.sent('getUpdates').at(-1)!;
+      expect(Number(confirm.params.offset)).toBe(updateId + 1);
+    } finally {
+      await api.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -33,6 +33,11 @@ export abstract class FakeApiServer<Failure> {
   /** Answers one request. */
   protected abstract route(req: IncomingMessage, res: ServerResponse): Promise<void>;
 
+  /** Whether an injected behaviour makes the call fail (a slow success does not). */
+  protected isFailure(_failure: Failure): boolean {
+    return true;
+  }
+
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -81,7 +86,7 @@ export abstract class FakeApiServer<Failure> {
   /** Records a call, taking the failure injected for it if any. */
   protected record(method: string, params: Record<string, any>): { call: ApiCall; failure?: Failure } {
     const failure = this.failures.get(method)?.shift();
-    const call: ApiCall = { method, params, at: Date.now(), failed: failure !== undefined };
+    const call: ApiCall = { method, params, at: Date.now(), failed: failure !== undefined && this.isFailure(failure) };
     this.calls.push(call);
     this.listeners.slice().forEach((l) => l(call));
     return { call, failure };

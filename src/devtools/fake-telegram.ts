@@ -8,9 +8,11 @@ import { FakeApiServer, type ApiCall } from './fake-api-server.js';
 
 export type { ApiCall } from './fake-api-server.js';
 
+/** A 429 (with retry_after) or a 500; or, with `slowMs`, a success that takes that long (a slow network). */
 interface Failure {
-  status: 429 | 500;
+  status: 429 | 500 | 200;
   retryAfter?: number;
+  slowMs?: number;
 }
 
 export const FAKE_BOT = { id: 4242, is_bot: true, first_name: 'Hỏi đáp TT&TT', username: 'hoidap_tttt_bot' };
@@ -46,6 +48,10 @@ export class FakeTelegramApi extends FakeApiServer<Failure> {
     return this.sent(method).filter((c) => Number(c.params.chat_id) === chatId);
   }
 
+  protected override isFailure(failure: Failure): boolean {
+    return failure.status !== 200;
+  }
+
   protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!m) return this.json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -56,6 +62,7 @@ export class FakeTelegramApi extends FakeApiServer<Failure> {
       return this.json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
     }
     if (failure?.status === 500) return this.json(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
+    if (failure?.slowMs) await new Promise((r) => setTimeout(r, failure.slowMs));
     this.json(res, 200, { ok: true, result: await this.result(m[2], params) });
   }
 

@@ -85,6 +85,13 @@ describe('answers cite the line that holds the figure', () => {
     expect(lead).toContain('Cổng dữ liệu bưu chính');
   });
 
+  it('says that the documents hold only a target when asked what was achieved', async () => {
+    const a = await ask('thực tế đã đạt được bao nhiêu doanh nghiệp công nghệ số đến năm 2025');
+    expect(a.result.noAnswer).toBe(true);
+    expect(a.text).toMatch(/^Các văn bản hiện có chỉ nêu mục tiêu, kế hoạch; không nêu kết quả thực tế này\./);
+    expect(a.text).toContain('Nội dung gần nhất tìm được');
+  });
+
   it('says plainly when the documents do not hold the answer', async () => {
     // the last: Bắc Giang's section says nothing of its level-4 services; another province's figure is no answer
     for (const q of ['giá vé máy bay Hà Nội Sài Gòn bao nhiêu', 'hello', '???', 'số lượng dịch vụ công trực tuyến mức 4 của Bắc Giang']) {

@@ -24,7 +24,7 @@ export function renderHtml(reply: Reply): string {
       return parts.join('\n\n');
     }
     case 'not_found': {
-      const parts = ['<b>Các văn bản hiện có không nêu nội dung này.</b>', escapeHtml(reply.suggestion)];
+      const parts = [`<b>${escapeHtml(reply.statement)}</b>`, escapeHtml(reply.suggestion)];
       if (reply.nearest) parts.push('Nội dung gần nhất tìm được:\n' + excerptHtml(reply.nearest, 2));
       return parts.join('\n\n');
     }

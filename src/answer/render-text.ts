@@ -42,7 +42,7 @@ export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
       return parts.join('\n\n');
     }
     case 'not_found': {
-      const parts = ['Các văn bản hiện có không nêu nội dung này.', reply.suggestion];
+      const parts = [reply.statement, reply.suggestion];
       if (reply.nearest) parts.push('Nội dung gần nhất tìm được:\n' + excerptText(reply.nearest, style, '• '));
       return parts.join('\n\n');
     }

@@ -37,7 +37,7 @@ export type Action = { kind: 'more' } | { kind: 'source' } | { kind: 'feedback' 
 
 export type Reply =
   | { kind: 'answer'; question: string; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
-  | { kind: 'not_found'; question: string; suggestion: string; nearest?: Excerpt }
+  | { kind: 'not_found'; question: string; statement: string; suggestion: string; nearest?: Excerpt }
   | { kind: 'message'; title?: string; paragraphs: Span[][] };
 
 // A figure with its unit, a percentage, a range, a date or a period: what a user came for.
@@ -164,7 +164,11 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
   const [first, ...others] = result.hits;
   if (result.noAnswer || !first) {
     const nearest = first && first.coverage >= 0.4 ? excerpt(first, 200) : undefined;
-    return { kind: 'not_found', question: result.question.raw, suggestion: SUGGESTION, nearest };
+    // asked what was achieved, and what comes nearest is a target: say that the documents hold only the target
+    const statement = result.question.achieved && nearest
+      ? 'Các văn bản hiện có chỉ nêu mục tiêu, kế hoạch; không nêu kết quả thực tế này.'
+      : 'Các văn bản hiện có không nêu nội dung này.';
+    return { kind: 'not_found', question: result.question.raw, statement, suggestion: SUGGESTION, nearest };
   }
   const list = ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 6) : [first.passage];
   const lead = list.length > 1

@@ -207,7 +207,9 @@ export class Engine {
     const proper = this.specificProperPairs(question);
     if (proper.length && !proper.some((p) => terms.pairs.has(p))) return false;
     const yearMissing = question.years.length > 0 && !question.years.some((y) => terms.years.has(y));
-    return !(yearMissing && hit.coverage < 0.8);
+    if (yearMissing && hit.coverage < 0.8) return false;
+    // what was achieved is not answered by what was planned
+    return !(question.achieved && isPlan(hit.passage));
   }
 
   private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {
@@ -233,11 +235,20 @@ function intentFactor(intent: Intent, p: StoredPassage): number {
   }
 }
 
+const PLAN_SECTION = /nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu|chỉ tiêu|giải pháp/iu;
+const RESULT_SECTION = /kết quả|khó khăn|bài học/iu;
+
+/** A passage in a section of plans or targets, not of results. */
+function isPlan(p: StoredPassage): boolean {
+  const path = p.headingPath.join(' ');
+  return PLAN_SECTION.test(path) && !RESULT_SECTION.test(path);
+}
+
 /** For questions about what is to be (targets, tasks): sections of plans rather than of results or lessons. */
 function planFactor(p: StoredPassage): number {
   const path = p.headingPath.join(' ');
-  if (/nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu|chỉ tiêu|giải pháp/iu.test(path)) return 1.15;
-  return /kết quả|khó khăn|bài học/iu.test(path) ? 0.85 : 1;
+  if (PLAN_SECTION.test(path)) return 1.15;
+  return RESULT_SECTION.test(path) ? 0.85 : 1;
 }
 
 /** Drops a hit whose text another, better hit already contains (overlapping pieces of one block). */

@@ -36,7 +36,11 @@ export interface Question {
   properPairs: string[];
   /** Asks about plans, targets or tasks (what is to be), not results (what was). */
   planned: boolean;
+  /** Asks what was actually achieved ("thực tế đã đạt"): a target is no answer to that. */
+  achieved: boolean;
 }
+
+const ACHIEVED = /(^|\s)(da dat|thuc te|dat duoc|ket qua|thuc hien duoc)(\s|\?|$)/;
 
 const PLANNED = /(^|\s)(muc tieu|chi tieu|phan dau|dinh huong|ke hoach|target|du kien|nhiem vu|can lam|phai lam|lam gi)(\s|\?|$)/;
 
@@ -175,6 +179,7 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
     names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
     properPairs: properPairsIn(raw),
     planned: PLANNED.test(fold(normalized)),
+    achieved: ACHIEVED.test(fold(normalized)),
   };
 }
 

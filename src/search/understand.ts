@@ -79,7 +79,7 @@ const FUNCTION_WORDS_ACCENTED = new Set([
 const NON_CONTENT_PHRASES = new Set([
   'muc_tieu', 'chi_tieu', 'ty_le', 'ti_le', 'phan_tram', 'thoi_gian', 'thoi_diem', 'thoi_han', 'han_chot', 'giai_doan', 'ke_hoach', 'du_kien',
   'nhiem_vu', 'cu_the', 'dinh_huong', 'tham_muu', 'ban_hanh', 'lien_quan', 'trien_khai', 'thuc_hien', 'xay_dung',
-  'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung',
+  'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung', 'duoc_giao', 'giao_cho',
 ]);
 
 const HAS_DIACRITICS = /[^\x00-\x7f]/;

@@ -207,7 +207,8 @@ export class Engine {
     const proper = this.specificProperPairs(question);
     if (proper.length && !proper.some((p) => terms.pairs.has(p))) return false;
     const yearMissing = question.years.length > 0 && !question.years.some((y) => terms.years.has(y));
-    if (yearMissing && hit.coverage < 0.8) return false;
+    // a year asked about that the passage and its headings never name: only a near-complete match answers
+    if (yearMissing && (hit.coverage < 0.9 || hit.pairShare < 0.5)) return false;
     // what was achieved is not answered by what was planned
     return !(question.achieved && isPlan(hit.passage));
   }

@@ -59,7 +59,7 @@ const QUESTION_PHRASES: string[][] = [
   ['la', 'may'], ['ra', 'sao'],
 ];
 /** Single question words, folded; dropped when typed without diacritics or with these diacritics. */
-const QUESTION_WORDS = new Set(['bn', 'gi', 'nao', 'vay', 'a', 'nhi', 'ha', 'dau', 'sao', 'khong', 'ko', 'chua', 'oi', 'nhe', 'the', 'ak', 'ah', 'hoi', 'ai', 'may', 'co']);
+const QUESTION_WORDS = new Set(['bn', 'gi', 'nao', 'vay', 'a', 'nhi', 'ha', 'dau', 'sao', 'khong', 'ko', 'chua', 'oi', 'nhe', 'ak', 'ah', 'hoi', 'ai', 'may', 'co']);
 const QUESTION_WORDS_ACCENTED = new Set(['gì', 'nào', 'vậy', 'ạ', 'nhỉ', 'hả', 'đâu', 'không', 'chưa', 'ơi', 'nhé', 'thế', 'mấy', 'hỏi', 'cỡ']);
 
 // Function words: searched, but a passage need not contain them to answer. Folded, and as typed with
@@ -67,12 +67,12 @@ const QUESTION_WORDS_ACCENTED = new Set(['gì', 'nào', 'vậy', 'ạ', 'nhỉ',
 const FUNCTION_WORDS = new Set([
   'phai', 'lam', 'duoc', 'can', 'thi', 'nhung', 'toi', 'se', 'de', 'voi', 'khi', 'vao', 'cua', 'co', 'cho', 'la', 'cac',
   'va', 'trong', 'tu', 'den', 'o', 've', 'bang', 'nay', 'do', 'ra', 'theo', 'sau', 'truoc', 'da', 'dang', 'moi', 'mot',
-  'nam', 'thang', 'dat', 'han', 'viec', 'nao', 'bao', 'nhieu', 'gio', 'khoang',
+  'nam', 'thang', 'dat', 'han', 'viec', 'nao', 'khoang',
 ]);
 const FUNCTION_WORDS_ACCENTED = new Set([
   'phải', 'làm', 'được', 'cần', 'thì', 'những', 'tới', 'sẽ', 'để', 'với', 'khi', 'vào', 'của', 'có', 'cho', 'là', 'các',
   'và', 'trong', 'từ', 'đến', 'ở', 'về', 'bằng', 'này', 'do', 'ra', 'theo', 'sau', 'trước', 'đã', 'đang', 'mỗi', 'mới', 'một',
-  'năm', 'tháng', 'đạt', 'hạn', 'việc', 'nào', 'bao', 'nhiêu', 'giờ', 'khoảng',
+  'năm', 'tháng', 'đạt', 'hạn', 'việc', 'nào', 'khoảng',
 ]);
 // Phrases that say what kind of answer is wanted, or administrative verbs every passage uses: as a pair
 // they say nothing of the subject, so neither word is content ("thời gian" no, "thời tiết" yes).

@@ -50,7 +50,7 @@ export const DEFAULT_OPTIONS: EngineOptions = {
   exactBonus: 0.3,
   properNameBonus: 0.5,
   otherDiacriticsCredit: 0.3,
-  candidates: 80,
+  candidates: 50,
   minCoverage: 0.5,
   minPhraseShare: 0.3,
   answerWithin: 3,

@@ -11,6 +11,13 @@ describe('tone placement', () => {
     expect(normalize(`tin học ${oldStyle}`)).toBe(normalize(`tin học ${newStyle}`));
   });
 
+  it('spells i and y after a single consonant one way, and leaves other syllables alone', () => {
+    expect(tokens('tỉ lệ')).toEqual(tokens('tỷ lệ'));
+    expect(tokens('kĩ năng quản lí')).toEqual(tokens('kỹ năng quản lý'));
+    expect(fold(normalize('ty le'))).toBe(fold(normalize('tỷ lệ')));
+    expect(tokens('khi di động vi phạm')).toEqual(['khi', 'di', 'động', 'vi', 'phạm']);
+  });
+
   it('leaves syllables where the tone has one place alone', () => {
     expect(canonicalTone('quý')).toBe('quý');
     expect(canonicalTone('hoàn')).toBe('hoàn');

@@ -25,16 +25,27 @@ export function canonicalTone(syllable: string): string {
   return (head + first + tone + second).normalize('NFC');
 }
 
+/**
+ * One spelling for syllables written with i or y after a single t, k, l, m, s or h: "tỉ"/"tỷ", "kĩ"/"kỹ",
+ * "lí"/"lý", "Mĩ"/"Mỹ" (the documents write y, many people type i). Digraph onsets (kh, th, nh, ph …) and
+ * other consonants ("di", "vi", "bi") are left alone.
+ */
+export function canonicalIY(syllable: string): string {
+  const d = syllable.normalize('NFD');
+  const m = /^([tklmshTKLMSH])[iyIY]([\u0300\u0301\u0303\u0309\u0323]?)$/.exec(d);
+  return m ? (m[1] + 'i' + m[2]).normalize('NFC') : syllable;
+}
+
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /**
- * NFC, canonical tone placement, and the number and date forms the documents mix:
+ * NFC, canonical tone placement and i/y spelling, and the number and date forms the documents mix:
  * "1.000" → "1000", "3,5" → "3.5", "Quý IV/2021" → "quý 4 năm 2021", "Tháng 02/2022" → "tháng 2 năm 2022",
  * "TT&TT" → "tttt". The result is lower case.
  */
 export function normalize(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
-  s = s.replace(/[\p{L}]+/gu, canonicalTone);
+  s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
   s = s.replace(/\b(quý|quy)\s+(iv|iii|ii|i|\d)\s*\/\s*(\d{4})/gu, (_, q, n, y) => `${q} ${ROMAN[n] ?? Number(n)} năm ${y}`);
   s = s.replace(/\b(quý|quy)\s+(iv|iii|ii|i)\b/gu, (_, q, n) => `${q} ${ROMAN[n]}`);

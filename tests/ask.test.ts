@@ -94,7 +94,8 @@ describe('answers cite the line that holds the figure', () => {
 
   it('says plainly when the documents do not hold the answer', async () => {
     // the last: Bắc Giang's section says nothing of its level-4 services; another province's figure is no answer
-    for (const q of ['giá vé máy bay Hà Nội Sài Gòn bao nhiêu', 'hello', '???', 'số lượng dịch vụ công trực tuyến mức 4 của Bắc Giang']) {
+    const odd = ['<script>alert(1)</script>', '😀😀', 'a'.repeat(3000)]; // and none of them may hang the engine
+    for (const q of ['giá vé máy bay Hà Nội Sài Gòn bao nhiêu', 'hello', '???', 'số lượng dịch vụ công trực tuyến mức 4 của Bắc Giang', ...odd]) {
       const a = await ask(q);
       expect(a.result.noAnswer).toBe(true);
       expect(a.text).toMatch(/^Các văn bản hiện có không nêu nội dung này\./);

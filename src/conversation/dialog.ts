@@ -8,6 +8,7 @@ import { emphasise, passageDisplay, type Excerpt, type Reply, type Span } from '
 import type { Records } from '../store/records.js';
 import { clauses, fold, normalize } from '../text/analyzer.js';
 import { aliasExpansions } from '../text/aliases.js';
+import { MAX_QUESTION_CHARS } from '../search/engine.js';
 import { RateLimiter } from './rate-limit.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
 
@@ -35,8 +36,6 @@ export interface DialogOptions {
   log?: (m: string) => void;
 }
 
-/** Longest question handled; longer text is cut (officials paste whole paragraphs sometimes). */
-export const MAX_QUESTION_CHARS = 500;
 /** Longer messages are not questions (a pasted document): the user is asked to shorten them. */
 export const MAX_MESSAGE_CHARS = 2000;
 
@@ -125,10 +124,9 @@ export class Dialog {
   /** Answers a question; `shown` is what the user typed when a command rephrased it. */
   private ask(question: string, msg: Incoming, shown?: string): Outcome {
     const started = performance.now();
-    const cut = question.length > MAX_QUESTION_CHARS ? question.slice(0, MAX_QUESTION_CHARS) : question;
-    const { result, reply } = this.app.answer(cut);
+    const { result, reply } = this.app.answer(question);
     const latencyMs = performance.now() - started;
-    const answerKey = reply.kind === 'answer' ? this.memory.remember({ question: shown ?? cut, reply, hits: result.hits }) : undefined;
+    const answerKey = reply.kind === 'answer' ? this.memory.remember({ question: shown ?? question, reply, hits: result.hits }) : undefined;
     this.records?.saveQuestion({
       channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question: shown ?? msg.text.slice(0, 2000), intent: result.question.intent,
       noAnswer: result.noAnswer, sources: result.hits.map((h) => `${h.passage.doc}:${h.passage.lineStart}-${h.passage.lineEnd}`), latencyMs,

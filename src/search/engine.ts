@@ -56,6 +56,9 @@ export const DEFAULT_OPTIONS: EngineOptions = {
   answerWithin: 3,
 };
 
+/** Longest question read; officials sometimes paste whole paragraphs. */
+export const MAX_QUESTION_CHARS = 500;
+
 const DATE_LIKE = /(năm|tháng|quý)\s+\d|kỳ họp|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|giai đoạn|thời gian hoàn thành|trước ngày|hạn|\b(19|20)\d\d\b/iu;
 const NUMBER_LIKE = /\d/;
 const UNIT_LIKE = /(chủ trì|đơn vị|Cục|Vụ |Bộ |Sở |Trung tâm|Tập đoàn|Tổng công ty|Ban |giao|phụ trách)/u;
@@ -81,7 +84,8 @@ export class Engine {
   /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit. */
   private correct = (token: string): string => {
     const vocab = this.corpus.vocabulary;
-    if (token.length < 4 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
+    // a syllable or a short word; anything longer is not a typo of a word we know (and costs 54n edits)
+    if (token.length < 4 || token.length > 12 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
     this.spell ??= new Spellcheck([...vocab.keys()].filter((t) => /^[a-z]+$/.test(t)));
     // a short word is corrected only for a missing, extra or swapped letter ("nhiu" → "nhieu"), not a
     // changed one: "xong" is a word the corpus lacks, not a typo of "cong"
@@ -123,7 +127,7 @@ export class Engine {
 
   /** Searches the corpus for a question. */
   search(raw: string, limit = 5): SearchResult {
-    const question = understand(raw, this.corpus.aliases, this.correct);
+    const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct);
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
     // terms in a fifth of all passages ("và", "năm", "thông tin") weigh little and cost the most time: the rerank
     // still counts them
@@ -153,8 +157,9 @@ export class Engine {
     const hits: Hit[] = found.map((r) => {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
-      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms);
-      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs);
+      // no known content word at all ("<script>", "😀"): nothing the documents could answer
+      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms) ?? 0;
+      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs) ?? 1;
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
       if (properPairs.length) score *= 1 + this.options.properNameBonus * (properPairs.filter((p) => terms.pairs.has(p)).length / properPairs.length);
@@ -173,10 +178,11 @@ export class Engine {
   }
 
   /**
-   * IDF-weighted share of `wanted` found in a passage. A term typed with diacritics counts in full only
-   * with the same diacritics ("Gòn" is not "gọn"), and partly with other ones (diacritics typos happen).
+   * IDF-weighted share of `wanted` found in a passage (undefined when none of them is known to the corpus).
+   * A term typed with diacritics counts in full only with the same diacritics ("Gòn" is not "gọn"), and
+   * partly with other ones (diacritics typos happen).
    */
-  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>): number {
+  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>): number | undefined {
     let total = 0;
     let found = 0;
     wanted.forEach((t, i) => {
@@ -184,7 +190,7 @@ export class Engine {
       if (!folded.has(t.folded)) return;
       found += t.accented === undefined || exact.has(t.accented) ? weights[i] : weights[i] * this.options.otherDiacriticsCredit;
     });
-    return total > 0 ? found / total : 1;
+    return total > 0 ? found / total : undefined;
   }
 
   /** Proper names asked about ("Đà Nẵng") that are specific: in the corpus, but not in a tenth of all passages. */
@@ -200,6 +206,8 @@ export class Engine {
   private answers(question: Question, hit: Hit): boolean {
     const terms = this.termsOf(hit.passage);
     const { minCoverage, minPhraseShare } = this.options;
+    // at least one word of the question (not a bare number) must be one the documents use
+    if (!question.content.some((t) => !/^\d/.test(t.folded) && this.corpus.vocabulary.has(t.folded))) return false;
     if (hit.coverage < minCoverage || hit.pairShare < minPhraseShare / 2) return false;
     if (hit.pairShare < minPhraseShare && hit.coverage < 0.8) return false;
     if (question.names.some((n) => this.corpus.vocabulary.has(n) && !terms.terms.has(n))) return false;

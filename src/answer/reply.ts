@@ -36,8 +36,8 @@ export interface Excerpt {
 export type Action = { kind: 'more' } | { kind: 'source' } | { kind: 'feedback' };
 
 export type Reply =
-  | { kind: 'answer'; question: string; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
-  | { kind: 'not_found'; question: string; statement: string; suggestion: string; nearest?: Excerpt }
+  | { kind: 'answer'; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
+  | { kind: 'not_found'; statement: string; suggestion: string; nearest?: Excerpt }
   | { kind: 'message'; title?: string; paragraphs: Span[][] };
 
 // A figure with its unit, a percentage, a range, a date or a period: what a user came for.
@@ -168,7 +168,7 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
     const statement = result.question.achieved && nearest
       ? 'Các văn bản hiện có chỉ nêu mục tiêu, kế hoạch; không nêu kết quả thực tế này.'
       : 'Các văn bản hiện có không nêu nội dung này.';
-    return { kind: 'not_found', question: result.question.raw, statement, suggestion: SUGGESTION, nearest };
+    return { kind: 'not_found', statement, suggestion: SUGGESTION, nearest };
   }
   const list = ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 6) : [first.passage];
   const lead = list.length > 1
@@ -189,7 +189,6 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
   if (otherDoc > 0) rest.unshift(...rest.splice(otherDoc, 1));
   return {
     kind: 'answer',
-    question: result.question.raw,
     lead,
     more: rest.slice(0, 2).map((h) => excerpt(h, 150, first.passage.doc)),
     rest: rest.slice(2).map((h) => excerpt(h, 360, first.passage.doc)),

@@ -58,7 +58,7 @@ const message = (title: string | undefined, ...paragraphs: Array<string | Span[]
 
 export class Dialog {
   private readonly limiter: RateLimiter;
-  readonly memory = new AnswerMemory();
+  private readonly memory = new AnswerMemory();
   private readonly allowed?: Set<string>;
   private readonly admins: Set<string>;
 
@@ -126,7 +126,7 @@ export class Dialog {
     const started = performance.now();
     const { result, reply } = this.app.answer(question);
     const latencyMs = performance.now() - started;
-    const answerKey = reply.kind === 'answer' ? this.memory.remember({ question: shown ?? question, reply, hits: result.hits }) : undefined;
+    const answerKey = reply.kind === 'answer' ? this.memory.remember({ reply, hits: result.hits }) : undefined;
     this.records?.saveQuestion({
       channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question: shown ?? msg.text.slice(0, 2000), intent: result.question.intent,
       noAnswer: result.noAnswer, sources: result.hits.map((h) => `${h.passage.doc}:${h.passage.lineStart}-${h.passage.lineEnd}`), latencyMs,

@@ -7,7 +7,6 @@ import type { Reply } from '../answer/reply.js';
 import type { Hit } from '../search/engine.js';
 
 export interface RememberedAnswer {
-  question: string;
   reply: Reply;
   hits: Hit[];
   moreShown: number;

@@ -1,13 +1,20 @@
 /**
  * `npm run ask -- "câu hỏi"` prints the reply. `npm run ask -- --jsonl` reads {"id","q"} lines on stdin
  * and writes one JSON line per question: the reply text, noAnswer, and the passages in rank order
- * (verbatim source spans with document and line span), as ../shared/eval/score.mjs expects.
+ * (verbatim source spans with document and line span; for a list, every row of it), as
+ * ../shared/eval/score.mjs expects.
  */
 import { createInterface } from 'node:readline';
-import { loadAnswerer, type Answerer } from '../src/app.js';
+import { loadAnswerer } from '../src/app.js';
 import { ANSI, PLAIN, renderText } from '../src/answer/render-text.js';
+import { Dialog } from '../src/conversation/dialog.js';
 
-function jsonlLine(app: Answerer, line: string, lineNo: number): string | undefined {
+/** One question through the same dialog as the chats (commands included), without records or rate limit. */
+async function ask(dialog: Dialog, text: string) {
+  return dialog.handle({ channel: 'terminal', chatId: 'ask', userId: 'ask', text });
+}
+
+async function jsonlLine(dialog: Dialog, line: string, lineNo: number): Promise<string | undefined> {
   if (!line.trim()) return undefined;
   let input: { id?: unknown; q?: unknown };
   try {
@@ -16,21 +23,18 @@ function jsonlLine(app: Answerer, line: string, lineNo: number): string | undefi
     return JSON.stringify({ error: `line ${lineNo}: not JSON` });
   }
   if (typeof input?.q !== 'string') return JSON.stringify({ id: input?.id ?? null, error: `line ${lineNo}: "q" must be a string` });
-  const { result, reply } = app.answer(input.q);
-  return JSON.stringify({
-    id: input.id,
-    answer: renderText(reply, PLAIN),
-    noAnswer: result.noAnswer,
-    passages: result.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text })),
-  });
+  const { reply, answer } = await ask(dialog, input.q);
+  // a list reply shows its first page; the passages are every row of the whole list, in the order shown
+  return JSON.stringify({ id: input.id, answer: renderText(reply, PLAIN), noAnswer: answer?.noAnswer ?? true, passages: answer?.sources ?? [] });
 }
 
 const args = process.argv.slice(2);
 const app = await loadAnswerer({ seedsDir: process.env.SEEDS_DIR, indexFile: process.env.INDEX_FILE, log: (m) => console.error(m) });
+const dialog = new Dialog(app, undefined, { rateLimitPerMinute: Number.MAX_SAFE_INTEGER });
 if (args.includes('--jsonl')) {
   let n = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const out = jsonlLine(app, line, ++n);
+    const out = await jsonlLine(dialog, line, ++n);
     if (out) process.stdout.write(out + '\n');
   }
 } else {
@@ -39,5 +43,5 @@ if (args.includes('--jsonl')) {
     console.error('Cách dùng: npm run ask -- "câu hỏi"   hoặc   npm run ask -- --jsonl < cau-hoi.jsonl');
     process.exit(2);
   }
-  console.log(renderText(app.answer(question).reply, process.stdout.isTTY ? ANSI : PLAIN));
+  console.log(renderText((await ask(dialog, question)).reply, process.stdout.isTTY ? ANSI : PLAIN));
 }

@@ -1,25 +1,66 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
+import { buildListReply, type SourceSpan } from './answer/list.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { buildIndex } from './index/build.js';
 import { ensureIndex, loadCorpus, type Corpus } from './index/load.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
-import { Engine, type SearchResult } from './search/engine.js';
+import { Browser, type BrowseRequest } from './register/browse.js';
+import { RegisterIndex } from './register/query.js';
+import { Engine, MAX_QUESTION_CHARS, type SearchResult } from './search/engine.js';
+
+/** A reply with what it rests on. */
+export interface Answer {
+  reply: Reply;
+  /** The passages or register rows the reply shows, in the order shown (every row of a list). */
+  sources: SourceSpan[];
+  /** True when the documents do not answer. */
+  noAnswer: boolean;
+  /** What was asked, for the records: the search intent, or "list:<kind>". */
+  intent: string;
+  /** The passage search behind the reply, when there was one. */
+  search?: SearchResult;
+}
 
 export interface Answerer {
   engine: Engine;
   corpus: Corpus;
-  /** Searches and builds the channel-neutral reply. */
-  answer(question: string): { result: SearchResult; reply: Reply };
+  browser: Browser;
+  /** Answers a free-text question: a list from the register when one is asked for, else a passage. */
+  answer(question: string): Answer;
+  /** Answers a list request built by a command. */
+  list(request: BrowseRequest): Answer;
 }
 
 export function answererFor(corpus: Corpus): Answerer {
   const engine = new Engine(corpus);
+  const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
+  const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary);
+  const passageText = (id: number) => corpus.passages[id]?.text ?? '';
+  const list = (request: BrowseRequest): Answer => {
+    const reply = buildListReply(browser.list(request), corpus.documents, passageText);
+    return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };
+  };
   return {
     engine,
     corpus,
+    browser,
+    list,
     answer(question) {
-      const result = engine.search(question, 8);
-      return { result, reply: buildReply(result, corpus.documents, corpus.passages) };
+      const request = browser.read(question.slice(0, MAX_QUESTION_CHARS));
+      if (request) {
+        const listed = list(request);
+        // a list narrowed by words no row holds: the question is about something else, for the search
+        const narrowed = 'subject' in request && request.subject.length > 0;
+        if (!listed.noAnswer || !narrowed) return listed;
+      }
+      const search = engine.search(question, 8);
+      return {
+        reply: buildReply(search, corpus.documents, corpus.passages),
+        sources: search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text })),
+        noAnswer: search.noAnswer,
+        intent: search.question.intent,
+        search,
+      };
     },
   };
 }

@@ -139,16 +139,17 @@ describe('commands', () => {
     expect(reply.params.text).toContain('Báo cáo tổng kết công tác năm 2021');
   });
 
-  it('/donvi lists what a unit leads, with deadlines', async () => {
+  it('/donvi lists what a unit leads, deadline first, under any spelling of its name', async () => {
     const { reply } = await say('/donvi Cục Tin học hoá');
-    expect(reply.params.text).toContain('Xây dựng Cổng công nghệ mở GovTech cho Việt Nam — <b>30/6/2021</b>');
-    const count = /: (\d+) nhiệm vụ chủ trì/.exec(reply.params.text)?.[1];
-    expect(Number(count)).toBeGreaterThan(1);
-    expect((await say('/donvi Cục THH')).reply.params.text).toContain(`Cục THH: ${count} nhiệm vụ chủ trì`);
+    expect(reply.params.text).toContain('<b>30/6/2021</b> · Xây dựng Cổng công nghệ mở GovTech cho Việt Nam — Cục THH');
+    // counted by hand in the 2021 directive: appendix II rows 60-66 name "Cục THH" as lead; the ranking table
+    // of appendix I names "Cục Tin học hóa" alone (row 1) and with Cục viễn thông (row 3)
+    expect(reply.params.text).toMatch(/^<b>Cục Tin học hóa chủ trì 7 nhiệm vụ và 2 chỉ tiêu<\/b>/);
+    expect((await say('/donvi Cục THH')).reply.params.text).toContain('Cục Tin học hóa chủ trì 7 nhiệm vụ và 2 chỉ tiêu');
   });
 
   it('/chitieu without a topic says how to use it; /linhvuc lists the sectors', async () => {
-    expect((await say('/chitieu')).reply.params.text).toContain('/chitieu phủ sóng 5G');
+    expect((await say('/chitieu')).reply.params.text).toContain('/chitieu 5G');
     expect((await say('/linhvuc')).reply.params.text).toContain('An toàn thông tin mạng');
   });
 

@@ -1,6 +1,7 @@
 /** Telegram rendering: HTML parse mode, everything from the documents escaped. */
 import type { Excerpt, Reply, Span } from './reply.js';
-import { citationText } from './render-text.js';
+import { pageCount, pageEntries, type ListReply } from './list.js';
+import { citationText, entryCitation } from './render-text.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -32,7 +33,26 @@ export function renderHtml(reply: Reply): string {
       const body = reply.paragraphs.map(spansHtml).join('\n\n');
       return reply.title ? `<b>${escapeHtml(reply.title)}</b>\n\n${body}` : body;
     }
+    case 'list': return renderListHtml(reply);
   }
+}
+
+/** A page of a list reply as HTML; the ◀ ▶ buttons that page through it are the handler's. */
+export function renderListHtml(reply: ListReply): string {
+  if (reply.entries.length === 0) return [reply.empty ?? reply.title, ...reply.notes].map(escapeHtml).join('\n\n');
+  const pages = pageCount(reply);
+  const parts = [`<b>${escapeHtml(reply.title)}</b>` + (pages > 1 ? ` <i>(trang ${reply.page + 1}/${pages})</i>` : '')];
+  let block: string[] = [];
+  for (const e of pageEntries(reply)) {
+    if (e.opensGroup) {
+      if (block.length) parts.push(block.join('\n'));
+      block = [`<b>${escapeHtml(e.group!)}</b>`];
+    }
+    block.push(`• ${spansHtml(e.spans)}\n  <i>📄 ${escapeHtml(entryCitation(e.citation))}</i>`);
+  }
+  if (block.length) parts.push(block.join('\n'));
+  parts.push(...reply.notes.map(escapeHtml));
+  return parts.join('\n\n');
 }
 
 /** Further sources ("Xem thêm") as HTML. */

@@ -1,4 +1,5 @@
 /** Plain-text rendering of a reply: the terminal chat, the ask CLI and Zalo use it. */
+import { pageCount, pageEntries, type ListReply } from './list.js';
 import type { Citation, Excerpt, Reply, Span } from './reply.js';
 
 export interface TextStyle {
@@ -50,7 +51,41 @@ export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
       const body = reply.paragraphs.map((p) => spansToText(p, style)).join('\n\n');
       return reply.title ? `${style.strong(reply.title)}\n\n${body}` : body;
     }
+    case 'list': return renderList(reply, style);
   }
+}
+
+/** The short citation of a list entry: "Chỉ thị 01/CT-BTTTT (2021) · dòng 289". */
+export function entryCitation(c: Citation): string {
+  const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
+  return `${c.docShort} · ${lines}`;
+}
+
+/** "trang 1/9 · Gõ "tiếp" để xem trang sau": where the reader is, and how to go on by typing. */
+export function typedPagingHint(reply: ListReply): string {
+  const pages = pageCount(reply);
+  if (pages <= 1) return '';
+  const moves = [reply.page + 1 < pages ? 'gõ "tiếp" để xem trang sau' : '', reply.page > 0 ? '"lùi" để xem trang trước' : ''].filter(Boolean);
+  return `Trang ${reply.page + 1}/${pages} · ${moves.join(', ')}`;
+}
+
+/** A page of a list reply as text; `typedPaging` adds the "tiếp" hint (channels without buttons). */
+export function renderList(reply: ListReply, style: TextStyle = PLAIN, typedPaging = true): string {
+  if (reply.entries.length === 0) return [reply.empty ?? reply.title, ...reply.notes].join('\n\n');
+  const parts = [style.strong(reply.title)];
+  let block: string[] = [];
+  for (const e of pageEntries(reply)) {
+    if (e.opensGroup) {
+      if (block.length) parts.push(block.join('\n'));
+      block = [style.strong(e.group!)];
+    }
+    block.push(`• ${spansToText(e.spans, style)}\n  ${style.quiet(`📄 ${entryCitation(e.citation)}`)}`);
+  }
+  if (block.length) parts.push(block.join('\n'));
+  parts.push(...reply.notes);
+  const hint = typedPaging ? typedPagingHint(reply) : '';
+  if (hint) parts.push(style.quiet(hint));
+  return parts.join('\n\n');
 }
 
 /** Further sources ("Xem thêm"), rendered as text. */

@@ -8,6 +8,7 @@ import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { clauseRanges, sentenceRanges } from '../ingest/split.js';
 import { fold, yearsIn } from '../text/analyzer.js';
+import type { ListReply } from './list.js';
 
 /** A run of text, emphasised when it holds a figure, a deadline or a unit. */
 export interface Span {
@@ -38,7 +39,8 @@ export type Action = { kind: 'more' } | { kind: 'source' } | { kind: 'feedback' 
 export type Reply =
   | { kind: 'answer'; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
   | { kind: 'not_found'; statement: string; suggestion: string; nearest?: Excerpt }
-  | { kind: 'message'; title?: string; paragraphs: Span[][] };
+  | { kind: 'message'; title?: string; paragraphs: Span[][] }
+  | ListReply;
 
 // A figure with its unit, a percentage, a range, a date or a period: what a user came for.
 const FIGURE = new RegExp(

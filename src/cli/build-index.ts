@@ -7,6 +7,7 @@ const out = process.env.INDEX_FILE ?? DEFAULT_INDEX_FILE;
 try {
   const r = await buildIndex(seeds, out);
   console.log(`index: ${r.passages} passages, ${r.sections} sections from ${seeds} → ${out} in ${Math.round(r.ms)} ms`);
+  for (const line of r.register) console.log(`  register: ${line}`);
 } catch (err) {
   console.error(`index: ${(err as Error).message}`);
   process.exit(1);

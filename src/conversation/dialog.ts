@@ -1,14 +1,15 @@
 /**
- * The conversation every channel shares: commands, questions, follow-ups ("xem thêm", "nguồn",
- * feedback), the rate limit, the allowlist and the records. Channels turn their updates into `Incoming`
- * and render the `Reply` they get back; nothing here knows Telegram or Zalo.
+ * The conversation every channel shares: commands, questions, follow-ups ("xem thêm", "nguồn", list
+ * pages, feedback), the rate limit, the allowlist and the records. Channels turn their updates into
+ * `Incoming` and render the `Reply` they get back; nothing here knows Telegram or Zalo.
  */
-import type { Answerer } from '../app.js';
+import type { Answer, Answerer } from '../app.js';
+import { atPage, pageCount, type ListReply } from '../answer/list.js';
 import { emphasise, passageDisplay, type Excerpt, type Reply, type Span } from '../answer/reply.js';
+import { sectorLexicon } from '../lexicon.js';
 import type { Records } from '../store/records.js';
-import { clauses, fold, normalize } from '../text/analyzer.js';
-import { aliasExpansions } from '../text/aliases.js';
 import { MAX_QUESTION_CHARS } from '../search/engine.js';
+import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { RateLimiter } from './rate-limit.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
 
@@ -23,8 +24,10 @@ export interface Incoming {
 
 export interface Outcome {
   reply: Reply;
-  /** Set when the reply answers a question: follow-ups (more, source, feedback) refer to it. */
+  /** Set when the reply answers a question or lists rows: follow-ups (more, source, pages, feedback) refer to it. */
   answerKey?: string;
+  /** What the reply rests on, when it answers a question or a list command. */
+  answer?: Answer;
 }
 
 export interface DialogOptions {
@@ -39,16 +42,15 @@ export interface DialogOptions {
 /** Longer messages are not questions (a pasted document): the user is asked to shorten them. */
 export const MAX_MESSAGE_CHARS = 2000;
 
-const SECTORS = [
-  'Bưu chính', 'Viễn thông', 'Chính phủ số và Chuyển đổi số', 'An toàn thông tin mạng', 'Kinh tế số và Xã hội số',
-  'Công nghiệp ICT', 'Báo chí, truyền thông', 'Xuất bản',
-];
-
 const EXAMPLES = [
   'mục tiêu phủ sóng 5G năm 2025?',
   'hạn trình luật viễn thông sửa đổi',
   'cổng GovTech bao giờ phải xong?',
+  'việc gì hạn Quý IV/2021',
+  'Cục Viễn thông chủ trì những việc gì',
 ];
+
+type ListCommand = 'chitieu' | 'hanchot' | 'donvi' | 'linhvuc';
 
 const message = (title: string | undefined, ...paragraphs: Array<string | Span[]>): Reply => ({
   kind: 'message',
@@ -91,47 +93,68 @@ export class Dialog {
       return { reply: message(undefined, 'Bạn đang hỏi hơi nhanh. Vui lòng chờ một phút rồi hỏi tiếp nhé.') };
     }
     const command = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/iu.exec(text);
-    if (command) return this.command(command[1].toLowerCase(), (command[2] ?? '').trim(), msg);
+    if (command) return this.runCommand(command[1], (command[2] ?? '').trim(), msg);
     return this.ask(text, msg);
   }
 
-  private async command(name: string, arg: string, msg: Incoming): Promise<Outcome> {
-    switch (name) {
-      case 'start': return { reply: this.welcome() };
-      case 'help': return { reply: this.help() };
-      case 'nguon': return { reply: this.sources() };
-      case 'chitieu':
-        return arg ? this.ask(`mục tiêu chỉ tiêu ${arg} là bao nhiêu`, msg, arg)
-          : { reply: message(undefined, 'Gõ /chitieu kèm chủ đề, ví dụ: /chitieu phủ sóng 5G 2025') };
-      case 'hanchot':
-        return arg ? this.ask(`thời hạn ${arg} bao giờ`, msg, arg)
-          : { reply: message(undefined, 'Gõ /hanchot kèm việc cần hỏi, ví dụ: /hanchot Cổng GovTech') };
-      case 'donvi':
-        return { reply: arg ? this.unitTasks(arg) : message(undefined, 'Gõ /donvi kèm tên đơn vị, ví dụ: /donvi Cục Viễn thông') };
-      case 'linhvuc':
-        return arg ? this.ask(`nhiệm vụ trọng tâm lĩnh vực ${arg}`, msg, arg) : { reply: this.sectors() };
-      case 'stats':
-        if (!this.isAdmin(msg.userId)) return { reply: message(undefined, 'Lệnh này chỉ dành cho quản trị viên.') };
-        return { reply: await this.stats() };
-      case 'reload':
-        if (!this.isAdmin(msg.userId)) return { reply: message(undefined, 'Lệnh này chỉ dành cho quản trị viên.') };
-        return { reply: await this.reload() };
-      default:
-        return { reply: message(undefined, `Không có lệnh /${name}. Gõ /help để xem các lệnh, hoặc gõ thẳng câu hỏi.`) };
-    }
+  /** Runs a command of the table in commands.ts. */
+  private async runCommand(name: string, arg: string, msg: Incoming): Promise<Outcome> {
+    const info = commandNamed(name);
+    if (!info) return { reply: message(undefined, `Không có lệnh /${name}. Gõ /help để xem các lệnh, hoặc gõ thẳng câu hỏi.`) };
+    if (info.admin && !this.isAdmin(msg.userId)) return { reply: message(undefined, 'Lệnh này chỉ dành cho quản trị viên.') };
+    const usage = (example: string) => ({ reply: message(undefined, `Gõ /${info.name} kèm ${example}`) });
+    const run: Record<CommandName, () => Promise<Outcome> | Outcome> = {
+      start: () => ({ reply: this.welcome() }),
+      help: () => ({ reply: this.help() }),
+      nguon: () => ({ reply: this.sources() }),
+      stats: async () => ({ reply: await this.stats() }),
+      reload: async () => ({ reply: await this.reload() }),
+      chitieu: () => (arg ? this.browse('chitieu', arg, msg, `mục tiêu ${arg} là bao nhiêu`) : usage('chủ đề, ví dụ: /chitieu 5G hoặc /chitieu chính phủ số 2025')),
+      hanchot: () => (arg ? this.browse('hanchot', arg, msg, `thời hạn ${arg} bao giờ`) : usage('kỳ hạn hoặc việc cần hỏi, ví dụ: /hanchot Quý IV/2021 hoặc /hanchot Cổng GovTech')),
+      donvi: () => (arg ? this.browse('donvi', arg, msg) : usage('tên đơn vị, ví dụ: /donvi Cục Viễn thông')),
+      linhvuc: () => (arg ? this.browse('linhvuc', arg, msg) : { reply: this.sectors() }),
+    };
+    return run[info.name]();
   }
 
-  /** Answers a question; `shown` is what the user typed when a command rephrased it. */
-  private ask(question: string, msg: Incoming, shown?: string): Outcome {
+  /**
+   * A list command answered from the register. When the list is empty and `fallback` is given, the
+   * passage search answers that question instead (a topic no register row holds).
+   */
+  private browse(name: ListCommand, arg: string, msg: Incoming, fallback?: string): Outcome {
     const started = performance.now();
-    const { result, reply } = this.app.answer(question);
+    const request = this.app.browser.command(name, arg);
+    if ('error' in request) {
+      const reply = name === 'donvi'
+        ? message(undefined, `Tôi không nhận ra đơn vị "${arg}". Bạn thử tên đầy đủ hoặc viết tắt, ví dụ: /donvi Cục Viễn thông, /donvi Cục THH, /donvi Vụ KHTC.`)
+        : message(`Tôi không nhận ra lĩnh vực "${arg}".`, ...this.sectors().paragraphs);
+      return { reply };
+    }
+    const listed = this.app.list(request);
+    if (listed.noAnswer && fallback) {
+      const searched = this.app.answer(fallback);
+      if (!searched.noAnswer) return this.respond(searched, msg, started, `/${name} ${arg}`);
+    }
+    return this.respond(listed, msg, started, `/${name} ${arg}`);
+  }
+
+  /** Answers a question. */
+  private ask(question: string, msg: Incoming): Outcome {
+    const started = performance.now();
+    return this.respond(this.app.answer(question), msg, started);
+  }
+
+  /** Remembers an answer for its follow-ups and records it; `shown` is what the user typed when a command ran. */
+  private respond(answer: Answer, msg: Incoming, started: number, shown?: string): Outcome {
     const latencyMs = performance.now() - started;
-    const answerKey = reply.kind === 'answer' ? this.memory.remember({ reply, hits: result.hits }) : undefined;
+    const { reply } = answer;
+    const followable = reply.kind === 'answer' || (reply.kind === 'list' && reply.entries.length > 0);
+    const answerKey = followable ? this.memory.remember({ reply, hits: answer.search?.hits ?? [] }) : undefined;
     this.records?.saveQuestion({
-      channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question: shown ?? msg.text.slice(0, 2000), intent: result.question.intent,
-      noAnswer: result.noAnswer, sources: result.hits.map((h) => `${h.passage.doc}:${h.passage.lineStart}-${h.passage.lineEnd}`), latencyMs,
+      channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question: shown ?? msg.text.slice(0, 2000), intent: answer.intent,
+      noAnswer: answer.noAnswer, sources: answer.sources.slice(0, 50).map((s) => `${s.doc}:${s.lineStart}-${s.lineEnd}`), latencyMs,
     }, answerKey);
-    return { reply, answerKey };
+    return { reply, answerKey, answer };
   }
 
   /** The next sources of an earlier answer, or undefined when it is no longer remembered. */
@@ -143,10 +166,30 @@ export class Dialog {
     return page;
   }
 
+  /** Page `page` (0-based) of an earlier list reply, or undefined when it is no longer remembered. */
+  page(answerKey: string, page: number): ListReply | undefined {
+    const a = this.memory.get(answerKey);
+    if (!a || a.reply.kind !== 'list') return undefined;
+    a.reply = atPage(a.reply, page);
+    return a.reply;
+  }
+
+  /**
+   * The next (1) or previous (-1) page of an earlier list reply: undefined when it is no longer
+   * remembered, the same page when there is none that way.
+   */
+  turnPage(answerKey: string, step: 1 | -1): { reply: ListReply; moved: boolean } | undefined {
+    const a = this.memory.get(answerKey);
+    if (!a || a.reply.kind !== 'list') return undefined;
+    const to = a.reply.page + step;
+    if (to < 0 || to >= pageCount(a.reply)) return { reply: a.reply, moved: false };
+    return { reply: this.page(answerKey, to)!, moved: true };
+  }
+
   /** The full cited passage of an earlier answer, with its whole section path. */
   source(answerKey: string): Reply | undefined {
     const a = this.memory.get(answerKey);
-    if (!a || a.reply.kind !== 'answer') return undefined;
+    if (!a || a.reply.kind !== 'answer' || a.hits.length === 0) return undefined;
     const top = a.hits[0].passage;
     const doc = this.app.corpus.documents.get(top.doc);
     const c = a.reply.lead.citation;
@@ -184,15 +227,9 @@ export class Dialog {
   help(): Reply {
     return message(
       'Cách dùng',
-      'Gõ thẳng câu hỏi, ví dụ "tỷ lệ hồ sơ trực tuyến toàn trình năm 2025" hoặc "cds 2021 chi tieu gi". Tôi hiểu các viết tắt như CĐS, TT&TT, ATTT, CNTT.',
-      [
-        '/chitieu <chủ đề> — chỉ tiêu, mục tiêu',
-        '/hanchot <việc> — thời hạn hoàn thành',
-        '/donvi <tên đơn vị> — các nhiệm vụ đơn vị đó chủ trì',
-        '/linhvuc [tên lĩnh vực] — danh sách lĩnh vực, hoặc nhiệm vụ trọng tâm của một lĩnh vực',
-        '/nguon — danh sách văn bản',
-      ].join('\n'),
-      'Nếu văn bản không có câu trả lời, tôi sẽ nói rõ để bạn không bị nhầm.',
+      'Gõ thẳng câu hỏi, ví dụ "tỷ lệ hồ sơ trực tuyến toàn trình năm 2025", "việc gì hạn Quý IV/2021" hoặc "cds 2021 chi tieu gi". Tôi hiểu các viết tắt như CĐS, TT&TT, ATTT, CNTT, Cục VT, Vụ KHTC.',
+      COMMANDS.filter((c) => !c.admin).map((c) => c.help).join('\n'),
+      'Danh sách dài được chia trang: bấm ◀ ▶ (Telegram) hoặc gõ "tiếp" (Zalo, cửa sổ dòng lệnh). Nếu văn bản không có câu trả lời, tôi sẽ nói rõ để bạn không bị nhầm.',
     );
   }
 
@@ -201,38 +238,15 @@ export class Dialog {
     return message('Các văn bản đang tra cứu', docs.join('\n'));
   }
 
-  sectors(): Reply {
-    return message(
-      'Các lĩnh vực',
-      SECTORS.map((s) => `• ${s}`).join('\n'),
-      'Gõ /linhvuc kèm tên lĩnh vực và năm để xem nhiệm vụ trọng tâm, ví dụ: /linhvuc viễn thông 2023',
-    );
-  }
-
-  /** The table rows a unit leads ("Đơn vị chủ trì"), with their deadlines. */
-  unitTasks(unit: string): Reply {
-    const list = clauses(normalize(unit));
-    const names = [list.flat(), ...aliasExpansions(list, this.app.corpus.aliases)].map((t) => t.map(fold).join(' ')).filter(Boolean);
-    const rows = this.app.corpus.passages.filter((p) => {
-      if (p.kind !== 'row' || !p.table) return false;
-      const lead = p.table.columns.findIndex((c) => /chủ trì/iu.test(c));
-      if (lead < 0) return false;
-      const cell = ' ' + clauses(normalize(p.table.cells[lead] ?? '')).flat().map(fold).join(' ') + ' ';
-      return names.some((n) => cell.includes(' ' + n + ' '));
-    });
-    if (rows.length === 0) {
-      return message(undefined, `Tôi không thấy nhiệm vụ nào trong các bảng phân công ghi "${unit}" là đơn vị chủ trì. Bạn thử tên đầy đủ hoặc tên viết tắt khác (ví dụ "Cục Tin học hóa" hoặc "Cục THH"), hoặc hỏi thẳng bằng câu hỏi.`);
-    }
-    const shown = rows.slice(0, 8).map((p) => {
-      const { columns, cells } = p.table!;
-      const task = cells[columns.findIndex((c) => /nhiệm vụ|bộ chỉ số|đề án/iu.test(c))] ?? cells[1] ?? '';
-      const when = cells[columns.findIndex((c) => /thời gian|thời điểm|mục tiêu/iu.test(c))] ?? '';
-      const doc = this.app.corpus.documents.get(p.doc)?.short ?? p.doc;
-      return [{ text: '• ' + task + (when ? ' — ' : '') }, ...emphasise(when), { text: ` (${doc}, dòng ${p.lineStart})` }];
-    });
-    const lines: Span[] = shown.flatMap((spans, i) => (i ? [{ text: '\n' }, ...spans] : spans));
-    const more = rows.length > 8 ? `… và ${rows.length - 8} nhiệm vụ khác. Hỏi cụ thể hơn để xem nhiệm vụ cần tìm.` : '';
-    return message(`${unit}: ${rows.length} nhiệm vụ chủ trì`, lines, ...(more ? [more] : []));
+  sectors(): Reply & { kind: 'message' } {
+    return {
+      kind: 'message',
+      title: 'Các lĩnh vực',
+      paragraphs: [
+        [{ text: sectorLexicon().map((s) => `• ${s.name}`).join('\n') }],
+        [{ text: 'Gõ /linhvuc kèm tên lĩnh vực và năm để xem nhiệm vụ trọng tâm, ví dụ: /linhvuc viễn thông 2023' }],
+      ],
+    };
   }
 
   private async stats(): Promise<Reply> {

@@ -8,6 +8,7 @@ import type { Hit } from '../search/engine.js';
 
 export interface RememberedAnswer {
   reply: Reply;
+  /** The search hits behind an answer (none for a list). */
   hits: Hit[];
   moreShown: number;
   at: number;

@@ -13,10 +13,13 @@ import { loadCatalog, type CatalogEntry } from '../ingest/catalog.js';
 import { parseDocument, type Passage, type Section } from '../ingest/parse.js';
 import { FIELDS, indexFields, splitTerms } from '../search/fields.js';
 import { Database } from '../store/sqlite.js';
+import { INDEX_LEXICON_FILES, LEXICON_DIR } from '../lexicon.js';
+import { extractRegister } from '../register/extract.js';
+import type { Register } from '../register/types.js';
 import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
 
 /** Bumped when the analyzer or the schema changes, so older index files are rebuilt. */
-export const INDEX_VERSION = '2';
+export const INDEX_VERSION = '3';
 
 export const MINISEARCH_OPTIONS = {
   idField: 'id',
@@ -27,17 +30,21 @@ export const MINISEARCH_OPTIONS = {
 };
 
 // The code that turns seeds into index terms: when it changes, the index is stale like when a seed changes.
-const ANALYSIS_CODE = ['../text/analyzer', '../text/aliases', '../ingest/parse', '../ingest/split', '../search/fields', './build'];
+const ANALYSIS_CODE = [
+  '../text/analyzer', '../text/aliases', '../ingest/parse', '../ingest/split', '../search/fields', './build',
+  '../register/extract', '../register/dates', '../register/figures', '../register/names', '../lexicon',
+];
 
 function analysisCodeHash(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const ext = path.extname(fileURLToPath(import.meta.url));
   const h = createHash('sha256');
   for (const m of ANALYSIS_CODE) h.update(readFileSync(path.join(here, m + ext)));
+  for (const f of INDEX_LEXICON_FILES) h.update(readFileSync(path.join(LEXICON_DIR, f)));
   return h.digest('hex');
 }
 
-/** sha256 over the analysis code, the catalog and every seed file, in name order. */
+/** sha256 over the analysis code, the lexicon, the catalog and every seed file, in name order. */
 export function seedsHash(seedsDir: string): string {
   const h = createHash('sha256').update(`v${INDEX_VERSION}\n${analysisCodeHash()}\n`);
   for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt') || f === 'catalog.json').sort()) {
@@ -51,6 +58,8 @@ export interface BuiltCorpus {
   sections: Array<Section & { doc: string }>;
   passages: Passage[];
   aliases: AliasPair[];
+  /** Each seed's lines, for finding the line of a statement inside a multi-line passage. */
+  lines: Map<string, string[]>;
 }
 
 /** Parses every catalogued seed. Throws when a seed is missing or a .txt has no catalog entry. */
@@ -63,10 +72,12 @@ export function parseSeeds(seedsDir: string): BuiltCorpus {
   const sections: BuiltCorpus['sections'] = [];
   const passages: Passage[] = [];
   const mined: AliasPair[] = [];
+  const lines = new Map<string, string[]>();
   for (const entry of [...catalog].sort((a, b) => a.file.localeCompare(b.file))) {
     const file = path.join(seedsDir, entry.file);
     if (!existsSync(file)) throw new Error(`catalog lists ${entry.file}, which is not in ${seedsDir}`);
     const raw = readFileSync(file, 'utf8');
+    lines.set(entry.file, raw.normalize('NFC').replace(/\r/g, '').split('\n'));
     const parsed = parseDocument(entry.file, raw);
     sections.push(...parsed.sections.map((s) => ({ ...s, doc: entry.file })));
     passages.push(...parsed.passages);
@@ -74,7 +85,7 @@ export function parseSeeds(seedsDir: string): BuiltCorpus {
     const headingNames = new Set(parsed.sections.map((sec) => headingName(sec.path[sec.path.length - 1] ?? '')));
     mined.push(...mineNamedAliases(raw, headingNames));
   }
-  return { catalog, sections, passages, aliases: uniqueAliases([...staticAliasPairs(), ...mined]) };
+  return { catalog, sections, passages, aliases: uniqueAliases([...staticAliasPairs(), ...mined]), lines };
 }
 
 const SCHEMA = `
@@ -86,12 +97,41 @@ CREATE TABLE passages (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line_start INT
   text TEXT NOT NULL, heading_path TEXT NOT NULL, kind TEXT NOT NULL, table_json TEXT, lead TEXT);
 CREATE TABLE aliases (id INTEGER PRIMARY KEY, short TEXT NOT NULL, full TEXT NOT NULL);
 CREATE TABLE search_index (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE tasks (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL,
+  passage_id INTEGER NOT NULL, origin TEXT NOT NULL, text TEXT NOT NULL, lead_written TEXT NOT NULL, leads TEXT NOT NULL,
+  cooperating_written TEXT NOT NULL, cooperating TEXT NOT NULL, deadline_written TEXT NOT NULL, deadline_from TEXT,
+  deadline_to TEXT, precision TEXT NOT NULL, kind TEXT NOT NULL, sector TEXT, before_document INTEGER NOT NULL);
+CREATE TABLE targets (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL,
+  passage_id INTEGER NOT NULL, origin TEXT NOT NULL, text TEXT NOT NULL, indicator TEXT NOT NULL, figures TEXT NOT NULL,
+  years TEXT NOT NULL, leads TEXT NOT NULL, sector TEXT);
+CREATE TABLE units (name TEXT PRIMARY KEY, spellings TEXT NOT NULL, alone TEXT NOT NULL, origin TEXT NOT NULL);
 `;
 
+/** What one build produced, for the build log. */
+export interface BuildReport {
+  passages: number;
+  sections: number;
+  ms: number;
+  /** Register rows per document and table ("003 … › PHỤ LỤC II: tasks 190"), and notes (units kept as written). */
+  register: string[];
+}
+
+/** Counts of register rows per document and source (a table's appendix, or sentences). */
+function registerCounts(register: Register, catalog: CatalogEntry[]): string[] {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const where = (r: { doc: string; section: string[]; from: string }) =>
+    `${catalog.find((c) => c.file === r.doc)?.short ?? r.doc} › ${r.from === 'table' ? (r.section[0] ?? '').slice(0, 60) : 'sentences'}`;
+  for (const t of register.tasks) add(`${where(t)}: ${t.kind === 'submitted' ? 'submitted' : 'tasks'}`);
+  for (const t of register.targets) add(`${where(t)}: targets`);
+  return [...counts].map(([k, n]) => `${k} ${n}`);
+}
+
 /** Builds the index file at `outFile` from `seedsDir`. Returns figures for the build log. */
-export async function buildIndex(seedsDir: string, outFile: string): Promise<{ passages: number; sections: number; ms: number }> {
+export async function buildIndex(seedsDir: string, outFile: string): Promise<BuildReport> {
   const started = performance.now();
   const corpus = parseSeeds(seedsDir);
+  const register = extractRegister({ passages: corpus.passages, catalog: corpus.catalog, lines: corpus.lines });
   const search = new MiniSearch(MINISEARCH_OPTIONS);
   const vocabulary = new Map<string, number>();
   const docs = corpus.passages.map((p, id) => indexFields(id, p, corpus.aliases));
@@ -132,11 +172,32 @@ export async function buildIndex(seedsDir: string, outFile: string): Promise<{ p
       const sortedVocabulary = [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, c]) => `${t}\t${c}`);
       await db.run('INSERT INTO meta VALUES (?, ?)', ['vocabulary', sortedVocabulary.join('\n')]);
       await db.run('INSERT INTO search_index VALUES (1, ?)', [JSON.stringify(search)]);
+      await writeRegister(db, register);
     });
     await db.exec('VACUUM');
   } finally {
     await db.close();
   }
   renameSync(tmp, outFile);
-  return { passages: corpus.passages.length, sections: corpus.sections.length, ms: performance.now() - started };
+  return {
+    passages: corpus.passages.length, sections: corpus.sections.length, ms: performance.now() - started,
+    register: [...registerCounts(register, corpus.catalog), ...register.log],
+  };
+}
+
+async function writeRegister(db: Database, register: Register): Promise<void> {
+  const json = JSON.stringify;
+  for (const t of register.tasks) {
+    await db.run('INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      t.id, t.doc, t.line, json(t.section), t.passageId, t.from, t.text, t.leadWritten, json(t.leads), t.cooperatingWritten,
+      json(t.cooperating), t.deadline.written, t.deadline.range?.from ?? null, t.deadline.range?.to ?? null, t.deadline.precision,
+      t.kind, t.sector ?? null, t.beforeDocument ? 1 : 0,
+    ]);
+  }
+  for (const t of register.targets) {
+    await db.run('INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      t.id, t.doc, t.line, json(t.section), t.passageId, t.from, t.text, t.indicator, json(t.values), json(t.years), json(t.leads), t.sector ?? null,
+    ]);
+  }
+  for (const u of register.units) await db.run('INSERT INTO units VALUES (?, ?, ?, ?)', [u.name, json(u.spellings), json(u.alone ?? []), u.origin]);
 }

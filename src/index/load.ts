@@ -4,6 +4,7 @@ import MiniSearch from 'minisearch';
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage, TableCells } from '../ingest/parse.js';
 import { Database } from '../store/sqlite.js';
+import type { Register, Target, Task } from '../register/types.js';
 import type { AliasPair } from '../text/aliases.js';
 import { buildIndex, MINISEARCH_OPTIONS, seedsHash } from './build.js';
 
@@ -21,6 +22,8 @@ export interface Corpus {
   /** Folded term → number of passages holding it. */
   vocabulary: Map<string, number>;
   seedsHash: string;
+  /** The commitments the documents hold: tasks, targets, units. */
+  register: Register;
 }
 
 /** Whether the index file exists and was built from exactly these seeds. */
@@ -57,7 +60,7 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
   const db = await Database.open(indexFile, 'readonly');
   try {
     // the reads run in sqlite's threads side by side
-    const [docs, rows, aliasRows, vocabRow, indexRow, hashRow] = await Promise.all([
+    const [docs, rows, aliasRows, vocabRow, indexRow, hashRow, register] = await Promise.all([
       db.all<{ file: string; title: string; number: string | null; kind: CatalogEntry['kind']; date: string; years: string; short: string }>(
         'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file'),
       db.all<PassageRow>('SELECT * FROM passages ORDER BY id'),
@@ -65,6 +68,7 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
       db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vocabulary'"),
       db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1'),
       db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'"),
+      loadRegister(db),
     ]);
     if (!indexRow || !hashRow) throw new Error(`${indexFile} has no search index: rebuild it with npm run index`);
     return {
@@ -79,6 +83,7 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
       aliases: aliasRows.map((a) => ({ short: a.short.split(' '), full: a.full.split(' ') })),
       vocabulary: parseVocabulary(vocabRow?.value ?? ''),
       seedsHash: hashRow.value,
+      register,
     };
   } finally {
     await db.close();
@@ -92,4 +97,40 @@ function parseVocabulary(tsv: string): Map<string, number> {
     if (tab > 0) vocabulary.set(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
   return vocabulary;
+}
+
+interface TaskRow {
+  id: number; doc: string; line: number; section: string; passage_id: number; origin: Task['from']; text: string;
+  lead_written: string; leads: string; cooperating_written: string; cooperating: string; deadline_written: string;
+  deadline_from: string | null; deadline_to: string | null; precision: Task['deadline']['precision']; kind: Task['kind'];
+  sector: string | null; before_document: number;
+}
+interface TargetRow {
+  id: number; doc: string; line: number; section: string; passage_id: number; origin: Target['from']; text: string;
+  indicator: string; figures: string; years: string; leads: string; sector: string | null;
+}
+
+/** Reads the register tables. */
+async function loadRegister(db: Database): Promise<Register> {
+  const [tasks, targets, units] = await Promise.all([
+    db.all<TaskRow>('SELECT * FROM tasks ORDER BY id'),
+    db.all<TargetRow>('SELECT * FROM targets ORDER BY id'),
+    db.all<{ name: string; spellings: string; alone: string; origin: 'lexicon' | 'document' }>('SELECT * FROM units ORDER BY rowid'),
+  ]);
+  return {
+    tasks: tasks.map((r) => ({
+      id: r.id, doc: r.doc, line: r.line, section: JSON.parse(r.section), passageId: r.passage_id, from: r.origin, text: r.text,
+      leadWritten: r.lead_written, leads: JSON.parse(r.leads), cooperatingWritten: r.cooperating_written, cooperating: JSON.parse(r.cooperating),
+      deadline: {
+        written: r.deadline_written, precision: r.precision,
+        range: r.deadline_from && r.deadline_to ? { from: r.deadline_from, to: r.deadline_to } : undefined,
+      },
+      kind: r.kind, sector: r.sector ?? undefined, beforeDocument: r.before_document === 1,
+    })),
+    targets: targets.map((r) => ({
+      id: r.id, doc: r.doc, line: r.line, section: JSON.parse(r.section), passageId: r.passage_id, from: r.origin, text: r.text,
+      indicator: r.indicator, values: JSON.parse(r.figures), years: JSON.parse(r.years), leads: JSON.parse(r.leads), sector: r.sector ?? undefined,
+    })),
+    units: units.map((u) => ({ name: u.name, spellings: JSON.parse(u.spellings), alone: JSON.parse(u.alone), origin: u.origin })),
+  };
 }

@@ -119,11 +119,20 @@ function isTableHeader(cells: string[]): boolean {
   return /^(STT|TT)$/iu.test(cells[0] ?? '');
 }
 
+// A roman numeral, sometimes split by a stray space ("VI I" is VII).
+const SECTOR_NUMERAL = /^([IVX](?:\s?[IVX])*)\.?(?:\s+|$)/u;
+
 function isSectorRow(cells: string[]): boolean {
   const filled = cells.filter((c) => c.length > 0);
   if (filled.length === 0 || filled.length > 2) return false;
   const label = filled.join(' ');
-  return /^[IVX]+\.?$/u.test(cells[0] ?? '') || /^[IVX]+\.\s/u.test(cells[0] ?? '') || (filled.length === 1 && isUpperTitle(label));
+  return SECTOR_NUMERAL.test(cells[0] ?? '') || (filled.length === 1 && isUpperTitle(label));
+}
+
+/** A sector row's label with its numeral mended: "VI I<TAB>CÔNG TÁC TỔNG HỢP" → "VII CÔNG TÁC TỔNG HỢP". */
+function sectorLabel(cells: string[]): string {
+  const label = cells.filter(Boolean).join(' ');
+  return label.replace(SECTOR_NUMERAL, (_, numeral: string) => numeral.replace(/\s/g, '') + ' ').trim();
 }
 
 /** Parses one document. `doc` is the seed file name, `raw` its text. */
@@ -196,7 +205,7 @@ export function parseDocument(doc: string, raw: string): ParsedDocument {
         continue;
       }
       if (!table) continue; // tab-separated lines outside a table (contents pages) carry no content
-      if (isSectorRow(cells)) { table.sector = cells.filter(Boolean).join(' '); continue; }
+      if (isSectorRow(cells)) { table.sector = sectorLabel(cells); continue; }
       passages.push({
         doc, lineStart: i + 1, lineEnd: i + 1, text: t, headingPath: stack.map((h) => h.title), kind: 'row',
         table: { columns: table.columns, cells, sector: table.sector },

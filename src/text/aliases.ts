@@ -78,6 +78,10 @@ export const STATIC_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['BCĐ', 'ban chỉ đạo'],
   ['TW', 'trung ương'],
   ['HTQT', 'hợp tác quốc tế'],
+  ['CP', 'Chính phủ'],
+  ['TTg', 'Thủ tướng'],
+  ['TTgCP', 'Thủ tướng Chính phủ'],
+  ['QH', 'Quốc hội'],
   ['KHTC', 'kế hoạch tài chính'],
   ['TCCB', 'tổ chức cán bộ'],
   ['ĐTBĐ', 'đào tạo bồi dưỡng'],
@@ -152,8 +156,12 @@ export function staticAliasPairs(): AliasPair[] {
  */
 export function mineAliases(text: string): AliasPair[] {
   const found: AliasPair[] = [];
-  for (const m of text.normalize('NFC').matchAll(/([\p{L}\p{N}\s,-]{3,120}?)\s*\(([\p{Lu}][\p{Lu}&\-]{1,9})\)/gu)) {
-    const abbr = m[2];
+  const nfc = text.normalize('NFC');
+  // find each "(ABBR)" first, then read the words before it: one pass, no backtracking over the text
+  for (const a of nfc.matchAll(/\(([\p{Lu}][\p{Lu}&\-]{1,9})\)/gu)) {
+    const m = /([\p{L}\p{N}\s,-]{3,120}?)\s*$/u.exec(nfc.slice(Math.max(0, a.index! - 120), a.index!));
+    if (!m) continue;
+    const abbr = a[1];
     const letters = fold(abbr.toLowerCase()).replace(/[^a-z]/g, '');
     if (letters.length < 2) continue;
     const words = m[1].trim().split(/\s+/);

@@ -1,0 +1,125 @@
+/**
+ * The lexicon: word lists kept as data under lexicon/ (one file per list), validated with zod when
+ * first read. A missing or malformed file stops start-up with a message naming it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './paths.js';
+
+/** Where the lexicon files live. */
+export const LEXICON_DIR = path.join(PROJECT_ROOT, 'lexicon');
+
+/** The files that change what the index holds: their hash is part of the index's seeds hash. */
+export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json'];
+
+const NamedEntry = z.object({
+  name: z.string().min(2),
+  spellings: z.array(z.string().min(1)),
+  /** Spellings that name the entry even without its kind word ("VNNIC" for "Trung tâm VNNIC"). */
+  alone: z.array(z.string().min(2)).optional(),
+});
+/** A named thing (a unit, a sector) with the other ways it is written. */
+export type NamedEntry = z.infer<typeof NamedEntry>;
+
+const UnitsFile = z.object({
+  about: z.string(),
+  units: z.array(NamedEntry).min(1),
+  compounds: z.record(z.string().min(1), z.array(z.string().min(1))),
+});
+const SectorsFile = z.object({ about: z.string(), sectors: z.array(NamedEntry).min(1) });
+
+/** Roles a table column can play, by header. */
+export const COLUMN_ROLES = ['task', 'lead', 'cooperating', 'deadline', 'submission', 'level', 'target', 'baseline', 'note'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+const ColumnsFile = z.object({ about: z.string(), roles: z.record(z.enum(COLUMN_ROLES), z.array(z.string().min(2))) });
+
+const cache = new Map<string, unknown>();
+
+/** Reads and validates one lexicon file; throws a message naming the file and the problem. */
+export function readLexicon<T>(file: string, schema: z.ZodType<T>): T {
+  if (cache.has(file)) return cache.get(file) as T;
+  const full = path.join(LEXICON_DIR, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(full, 'utf8'));
+  } catch (err) {
+    throw new Error(`${full}: cannot be read as JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${full} is not valid: ${issues}`);
+  }
+  cache.set(file, parsed.data);
+  return parsed.data;
+}
+
+/** The Ministry's units and their spellings (lexicon/units.json). */
+export function unitLexicon(): NamedEntry[] {
+  return readLexicon('units.json', UnitsFile).units;
+}
+
+/**
+ * For a unit's kind word that is also an everyday syllable ("vụ"), the syllables before it that make it
+ * part of another word ("dịch vụ", "nhiệm vụ"): folded, kind word → syllables.
+ */
+export function unitCompounds(): Map<string, Set<string>> {
+  const raw = readLexicon('units.json', UnitsFile).compounds;
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase();
+  return new Map(Object.entries(raw).map(([k, v]) => [fold(k), new Set(v.map(fold))]));
+}
+
+/** The sectors and their spellings (lexicon/sectors.json). */
+export function sectorLexicon(): NamedEntry[] {
+  return readLexicon('sectors.json', SectorsFile).sectors;
+}
+
+/** Column headers by role (lexicon/columns.json). */
+export function columnRoles(): Partial<Record<ColumnRole, string[]>> {
+  return readLexicon('columns.json', ColumnsFile).roles;
+}
+
+const FigureUnitsFile = z.object({
+  about: z.string(),
+  multipliers: z.record(z.string().min(1), z.number().positive()),
+  units: z.array(z.string().min(1)).min(1),
+});
+
+/** Multipliers ("tỷ" = 1e9) and units a figure is counted in (lexicon/figure-units.json), longest first. */
+export function figureUnits(): { multipliers: Map<string, number>; units: string[] } {
+  const file = readLexicon('figure-units.json', FigureUnitsFile);
+  const byLength = (a: string, b: string) => b.length - a.length;
+  return {
+    multipliers: new Map(Object.keys(file.multipliers).sort(byLength).map((k) => [k, file.multipliers[k]])),
+    units: [...file.units].sort(byLength),
+  };
+}
+
+/** How a target's figure is to be met. */
+export const COMPARATORS = ['at_least', 'over', 'at_most', 'under', 'top', 'group', 'about', 'increase'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+const ComparatorsFile = z.object({ about: z.string(), comparators: z.record(z.enum(COMPARATORS), z.array(z.string().min(1))) });
+
+/** Comparator words by kind (lexicon/comparators.json). */
+export function comparatorWords(): Partial<Record<Comparator, string[]>> {
+  return readLexicon('comparators.json', ComparatorsFile).comparators;
+}
+
+const BrowseWordsFile = z.object({
+  about: z.string(),
+  list: z.array(z.string().min(1)),
+  task: z.array(z.string().min(1)),
+  target: z.array(z.string().min(1)),
+  sector: z.array(z.string().min(1)),
+  due: z.array(z.string().min(1)),
+  by: z.array(z.string().min(1)),
+  filler: z.array(z.string().min(1)),
+});
+/** Words that shape a list question (lexicon/browse-words.json). */
+export type BrowseWords = z.infer<typeof BrowseWordsFile>;
+
+/** Words that shape a list question (lexicon/browse-words.json). */
+export function browseWords(): BrowseWords {
+  return readLexicon('browse-words.json', BrowseWordsFile);
+}

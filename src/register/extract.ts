@@ -1,0 +1,272 @@
+/**
+ * Extraction of the register at index time: tasks (lead unit, cooperating units, deadline) and targets
+ * (indicator, figure, year) from every table whose columns say so, and from sentences that state a
+ * target or name a lead unit plainly. Units are made canonical through lexicon/units.json; a unit a table
+ * names that the lexicon lacks is kept under its own spelling and reported.
+ */
+import type { CatalogEntry } from '../ingest/catalog.js';
+import type { Passage } from '../ingest/parse.js';
+import { sentenceRanges } from '../ingest/split.js';
+import { columnRoles, sectorLexicon, unitCompounds, unitLexicon, type ColumnRole, type NamedEntry } from '../lexicon.js';
+import { fold, normalize, yearsIn } from '../text/analyzer.js';
+import { parseDeadline, readDate } from './dates.js';
+import { findFigures } from './figures.js';
+import { findNames, nameTokens } from './names.js';
+import type { Register, Target, TargetValue, Task, UnitRecord } from './types.js';
+
+/** What the extractor needs of the corpus: passages by id, the catalog and each seed's lines. */
+export interface ExtractInput {
+  passages: Passage[];
+  catalog: CatalogEntry[];
+  lines: Map<string, string[]>;
+}
+
+const rolesByHeader = new Map<string, ColumnRole | undefined>();
+
+/** The roles of a table's columns, by header. */
+export function columnRolesOf(columns: string[]): Array<ColumnRole | undefined> {
+  const roles = columnRoles();
+  return columns.map((header) => {
+    if (rolesByHeader.has(header)) return rolesByHeader.get(header);
+    const h = nameTokens(header).join(' ');
+    let best: { role: ColumnRole; length: number } | undefined;
+    for (const [role, spellings] of Object.entries(roles) as Array<[ColumnRole, string[]]>) {
+      for (const s of spellings) {
+        const w = nameTokens(s).join(' ');
+        if ((h === w || h.startsWith(w + ' ')) && (!best || w.length > best.length)) best = { role, length: w.length };
+      }
+    }
+    rolesByHeader.set(header, best?.role);
+    return best?.role;
+  });
+}
+
+const PLAN_HEADING = /nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu|chỉ tiêu|giải pháp/iu;
+const RESULT_HEADING = /kết quả|khó khăn|bài học|tồn tại|hạn chế|đánh giá|tình hình/iu;
+
+/**
+ * Whether a passage states plans rather than results: its nearest heading that says either decides;
+ * in a directive, with no such heading, it is a plan.
+ */
+export function isPlanContext(headingPath: string[], doc: CatalogEntry | undefined): boolean {
+  for (let i = headingPath.length - 1; i >= 0; i--) {
+    if (RESULT_HEADING.test(headingPath[i])) return false;
+    if (PLAN_HEADING.test(headingPath[i])) return true;
+  }
+  return doc?.kind === 'chỉ thị';
+}
+
+const sectorByLabel = new Map<string, string | undefined>();
+
+/** The sector a label names: a table's sector row, or a heading "Lĩnh vực …". */
+export function sectorOfLabel(label: string, sectors: NamedEntry[] = sectorLexicon()): string | undefined {
+  if (sectorByLabel.has(label)) return sectorByLabel.get(label);
+  // the ministry's own name is no sector
+  const text = fold(normalize(label)).replace(/thong tin va truyen thong|tttt/g, ' ');
+  const sector = findNames(text, sectors)[0]?.entry.name;
+  sectorByLabel.set(label, sector);
+  return sector;
+}
+
+/** The sector of a passage: its table's sector row, or the nearest heading naming "lĩnh vực …". */
+export function sectorOf(p: Passage, sectors: NamedEntry[] = sectorLexicon()): string | undefined {
+  if (p.table?.sector) return sectorOfLabel(p.table.sector, sectors);
+  for (let i = p.headingPath.length - 1; i >= 0; i--) {
+    const h = p.headingPath[i].replace(/^[\dIVXA-H.\s]+/u, '');
+    if (/^lĩnh vực\s/iu.test(h) || /^(?:[IVX]+\.\s*)?LĨNH VỰC\s/u.test(p.headingPath[i])) return sectorOfLabel(h, sectors);
+  }
+  return undefined;
+}
+
+/** Canonical units: the lexicon's, plus any unit a lead cell names that the lexicon lacks. */
+class UnitBook {
+  private readonly entries: NamedEntry[];
+  private readonly added = new Map<string, UnitRecord>();
+
+  constructor() {
+    this.entries = unitLexicon();
+  }
+
+  /** The canonical units a cell names ("VNNIC, Cục PTTH&TTĐT" → two). Unknown unit-like parts are added. */
+  unitsIn(cell: string, addUnknown: boolean): string[] {
+    const found = findNames(cell, this.entries, true).map((m) => m.entry.name);
+    if (found.length || !addUnknown) return [...new Set(found)];
+    const parts = cell.split(/[,;]|\s[-–]\s|^\s*-\s*/u).map((s) => s.trim()).filter((s) => /^\p{Lu}/u.test(s) && s.length <= 80);
+    for (const part of parts) {
+      if (/^Các\s/u.test(part)) continue; // "Các cơ quan, đơn vị có liên quan"
+      const key = nameTokens(part).join(' ');
+      if (!this.added.has(key)) this.added.set(key, { name: part, spellings: [], origin: 'document' });
+      found.push(this.added.get(key)!.name);
+    }
+    return [...new Set(found)];
+  }
+
+  /** Every unit: the lexicon's and those added from the documents. */
+  records(): UnitRecord[] {
+    return [
+      ...this.entries.map((e) => ({ ...e, origin: 'lexicon' as const })),
+      ...this.added.values(),
+    ];
+  }
+
+  /** The lexicon entries and the added units, for matching names in questions. */
+  named(): NamedEntry[] {
+    return [...this.entries, ...[...this.added.values()].map((u) => ({ name: u.name, spellings: [] }))];
+  }
+}
+
+const TARGET_CELL = /^(?<indicator>.+?):\s*(?<value>[<>≥≤]?\s*\d[\d.,]*\s*(?:-\s*\d[\d.,]*)?\s*%?)\s*$/u;
+
+function documentYear(doc: CatalogEntry | undefined): number | undefined {
+  return doc ? Number(doc.date.slice(0, 4)) : undefined;
+}
+
+/** The line of `doc` within [from, to] that holds `text` (its opening words), or `from`. */
+function lineOf(lines: string[] | undefined, from: number, to: number, text: string): number {
+  if (!lines || from === to) return from;
+  const probe = text.slice(0, 40);
+  for (let l = from; l <= to; l++) if (lines[l - 1]?.includes(probe)) return l;
+  return from;
+}
+
+/** The clauses of a text that can each hold one target: sentences cut at ";". */
+function targetClauses(text: string): string[] {
+  return sentenceRanges(text).flatMap(([a, b]) => text.slice(a, b).split(/;\s+/u)).map((c) => c.replace(/^[\s\-•+*]+/u, '').trim()).filter(Boolean);
+}
+
+// A lead-in that sets the year of what follows: "Đến năm 2025:", "Mục tiêu đến hết năm 2025,".
+const YEAR_LEAD = /^(?:[^.:;]{0,40}?)(?:đến|tới|trong|vào|hết)\s+(?:hết\s+)?năm\s+(20\d\d)\s*[:,]/iu;
+// Figures counted in time ("trong 5 ngày") are durations, not targets.
+const TIME_UNITS = new Set(['giờ', 'ngày', 'tháng', 'năm', 'lần']);
+// A clause states a target when it says so, or sets a figure to reach.
+const TARGET_CUE = /mục tiêu|chỉ tiêu|phấn đấu|đạt|tối thiểu|ít nhất|trên|top|nhóm|tăng|giảm|đến năm|vào năm|hướng tới|phổ cập|100%/iu;
+
+/** Extracts the register from the parsed corpus. */
+export function extractRegister(input: ExtractInput): Register & { log: string[] } {
+  const documents = new Map(input.catalog.map((c) => [c.file, c]));
+  const sectors = sectorLexicon();
+  const units = new UnitBook();
+  const tasks: Task[] = [];
+  const targets: Target[] = [];
+  const seenClauses = new Set<string>();
+
+  input.passages.forEach((p, passageId) => {
+    const doc = documents.get(p.doc);
+    const docYear = documentYear(doc);
+    const sector = sectorOf(p, sectors);
+    const base = { doc: p.doc, section: p.headingPath, passageId };
+
+    if (p.kind === 'row' && p.table) {
+      const roles = columnRolesOf(p.table.columns);
+      const cell = (role: ColumnRole) => {
+        const i = roles.indexOf(role);
+        return i >= 0 ? (p.table!.cells[i] ?? '').trim() : '';
+      };
+      const name = cell('task');
+      if (!name) return;
+      const leadWritten = cell('lead');
+      const leads = leadWritten ? units.unitsIn(leadWritten, true) : [];
+      const source = { ...base, line: p.lineStart, from: 'table' as const };
+      const targetColumn = roles.indexOf('target');
+      const asTarget = TARGET_CELL.exec(name);
+      if (targetColumn >= 0 || asTarget) {
+        // a target table, even one that copies a task table's header: "Tỷ lệ …: 60 %", or a "Mục tiêu 2021" column
+        const valueText = targetColumn >= 0 ? p.table.cells[targetColumn] ?? '' : asTarget!.groups!.value;
+        const headerYears = targetColumn >= 0 ? yearsIn(p.table.columns[targetColumn]) : [];
+        const deadline = parseDeadline(cell('deadline'), docYear);
+        const years = headerYears.length ? headerYears : deadline.range ? [Number(deadline.range.to.slice(0, 4))] : docYear ? [docYear] : [];
+        const values = findFigures(valueText, true).map((f) => ({ ...f, year: years.at(-1) }));
+        if (values.length === 0) return;
+        targets.push({
+          id: targets.length, ...source, text: targetColumn >= 0 ? `${name}: ${valueText}` : name,
+          indicator: targetColumn >= 0 ? name : asTarget!.groups!.indicator.trim(), values, years, leads, sector,
+        });
+        return;
+      }
+      const deadlineCell = cell('deadline');
+      const submission = cell('submission');
+      if (!leadWritten && !deadlineCell && !submission) return;
+      const deadline = parseDeadline(submission || deadlineCell, docYear);
+      const docDate = doc?.date.length === 10 ? doc.date : undefined;
+      tasks.push({
+        id: tasks.length, ...source, text: name, leadWritten, leads,
+        cooperatingWritten: cell('cooperating'), cooperating: units.unitsIn(cell('cooperating'), false),
+        deadline, kind: submission ? 'submitted' : 'task', sector,
+        beforeDocument: !submission && docDate !== undefined && deadline.range !== undefined && deadline.range.to < docDate,
+      });
+      return;
+    }
+
+    if (p.kind !== 'text') return;
+    const lines = input.lines.get(p.doc);
+
+    // sentences that name a lead unit plainly: "Cục Viễn thông chủ trì, phối hợp … nghiên cứu …"
+    for (const [a, b] of sentenceRanges(p.text)) {
+      const sentence = p.text.slice(a, b).replace(/^[\s\-•+*]+/u, '').trim();
+      const at = sentence.search(/chủ trì[,:]?\s/iu);
+      if (at < 0) continue;
+      const named = findNames(sentence.slice(0, at), units.named(), false, unitCompounds()).at(-1);
+      // the unit must stand right before "chủ trì"
+      if (!named || nameTokens(sentence.slice(0, at)).length !== named.end) continue;
+      const key = `${p.doc}|task|${sentence}`;
+      if (seenClauses.has(key)) continue;
+      seenClauses.add(key);
+      const due = DEADLINE_PHRASE.exec(sentence);
+      const date = due ? readDate(due[0], docYear) : undefined;
+      tasks.push({
+        id: tasks.length, ...base, line: lineOf(lines, p.lineStart, p.lineEnd, sentence), from: 'sentence',
+        text: sentence, leadWritten: named.entry.name, leads: [named.entry.name], cooperatingWritten: '', cooperating: [],
+        deadline: date ? { written: due![0], ...date } : { written: '', precision: 'undated' },
+        kind: 'task', sector: sector ?? sectorInSentence(sentence, sectors), beforeDocument: false,
+      });
+    }
+
+    // sentences that set a figure to reach, in plans
+    if (!isPlanContext(p.headingPath, doc)) return;
+    let leadYear: number | undefined;
+    const headingYears = yearsIn(p.headingPath.at(-1) ?? '');
+    for (const clause of targetClauses(p.text)) {
+      const lead = YEAR_LEAD.exec(clause);
+      if (lead) leadYear = Number(lead[1]);
+      if (!TARGET_CUE.test(clause)) continue;
+      const figures = findFigures(clause).filter((f) => !(f.unit && TIME_UNITS.has(f.unit)) || f.comparator);
+      if (figures.length === 0) continue;
+      const key = `${p.doc}|target|${clause}`;
+      if (seenClauses.has(key)) continue;
+      seenClauses.add(key);
+      const values: TargetValue[] = figures.map((f) => ({ ...f, year: yearAfter(clause, f.end) ?? yearBefore(clause, f.start) ?? leadYear ?? headingYears.at(-1) ?? docYear }));
+      const years = [...new Set(values.map((v) => v.year).filter((y): y is number => y !== undefined))].sort();
+      let indicator = clause;
+      for (const f of [...figures].reverse()) indicator = indicator.slice(0, f.start) + indicator.slice(f.end);
+      targets.push({
+        id: targets.length, ...base, line: lineOf(lines, p.lineStart, p.lineEnd, clause), from: 'sentence',
+        text: clause, indicator: indicator.replace(/\s+/g, ' ').trim(), values, years, leads: [], sector,
+      });
+    }
+  });
+
+  const log = units.records().filter((u) => u.origin === 'document').map((u) => `unit not in lexicon/units.json, kept as written: ${u.name}`);
+  return { tasks, targets, units: units.records(), log };
+}
+
+// A deadline said in a sentence: "trước ngày 30/6/2023", "trong quý II/2023", "hoàn thành trong tháng 5/2023".
+const DEADLINE_PHRASE = /(?:trước|chậm nhất|hạn|hoàn thành trong|xong trong|trong)\s+(?:ngày\s+)?(?:\d{1,2}\/\d{1,2}\/\d{4}|(?:quý|tháng)\s+[\dIVX]+(?:\s*-\s*\d+)?\s*\/\s*\d{4}|năm\s+\d{4})/iu;
+
+/** "Trong lĩnh vực viễn thông, Cục Viễn thông chủ trì …": the sector a sentence names itself. */
+function sectorInSentence(sentence: string, sectors: NamedEntry[]): string | undefined {
+  const m = /lĩnh vực\s+([^,.;]{3,60})/iu.exec(sentence);
+  return m ? sectorOfLabel(m[1], sectors) : undefined;
+}
+
+/** A year named within a few words after a figure: "25% dân số vào năm 2025". */
+function yearAfter(clause: string, from: number): number | undefined {
+  // "tăng 5% so với năm 2021": the year compared with, not the year of the target
+  const m = /^(?:(?!so với)[^;,.]){0,40}?(?<!so với )\b(?:năm|đến|tới)\s+(20\d\d)\b/u.exec(clause.slice(from));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The last year named before a figure in the same clause: "Đến năm 2025, … đạt 80%". */
+function yearBefore(clause: string, to: number): number | undefined {
+  const years = [...clause.slice(0, to).matchAll(/(?<![\d/])(20\d\d)(?![\d/])/g)].map((m) => Number(m[1]));
+  return years.at(-1);
+}

@@ -1,0 +1,91 @@
+/**
+ * Figures as the documents write them: "tối thiểu 50 bưu gửi/đầu người", "> 90%", "85-90%",
+ * "590.000 – 595.000 tên miền", "từ 70 đến 100 ngàn doanh nghiệp", "top 50", "nhóm 30 nước", "0,7".
+ * Each figure is read into a number or range, a comparator and a unit (the lists are in lexicon/).
+ */
+import { comparatorWords, figureUnits, type Comparator } from '../lexicon.js';
+
+/** A figure found in text: as written, and as numbers. */
+export interface Figure {
+  written: string;
+  /** Offsets of `written` in the text. */
+  start: number;
+  end: number;
+  low: number;
+  high: number;
+  comparator?: Comparator;
+  /** "%", or the multiplier and unit as written: "tỷ USD", "ngàn doanh nghiệp", "tên miền". */
+  unit?: string;
+  /** The multiplier's factor (1 without one): "100 ngàn" is 100 000. */
+  scale: number;
+}
+
+/** "590.000" → 590000, "0,7" → 0.7, "6,5" → 6.5, "3.5" → 3.5. */
+export function parseNumber(s: string): number {
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+  return Number(s.replace(',', '.'));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+interface Compiled {
+  re: RegExp;
+  comparatorOf: Map<string, Comparator>;
+  multipliers: Map<string, number>;
+}
+let compiled: Compiled | undefined;
+
+/** One regular expression for a figure with its comparator, multiplier and unit, built from the lexicon once. */
+function figurePattern(): Compiled {
+  if (compiled) return compiled;
+  const comparatorOf = new Map<string, Comparator>();
+  for (const [kind, words] of Object.entries(comparatorWords()) as Array<[Comparator, string[]]>) {
+    for (const w of words) comparatorOf.set(w.toLowerCase(), kind);
+  }
+  const { multipliers, units } = figureUnits();
+  const alternatives = (list: string[]) => list.map((u) => escape(u) + '(?![\\p{L}])').join('|');
+  const comparators = [...comparatorOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+  // a number not glued to letters, digits or slashes ("5G", "42/2022", "4.0" in "CMCN 4.0" are no figures)
+  const num = String.raw`(?<![\p{L}\d/.,])\d[\d.,]*(?<![.,])(?![\p{L}\d/]|[.,]\d)`;
+  const unit = String.raw`(?:(?<pct>%)|(?<mult>${alternatives([...multipliers.keys()])})?\s*(?<unit>${alternatives(units)})?)`;
+  const re = new RegExp(
+    String.raw`(?:(?<cmp>${comparators})\s*)?(?:từ\s+)?(?<low>${num})\s*(?<pct1>%)?(?:\s*(?:-|–|đến)\s*(?<high>${num}))?\s*${unit}`,
+    'giu',
+  );
+  compiled = { re, comparatorOf, multipliers };
+  return compiled;
+}
+
+const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+
+/**
+ * The figures in `text`, in order. A bare number with no comparator and no unit is a figure only when
+ * `bare` is set (a table cell "18"); a year on its own is never one.
+ */
+export function findFigures(text: string, bare = false): Figure[] {
+  const { re, comparatorOf, multipliers } = figurePattern();
+  const out: Figure[] = [];
+  for (const m of text.matchAll(re)) {
+    const g = m.groups!;
+    // "20% dân số": the percent sign ends the figure
+    const percent = g.pct1 !== undefined || g.pct !== undefined;
+    const unit = percent ? '%' : [g.mult, g.unit].filter(Boolean).join(' ') || undefined;
+    const cmp = g.cmp ? comparatorOf.get(g.cmp.toLowerCase()) : undefined;
+    const before = text.slice(Math.max(0, m.index! - 16), m.index!).toLowerCase();
+    // "đạt tỷ lệ 1,22": a number said to be reached is a figure even without a unit
+    if (!unit && !cmp && !bare && !/đạt\s+(?:tỷ lệ\s+|mức\s+|số lượng\s+)?$/u.test(before)) continue;
+    // a year is never an amount ("đến năm 2025 tỷ trọng …" is no "2025 tỷ")
+    if (!g.high && YEAR.test(g.low) && !percent) continue;
+    // "thứ 8", "số 42", "lần 2": ordinals and numbers of things, not amounts
+    if (/(?:thứ|số|lần|khóa|khoá)\s*$/u.test(before) && !cmp) continue;
+    const low = parseNumber(g.low);
+    const high = g.high ? parseNumber(g.high) : low;
+    if (!Number.isFinite(low) || !Number.isFinite(high)) continue;
+    let written = m[0].trim();
+    if (g.pct1 !== undefined && !g.high) written = written.slice(0, written.indexOf('%') + 1);
+    const start = m.index! + m[0].indexOf(written);
+    const scale = g.mult ? multipliers.get(g.mult.toLowerCase()) ?? 1 : 1;
+    out.push({ written, start, end: start + written.length, low, high, comparator: cmp, unit, scale });
+  }
+  return out;
+}

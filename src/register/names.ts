@@ -1,0 +1,83 @@
+/**
+ * Finding names (units, sectors) in text the way officials write them: folded, "&" and "-" ignored, an
+ * abbreviation matched whether its letters are typed together or apart ("KHTC", "KH-TC", "KH TC").
+ */
+import { fold, normalize } from '../text/analyzer.js';
+import type { NamedEntry } from '../lexicon.js';
+
+/** Folded word tokens of a text: "Vụ KH-TC" → ["vu", "kh", "tc"]. */
+export function nameTokens(text: string): string[] {
+  return fold(normalize(text)).match(/[a-z0-9]+/g) ?? [];
+}
+
+// The words of each entry's spellings, worked out once per entry.
+const spellingCache = new WeakMap<NamedEntry, { plain: string[][]; bare: string[][] }>();
+
+/** An entry's spellings as the words they must cover: "Cục BĐTƯ" → ["cuc", "bdtu"]. */
+function spellingWords(entry: NamedEntry, bare: boolean): string[][] {
+  let cached = spellingCache.get(entry);
+  if (!cached) {
+    const plain = [entry.name, ...entry.spellings].map(nameTokens);
+    cached = { plain, bare: [...plain, ...(entry.alone ?? []).map(nameTokens)] };
+    spellingCache.set(entry, cached);
+  }
+  return bare ? cached.bare : cached.plain;
+}
+
+/**
+ * Where `words` (a spelling) occurs in `tokens`: each spelling word may be typed as several tokens
+ * ("kh" "tc" for "khtc"). Returns [start, end) token positions of the first occurrence, or undefined.
+ */
+export function findWords(tokens: string[], words: string[]): [number, number] | undefined {
+  if (words.length === 0) return undefined;
+  for (let start = 0; start < tokens.length; start++) {
+    let t = start;
+    let ok = true;
+    for (const word of words) {
+      let acc = '';
+      while (t < tokens.length && acc.length < word.length && word.startsWith(acc + tokens[t])) acc += tokens[t++];
+      if (acc !== word) { ok = false; break; }
+    }
+    if (ok) return [start, t];
+  }
+  return undefined;
+}
+
+/** A name found in a text: which entry, where, and by which spelling. */
+export interface NameMatch {
+  entry: NamedEntry;
+  start: number;
+  end: number;
+}
+
+/**
+ * The entries named in `text`, in text order; where two overlap the longer wins ("Cục Phát thanh,
+ * truyền hình và thông tin điện tử" over "truyền hình"). `bare` also accepts spellings marked `alone`.
+ * `compounds` (kind word → syllables) rejects a name whose first word ends another word: "dịch vụ bưu
+ * chính" holds no "Vụ Bưu chính".
+ */
+export function findNames(text: string, entries: NamedEntry[], bare = false, compounds?: Map<string, Set<string>>): NameMatch[] {
+  const tokens = nameTokens(text);
+  const found: NameMatch[] = [];
+  for (const entry of entries) {
+    for (const words of spellingWords(entry, bare)) {
+      // every occurrence, not only the first
+      let offset = 0;
+      while (offset < tokens.length) {
+        const at = findWords(tokens.slice(offset), words);
+        if (!at) break;
+        const before = tokens[offset + at[0] - 1];
+        if (!(before !== undefined && compounds?.get(words[0])?.has(before))) found.push({ entry, start: offset + at[0], end: offset + at[1] });
+        offset += at[1];
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: NameMatch[] = [];
+  for (const m of found) {
+    const clash = kept.findIndex((k) => m.start < k.end && k.start < m.end);
+    if (clash < 0) kept.push(m);
+    else if (m.end - m.start > kept[clash].end - kept[clash].start) kept[clash] = m;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

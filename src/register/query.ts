@@ -1,0 +1,92 @@
+/**
+ * Lookups over the register: tasks due in a period, a unit's tasks and targets, a sector's rows for a
+ * year, targets on a topic. Rows come back in a stable order (soonest first, then document and line).
+ */
+import type { Passage } from '../ingest/parse.js';
+import { clauses, fold, normalize } from '../text/analyzer.js';
+import { aliasExpansions, type AliasPair } from '../text/aliases.js';
+import { within, type DateRange } from './dates.js';
+import type { Register, Target, Task } from './types.js';
+
+/** Folded words of a text and of the aliases it holds ("CĐS" brings "chuyen doi so"). */
+export function foldedWords(text: string, aliases: AliasPair[]): Set<string> {
+  const list = clauses(normalize(text));
+  return new Set([...list, ...aliasExpansions(list, aliases)].flat().map(fold));
+}
+
+/** Orders tasks soonest first; undated last; then by document and line. */
+export function bySoonest(a: Task, b: Task): number {
+  const ta = a.deadline.range?.to ?? '9999';
+  const tb = b.deadline.range?.to ?? '9999';
+  return ta < tb ? -1 : ta > tb ? 1 : a.doc.localeCompare(b.doc) || a.line - b.line;
+}
+
+const inOrder = (a: { doc: string; line: number }, b: { doc: string; line: number }) => a.doc.localeCompare(b.doc) || a.line - b.line;
+
+/** The register with the word sets its rows are matched by. */
+export class RegisterIndex {
+  private readonly taskWords: Set<string>[];
+  private readonly targetWords: Set<string>[];
+
+  constructor(readonly register: Register, readonly aliases: AliasPair[], private readonly passages: Passage[]) {
+    // a table row is matched by all its cells (the task, its lead, the level it goes to …)
+    this.taskWords = register.tasks.map((t) => foldedWords(t.from === 'table' ? passages[t.passageId].text : `${t.text} ${t.leadWritten}`, aliases));
+    this.targetWords = register.targets.map((t) => foldedWords(`${t.text} ${(t.section.at(-1) ?? '')}`, aliases));
+  }
+
+  /**
+   * Tasks to be done within `period` (their whole date range inside it), soonest first. Tasks dated only by
+   * a year that holds the period ("Năm 2021" for Quý IV/2021) come back apart, as `yearLevel`.
+   */
+  dueWithin(period: DateRange, filter: (t: Task, words: Set<string>) => boolean = () => true): { tasks: Task[]; yearLevel: Task[] } {
+    const tasks: Task[] = [];
+    const yearLevel: Task[] = [];
+    this.register.tasks.forEach((t, i) => {
+      const r = t.deadline.range;
+      if (t.kind !== 'task' || !r || !filter(t, this.taskWords[i])) return;
+      if (within(r, period)) tasks.push(t);
+      else if (t.deadline.precision === 'year' && r.from <= period.from && period.to <= r.to) yearLevel.push(t);
+    });
+    return { tasks: tasks.sort(bySoonest), yearLevel: yearLevel.sort(inOrder) };
+  }
+
+  /** Tasks whose deadline ends on or before `date` (ISO), soonest first. */
+  dueBy(date: string, filter: (t: Task, words: Set<string>) => boolean = () => true): Task[] {
+    return this.register.tasks
+      .filter((t, i) => t.kind === 'task' && t.deadline.range !== undefined && t.deadline.range.to <= date && filter(t, this.taskWords[i]))
+      .sort(bySoonest);
+  }
+
+  /** Everything a unit leads: its tasks (soonest first) and its targets. */
+  ledBy(unit: string): { tasks: Task[]; targets: Target[] } {
+    return {
+      tasks: this.register.tasks.filter((t) => t.kind === 'task' && t.leads.includes(unit)).sort(bySoonest),
+      targets: this.register.targets.filter((t) => t.leads.includes(unit)).sort(inOrder),
+    };
+  }
+
+  /** Tasks and targets matching a filter on the row and its words. */
+  tasksWhere(filter: (t: Task, words: Set<string>) => boolean): Task[] {
+    return this.register.tasks.filter((t, i) => filter(t, this.taskWords[i]));
+  }
+
+  /** Targets matching a filter on the row and its words, in document order. */
+  targetsWhere(filter: (t: Target, words: Set<string>) => boolean): Target[] {
+    return this.register.targets.filter((t, i) => filter(t, this.targetWords[i])).sort(inOrder);
+  }
+
+  /** The words a task is matched by. */
+  wordsOfTask(t: Task): Set<string> {
+    return this.taskWords[t.id];
+  }
+
+  /** The words a target is matched by. */
+  wordsOfTarget(t: Target): Set<string> {
+    return this.targetWords[t.id];
+  }
+
+  /** The passage a row was taken from. */
+  passageOf(row: { passageId: number }): Passage {
+    return this.passages[row.passageId];
+  }
+}

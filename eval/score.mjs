@@ -44,6 +44,7 @@ async function run(lines) {
 function scoreQuestions(gold, answers) {
   let n = 0, h1 = 0, h3 = 0, factN = 0, factHit = 0, naN = 0, naRight = 0, wrongRefusals = 0;
   const misses = [];
+  const factsByKind = {};
   for (const g of gold) {
     const a = answers.get(String(g.id));
     if (g.kind === 'no_answer') {
@@ -63,12 +64,16 @@ function scoreQuestions(gold, answers) {
     const found = (g.facts ?? []).filter((f) => screen.includes(norm(f).toLowerCase())).length;
     factN += (g.facts ?? []).length;
     factHit += found;
+    const k = (factsByKind[g.kind] ??= { n: 0, hit: 0 });
+    k.n += (g.facts ?? []).length;
+    k.hit += found;
     if (!rank || rank > 3 || found < (g.facts ?? []).length) misses.push(`${g.id} [${g.kind}] ${g.q}\n    rank ${rank || '-'}; facts ${found}/${(g.facts ?? []).length} ${JSON.stringify(g.facts)}`);
   }
   const answered = n + naN;
   return {
     line: `hit@1 ${pct(h1 / (n || 1))} hit@3 ${pct(h3 / (n || 1))} facts ${pct(factHit / (factN || 1))} abstain ${pct((naRight + n - wrongRefusals) / (answered || 1))}`
-      + ` (no-answer recognised ${naRight}/${naN}, answerable refused ${wrongRefusals}/${n})`,
+      + ` (no-answer recognised ${naRight}/${naN}, answerable refused ${wrongRefusals}/${n})`
+      + `\n    facts by kind: ${Object.entries(factsByKind).map(([k, v]) => `${k} ${pct(v.hit / (v.n || 1))} (${v.n})`).join(', ')}`,
     misses,
   };
 }

@@ -8,22 +8,17 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { Action } from '../src/answer/reply.js';
+import { pageCount, type ListReply } from '../src/answer/list.js';
+import type { Action, Reply } from '../src/answer/reply.js';
 import { renderHtml, renderMoreHtml } from '../src/answer/render-html.js';
 import { splitMessage } from '../src/answer/split-message.js';
+import { telegramMenu } from '../src/conversation/commands.js';
 import type { Dialog } from '../src/conversation/dialog.js';
 
 export const TELEGRAM_LIMIT = 4096;
 
-export const COMMANDS = [
-  { command: 'start', description: 'Giới thiệu và các văn bản bot tra cứu' },
-  { command: 'help', description: 'Hướng dẫn hỏi đáp' },
-  { command: 'chitieu', description: 'Chỉ tiêu, mục tiêu: /chitieu <chủ đề>' },
-  { command: 'hanchot', description: 'Thời hạn: /hanchot <việc>' },
-  { command: 'donvi', description: 'Nhiệm vụ đơn vị chủ trì: /donvi <tên đơn vị>' },
-  { command: 'linhvuc', description: 'Các lĩnh vực và nhiệm vụ trọng tâm' },
-  { command: 'nguon', description: 'Danh sách văn bản' },
-];
+/** The menu Telegram shows, from the one command table. */
+export const COMMANDS = telegramMenu();
 
 export interface TelegramOptions {
   token: string;
@@ -34,17 +29,31 @@ export interface TelegramOptions {
   maxRetryDelaySeconds?: number;
 }
 
-const CALLBACK = /^([msf]):([A-Za-z0-9_-]{10})(?::([ud]))?$/;
+const CALLBACK = /^([msfp]):([A-Za-z0-9_-]{10})(?::([ud]|\d{1,4}))?$/;
 
-/** Buttons for the follow-ups a reply offers; callback data is "<action>:<answer key>[:<vote>]", under 64 bytes. */
-function keyboard(answerKey: string, actions: Action[]): InlineKeyboard {
+/**
+ * Buttons for the follow-ups a reply offers; callback data is "<action>:<answer key>[:<vote or page>]",
+ * under 64 bytes. A list gets ◀ ▶ to turn its pages (the message is edited in place) and 👍 👎.
+ */
+function keyboard(answerKey: string, reply: Reply): InlineKeyboard | undefined {
   const kb = new InlineKeyboard();
+  if (reply.kind === 'list') {
+    const pages = pageCount(reply);
+    if (pages > 1) {
+      if (reply.page > 0) kb.text('◀', `p:${answerKey}:${reply.page - 1}`);
+      kb.text(`${reply.page + 1}/${pages}`, `p:${answerKey}:${reply.page}`);
+      if (reply.page + 1 < pages) kb.text('▶', `p:${answerKey}:${reply.page + 1}`);
+      kb.row();
+    }
+    return kb.text('👍', `f:${answerKey}:u`).text('👎', `f:${answerKey}:d`);
+  }
+  const actions: Action[] = reply.kind === 'answer' ? reply.actions : [];
   for (const a of actions) {
     if (a.kind === 'more') kb.text('Xem thêm', `m:${answerKey}`);
     if (a.kind === 'source') kb.text('Nguồn', `s:${answerKey}`);
     if (a.kind === 'feedback') kb.row().text('👍', `f:${answerKey}:u`).text('👎', `f:${answerKey}:d`);
   }
-  return kb;
+  return actions.length ? kb : undefined;
 }
 
 /** Whether a group message is addressed to the bot: a command, a mention, or a reply to the bot. */
@@ -97,7 +106,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
     if (!addressed) return;
     await ctx.replyWithChatAction('typing').catch(() => undefined);
     const { reply, answerKey } = await dialog.handle({ channel: 'telegram', chatId: String(ctx.chat.id), userId: String(ctx.from.id), text });
-    await sendHtml(ctx, renderHtml(reply), answerKey && reply.kind === 'answer' ? keyboard(answerKey, reply.actions) : undefined);
+    await sendHtml(ctx, renderHtml(reply), answerKey ? keyboard(answerKey, reply) : undefined);
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -109,7 +118,16 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
     }
     const stale = () => ctx.answerCallbackQuery({ text: 'Nút này đã hết hiệu lực. Bạn hãy gửi lại câu hỏi nhé.', show_alert: false });
     if (!m) return void (await stale());
-    const [, action, key, vote] = m;
+    const [, action, key, arg] = m;
+    if (action === 'p') {
+      const page: ListReply | undefined = dialog.page(key, Number(arg));
+      if (!page) return void (await stale());
+      await ctx.answerCallbackQuery();
+      // the page shown is edited in place; pressing the page counter changes nothing and is not an error
+      await ctx.editMessageText(renderHtml(page), { parse_mode: 'HTML', reply_markup: keyboard(key, page) })
+        .catch((err: unknown) => { if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw err; });
+      return;
+    }
     if (action === 'm') {
       const excerpts = dialog.more(key);
       if (!excerpts) return void (await stale());
@@ -117,7 +135,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
       await ctx.answerCallbackQuery();
       const html = renderMoreHtml(excerpts);
       const answer = dialog.remembered(key)?.reply;
-      const markup = keyboard(key, answer?.kind === 'answer' ? answer.actions : []);
+      const markup = answer ? keyboard(key, answer) : undefined;
       if (html.length <= TELEGRAM_LIMIT) await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: markup });
       else await sendHtml(ctx, html, markup);
       return;
@@ -129,7 +147,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
       await sendHtml(ctx, renderHtml(source));
       return;
     }
-    const ok = dialog.feedback(key, 'telegram', String(ctx.from.id), vote === 'u' ? 1 : -1);
+    const ok = dialog.feedback(key, 'telegram', String(ctx.from.id), arg === 'u' ? 1 : -1);
     if (!ok) return void (await stale());
     await ctx.answerCallbackQuery({ text: 'Cảm ơn bạn đã đánh giá!' });
   });

@@ -23,11 +23,13 @@ export async function runTerminalChat(dialog: Dialog, input: NodeJS.ReadableStre
       const follow = followUps.read('terminal', 'local', 'local', text);
       if (follow) {
         if (follow.kind === 'more') say(renderMore(follow.excerpts, style));
+        else if (follow.kind === 'page') say(renderText(follow.reply, style));
         else if (follow.kind === 'source') say(renderText(follow.reply, style));
         else say(follow.text);
       } else {
         const { reply, answerKey } = await dialog.handle({ channel: 'terminal', chatId: 'local', userId: 'local', text });
-        say(renderText(reply, style) + (answerKey ? '\n\n' + style.quiet(followUpHint(reply)) : ''));
+        const hint = answerKey ? followUpHint(reply) : '';
+        say(renderText(reply, style) + (hint ? '\n\n' + style.quiet(hint) : ''));
         if (answerKey) followUps.answered('local', answerKey);
       }
     }

@@ -7,13 +7,15 @@
  */
 import { PLAIN, renderMore, renderText } from '../src/answer/render-text.js';
 import { splitMessage } from '../src/answer/split-message.js';
+import { COMMANDS } from '../src/conversation/commands.js';
 import type { Dialog } from '../src/conversation/dialog.js';
 import { followUpHint, TypedFollowUps } from '../src/conversation/typed-followups.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
 import { ZaloClient, ZaloUpdate, type ZaloClientOptions, type ZaloMessage } from '../src/zalo/client.js';
 
 export const ZALO_LIMIT = 2000;
-const COMMAND_WORDS = ['start', 'help', 'chitieu', 'hanchot', 'donvi', 'linhvuc', 'nguon', 'stats', 'reload'];
+// every command of the one table, typed with or without its slash
+const COMMAND_WORDS = COMMANDS.map((c) => c.name as string);
 
 export interface ZaloOptions extends ZaloClientOptions {
   webhookUrl?: string;
@@ -92,13 +94,15 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
       const follow = followUps.read('zalo', chatId, userId, message.text);
       if (follow) {
         if (follow.kind === 'more') await send(chatId, renderMore(follow.excerpts, PLAIN));
+        else if (follow.kind === 'page') await send(chatId, renderText(follow.reply, PLAIN));
         else if (follow.kind === 'source') await send(chatId, renderText(follow.reply, PLAIN));
         else await send(chatId, follow.text);
         return;
       }
       await client.sendChatAction(chatId).catch(() => undefined);
       const { reply, answerKey } = await dialog.handle({ channel: 'zalo', chatId, userId, text: asCommand(message.text) });
-      await send(chatId, renderText(reply, PLAIN) + (answerKey ? '\n\n' + followUpHint(reply) : ''));
+      const hint = answerKey ? followUpHint(reply) : '';
+      await send(chatId, renderText(reply, PLAIN) + (hint ? '\n\n' + hint : ''));
       if (answerKey) followUps.answered(chatId, answerKey);
     } catch (err) {
       log(`zalo: message ${message.message_id} could not be answered: ${(err as Error).message}`);

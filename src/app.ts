@@ -1,5 +1,6 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildListReply, type SourceSpan } from './answer/list.js';
+import { registerLead } from './answer/register-answer.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { buildIndex } from './index/build.js';
 import { ensureIndex, loadCorpus, type Corpus } from './index/load.js';
@@ -54,11 +55,16 @@ export function answererFor(corpus: Corpus): Answerer {
         if (!listed.noAnswer || !narrowed) return listed;
       }
       const search = engine.search(question, 8);
+      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w));
+      const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
+      // the register's rows first, then the other hits, each once
+      const shown = fromRegister?.sources ?? [];
+      const sources = [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
-        reply: buildReply(search, corpus.documents, corpus.passages),
-        sources: search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text })),
+        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister),
+        sources,
         noAnswer: search.noAnswer,
-        intent: search.question.intent,
+        intent: fromRegister ? `register:${search.question.intent}` : search.question.intent,
         search,
       };
     },

@@ -4,6 +4,7 @@
  * shown a page at a time.
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
+import { sentenceRanges } from '../ingest/split.js';
 import { describeRange } from '../register/dates.js';
 import type { ListRow, Listing } from '../register/browse.js';
 import type { Target, Task } from '../register/types.js';
@@ -39,7 +40,17 @@ export interface ListReply {
 /** Entries per page: ten rows fit one phone screen or two, and one Zalo message. */
 export const LIST_PAGE_SIZE = 10;
 
+// What an entry shows of its row: a task whole up to a point, an item of a section by its first sentence.
 const TASK_TEXT_MAX = 220;
+const ITEM_TEXT_MAX = 160;
+
+/** The first sentence of a text, shortened to `max` characters, with "…" when more follows. */
+function firstSentence(text: string, max: number): string {
+  const [range] = sentenceRanges(text);
+  const sentence = range ? text.slice(range[0], range[1]) : text;
+  const cut = shorten(sentence, max);
+  return cut.length < text.trim().length && !cut.endsWith('…') ? cut + ' …' : cut;
+}
 
 function shorten(s: string, max: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -99,7 +110,7 @@ function entryOf(row: ListRow, documents: Map<string, CatalogEntry>, passageText
     }
     case 'item': {
       const p = row.passage;
-      const text = shorten(row.text.replace(/^[\s\-•+*]+/u, ''), 260);
+      const text = firstSentence(row.text.replace(/^[\s\-•+*]+/u, ''), ITEM_TEXT_MAX);
       return {
         spans: emphasise(text),
         citation: citation(documents.get(p.doc), p.doc, p.headingPath, p.lineStart, row.lineEnd),

@@ -1,7 +1,7 @@
 /** Telegram rendering: HTML parse mode, everything from the documents escaped. */
 import type { Excerpt, Reply, Span } from './reply.js';
-import { pageCount, pageEntries, type ListReply } from './list.js';
-import { citationText, entryCitation } from './render-text.js';
+import { pageCount, type ListReply } from './list.js';
+import { citationText, listLines } from './render-text.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -42,16 +42,8 @@ export function renderListHtml(reply: ListReply): string {
   if (reply.entries.length === 0) return [reply.empty ?? reply.title, ...reply.notes].map(escapeHtml).join('\n\n');
   const pages = pageCount(reply);
   const parts = [`<b>${escapeHtml(reply.title)}</b>` + (pages > 1 ? ` <i>(trang ${reply.page + 1}/${pages})</i>` : '')];
-  let block: string[] = [];
-  for (const e of pageEntries(reply)) {
-    if (e.opensGroup) {
-      if (block.length) parts.push(block.join('\n'));
-      block = [`<b>${escapeHtml(e.group!)}</b>`];
-    }
-    block.push(`• ${spansHtml(e.spans)}\n  <i>📄 ${escapeHtml(entryCitation(e.citation))}</i>`);
-  }
-  if (block.length) parts.push(block.join('\n'));
-  parts.push(...reply.notes.map(escapeHtml));
+  parts.push(...listLines(reply, (e, cite) => `• ${spansHtml(e.spans)}${cite.startsWith('\n') ? '' : ' '}${cite}`, (g) => `<b>${escapeHtml(g)}</b>`, (c) => `<i>${escapeHtml(c)}</i>`));
+  if (reply.page === 0) parts.push(...reply.notes.map(escapeHtml));
   return parts.join('\n\n');
 }
 

@@ -1,5 +1,5 @@
 /** Plain-text rendering of a reply: the terminal chat, the ask CLI and Zalo use it. */
-import { pageCount, pageEntries, type ListReply } from './list.js';
+import { pageCount, pageEntries, type ListEntry, type ListReply } from './list.js';
 import type { Citation, Excerpt, Reply, Span } from './reply.js';
 
 export interface TextStyle {
@@ -69,27 +69,43 @@ export function typedPagingHint(reply: ListReply): string {
   return `Trang ${reply.page + 1}/${pages} · ${moves.join(', ')}`;
 }
 
-/** A page of a list reply as text; `typedPaging` adds the "tiếp" hint (channels without buttons). */
-export function renderList(reply: ListReply, style: TextStyle = PLAIN, typedPaging = true): string {
-  if (reply.entries.length === 0) return [reply.empty ?? reply.title, ...reply.notes].join('\n\n');
-  const parts = [style.strong(reply.title)];
-  let block: string[] = [];
-  for (const e of pageEntries(reply)) {
-    if (e.opensGroup) {
-      if (block.length) parts.push(block.join('\n'));
-      block = [style.strong(e.group!)];
-    }
-    block.push(`• ${spansToText(e.spans, style)}\n  ${style.quiet(`📄 ${entryCitation(e.citation)}`)}`);
-  }
-  if (block.length) parts.push(block.join('\n'));
-  parts.push(...reply.notes);
-  const hint = typedPaging ? typedPagingHint(reply) : '';
-  if (hint) parts.push(style.quiet(hint));
-  return parts.join('\n\n');
-}
-
 /** Further sources ("Xem thêm"), rendered as text. */
 export function renderMore(excerpts: Excerpt[], style: TextStyle = PLAIN): string {
   if (excerpts.length === 0) return 'Không còn nguồn nào khác cho câu hỏi này.';
   return 'Các nguồn tiếp theo:\n\n' + excerpts.map((e) => excerptText(e, style, '• ')).join('\n\n');
+}
+
+/**
+ * The lines of a list page: a group's title when it opens, then each entry with its citation. An entry
+ * from the same document as the one before cites only its line, to keep a page short on a phone.
+ */
+export function listLines(reply: ListReply, entry: (e: ListEntry, cite: string) => string, group: (title: string) => string, cite: (c: string) => string): string[] {
+  const blocks: string[] = [];
+  let block: string[] = [];
+  let lastDoc = '';
+  for (const e of pageEntries(reply)) {
+    if (e.opensGroup) {
+      if (block.length) blocks.push(block.join('\n'));
+      block = [group(e.group!)];
+      lastDoc = '';
+    }
+    const c = e.citation;
+    const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
+    block.push(entry(e, c.doc === lastDoc ? cite(`(${lines})`) : '\n  ' + cite(`📄 ${entryCitation(c)}`)));
+    lastDoc = c.doc;
+  }
+  if (block.length) blocks.push(block.join('\n'));
+  return blocks;
+}
+
+/** A page of a list reply as text; `typedPaging` adds the "tiếp" hint (channels without buttons). */
+export function renderList(reply: ListReply, style: TextStyle = PLAIN, typedPaging = true): string {
+  if (reply.entries.length === 0) return [reply.empty ?? reply.title, ...reply.notes].join('\n\n');
+  const parts = [style.strong(reply.title)];
+  parts.push(...listLines(reply, (e, cite) => `• ${spansToText(e.spans, style)}${cite.startsWith('\n') ? '' : ' '}${cite}`, style.strong, style.quiet));
+  // remarks (year-level tasks, a guessed year) once, on the first page
+  if (reply.page === 0) parts.push(...reply.notes);
+  const hint = typedPaging ? typedPagingHint(reply) : '';
+  if (hint) parts.push(style.quiet(hint));
+  return parts.join('\n\n');
 }

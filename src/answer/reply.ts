@@ -156,7 +156,13 @@ function itemText(p: StoredPassage, maxChars: number): string {
 }
 
 /** Builds the reply for a search result. */
-export function buildReply(result: SearchResult, documents: Map<string, CatalogEntry>, passages: StoredPassage[] = []): Reply {
+export function buildReply(
+  result: SearchResult,
+  documents: Map<string, CatalogEntry>,
+  passages: StoredPassage[] = [],
+  /** A lead built from a register row (value first), and the source lines it shows. */
+  fromRegister?: { lead: Excerpt; sources: Array<{ doc: string; lineStart: number }> },
+): Reply {
   const terms = { words: result.question.content.map((t) => t.folded), phrases: result.question.phrases.map((t) => t.folded) };
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
     spans: emphasise(bestExcerpt(h.passage, terms, max)),
@@ -172,8 +178,10 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
       : 'Các văn bản hiện có không nêu nội dung này.';
     return { kind: 'not_found', statement, suggestion: SUGGESTION, nearest };
   }
-  const list = ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 6) : [first.passage];
-  const lead = list.length > 1
+  const list = fromRegister
+    ? passages.filter((p) => fromRegister.sources.some((s) => s.doc === p.doc && s.lineStart === p.lineStart))
+    : ['task', 'overview'].includes(result.question.intent) ? listAround(first.passage, passages, 6) : [first.passage];
+  const lead = fromRegister ? fromRegister.lead : list.length > 1
     ? {
       // the item that matched is shown whole (up to a point), its neighbours by their first sentence
       spans: emphasise(list.map((p) => '• ' + (p === first.passage ? bestExcerpt(p, terms, 300) : itemText(p, 140))).join('\n')),
@@ -185,7 +193,7 @@ export function buildReply(result: SearchResult, documents: Map<string, CatalogE
   const rest = others.filter((h) => !list.includes(h.passage));
   const figureAsked = ['target', 'deadline'].includes(result.question.intent);
   const sameYears = (h: Hit) => result.question.years.length === 0 || result.question.years.some((y) => yearsIn(h.passage.text).includes(y));
-  const otherDoc = figureAsked
+  const otherDoc = figureAsked && !fromRegister
     ? rest.slice(0, 4).findIndex((h) => h.passage.doc !== first.passage.doc && /\d/.test(h.passage.text) && h.coverage >= 0.8 * first.coverage && sameYears(h))
     : -1;
   if (otherDoc > 0) rest.unshift(...rest.splice(otherDoc, 1));

@@ -1,8 +1,9 @@
 /**
  * Follow-ups typed as short replies, for channels without buttons (Zalo, the terminal): after an answer,
- * "1" shows more sources, "2" the full cited passage, 👍/👎 rate it. The last answer is remembered per
- * chat for a few minutes.
+ * "1" shows more sources, "2" the full cited passage, 👍/👎 rate it; after a list, "tiếp" and "lùi" turn
+ * its pages. The last answer is remembered per chat for a few minutes.
  */
+import type { ListReply } from '../answer/list.js';
 import type { Action, Reply } from '../answer/reply.js';
 import type { Channel, Dialog } from './dialog.js';
 
@@ -12,13 +13,19 @@ const HINTS: Record<Action['kind'], string> = {
   feedback: '👍 hoặc 👎 để đánh giá',
 };
 
-/** The typed follow-ups a reply offers, as one line: "Gõ 1 để xem thêm nguồn · 2 … · 👍 hoặc 👎 …". */
+/** The typed follow-ups a reply offers, as one line: "Gõ 1 để xem thêm nguồn · 2 … · 👍 hoặc 👎 …" (a list's page hint is in the list). */
 export function followUpHint(reply: Reply): string {
+  if (reply.kind === 'list') return reply.entries.length ? 'Gõ 👍 hoặc 👎 để đánh giá' : '';
   return reply.kind === 'answer' ? reply.actions.map((a) => HINTS[a.kind]).join(' · ') : '';
 }
 
+// Typed words that turn a list's pages ("tiếp", "xem tiếp", "trang sau"; "lùi", "trang trước").
+const NEXT_PAGE = /^(tiếp|tiep|xem tiếp|xem tiep|tiếp theo|tiep theo|trang sau|next|>)$/u;
+const PREVIOUS_PAGE = /^(lùi|lui|trang trước|trang truoc|quay lại|quay lai|back|<)$/u;
+
 export type FollowUp =
   | { kind: 'more'; excerpts: NonNullable<ReturnType<Dialog['more']>> }
+  | { kind: 'page'; reply: ListReply }
   | { kind: 'source'; reply: Reply }
   | { kind: 'feedback'; text: string }
   | { kind: 'expired'; text: string };
@@ -36,13 +43,20 @@ export class TypedFollowUps {
 
   /** Reads `text` as a follow-up to the chat's last answer; undefined when it is not one. */
   read(channel: Channel, chatId: string, userId: string, text: string): FollowUp | undefined {
-    const t = text.trim();
-    const kind = t === '1' ? 'more' : t === '2' ? 'source' : /^(👍|\+1)$/u.test(t) ? 'up' : /^(👎|-1)$/u.test(t) ? 'down' : undefined;
+    const t = text.trim().toLowerCase();
+    const kind = t === '1' ? 'more' : t === '2' ? 'source' : /^(👍|\+1)$/u.test(t) ? 'up' : /^(👎|-1)$/u.test(t) ? 'down'
+      : NEXT_PAGE.test(t) ? 'next' : PREVIOUS_PAGE.test(t) ? 'previous' : undefined;
     if (!kind) return undefined;
     const entry = this.last.get(chatId);
     const key = entry && Date.now() - entry.at < this.ttlMs ? entry.key : undefined;
     const expired: FollowUp = { kind: 'expired', text: 'Câu trả lời trước đã quá lâu hoặc chưa có. Bạn hãy gõ lại câu hỏi nhé.' };
     if (!key) return expired;
+    if (kind === 'next' || kind === 'previous') {
+      const turned = this.dialog.turnPage(key, kind === 'next' ? 1 : -1);
+      if (!turned) return { kind: 'expired', text: 'Câu trả lời trước không phải danh sách. Bạn hãy gõ câu hỏi mới nhé.' };
+      if (!turned.moved) return { kind: 'feedback', text: kind === 'next' ? 'Đây là trang cuối của danh sách.' : 'Đây là trang đầu của danh sách.' };
+      return { kind: 'page', reply: turned.reply };
+    }
     if (kind === 'more') {
       const excerpts = this.dialog.more(key);
       return excerpts ? { kind: 'more', excerpts } : expired;

@@ -100,6 +100,11 @@ export class Engine {
     return best;
   };
 
+  /** How much a folded word says: its IDF in the corpus (0 for a word the documents never use). */
+  weight(term: string): number {
+    return this.corpus.vocabulary.has(term) ? this.idf(term) : 0;
+  }
+
   private idf(term: string): number {
     const n = this.corpus.passages.length;
     const df = this.corpus.vocabulary.get(term) ?? 0;

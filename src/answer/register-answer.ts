@@ -1,0 +1,166 @@
+/**
+ * Answers from the register. When the passage the search leads with holds a register row that fits what
+ * is asked (a target for "bao nhiêu", a task's deadline for "khi nào", its lead unit for "ai chủ trì"),
+ * the reply leads with that row's value in bold, then what it is, then where it is written. When other
+ * documents state the same indicator for the same year, their values follow, newest document first, and
+ * the reply says whether they agree.
+ */
+import type { CatalogEntry } from '../ingest/catalog.js';
+import type { RegisterIndex } from '../register/query.js';
+import type { Target, TargetValue, Task } from '../register/types.js';
+import type { Hit, SearchResult } from '../search/engine.js';
+import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
+import { emphasise, type Excerpt, type Span } from './reply.js';
+
+/** A lead built from a register row, with the rows of other documents it is compared with. */
+export interface RegisterLead {
+  lead: Excerpt;
+  /** The source spans the lead shows, the row first, then each compared row. */
+  sources: SourceSpan[];
+}
+
+/** How much weight a word carries: rarer words say more (the corpus's document frequencies). */
+export type WordWeight = (folded: string) => number;
+
+/** The IDF-weighted share of `words` that a row's word set holds. */
+function coverage(words: string[], rowWords: Set<string>, weight: WordWeight): number {
+  let total = 0;
+  let found = 0;
+  for (const w of words) {
+    total += weight(w);
+    if (rowWords.has(w)) found += weight(w);
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** Whether a hit's passage holds a row: its line, and its text (a table row, or a clause of the passage). */
+function holdsRow(h: Hit, row: Task | Target): boolean {
+  const p = h.passage;
+  return row.doc === p.doc && row.line >= p.lineStart && row.line <= p.lineEnd
+    && (row.passageId === p.id || p.text.includes(row.text.slice(0, 60)));
+}
+
+// A register row leads only when it covers the question's words at least this share as well as its
+// passage does (a passage of several sentences matched for one of them).
+const ROW_COVERAGE = 0.8;
+// A passage that names a unit: the answer to "ai chủ trì" may be in it.
+const UNIT_WORD = /\b(?:Cục|Vụ|Viện|Trung tâm|Học viện|Văn phòng|Thanh tra|Quỹ|Trường|Sở)\s+\p{Lu}/u;
+// A compared target must cover the question's words nearly as well as the one that leads.
+const COMPARE_COVERAGE = 0.8;
+// How many hits may hold the row that leads: the first answering hit, or one of the two after it when it
+// fits the kind of answer better (a dated row for "khi nào" when the first passage names no date).
+const LEAD_WITHIN = 3;
+
+function citationOf(row: Task | Target, documents: Map<string, CatalogEntry>) {
+  const doc = documents.get(row.doc);
+  return { doc: row.doc, docShort: doc?.short ?? row.doc, docTitle: doc?.title ?? row.doc, section: row.section, lineStart: row.line, lineEnd: row.line };
+}
+
+/** The values of a target for the years asked (all of them when no year is asked or none fits). */
+function valuesFor(t: Target, years: number[]): TargetValue[] {
+  const asked = t.values.filter((v) => v.year !== undefined && years.includes(v.year));
+  return asked.length ? asked : t.values;
+}
+
+function valueSpans(values: TargetValue[]): Span[] {
+  const spans: Span[] = [];
+  values.forEach((v, i) => {
+    if (i) spans.push({ text: i === values.length - 1 ? ' và ' : ', ' });
+    spans.push({ text: v.written, strong: true });
+    if (v.year !== undefined) spans.push({ text: ` vào năm ${v.year}` });
+  });
+  return spans;
+}
+
+/** Two targets' values for a year say the same when every figure and unit agree. */
+function sameValues(a: TargetValue[], b: TargetValue[]): boolean {
+  const key = (v: TargetValue) => `${v.low * v.scale}-${v.high * v.scale}-${v.unit ?? ''}`;
+  return a.map(key).sort().join('|') === b.map(key).sort().join('|');
+}
+
+/** Builds the register lead for a search result, or undefined when no register row fits. */
+export function registerLead(search: SearchResult, index: RegisterIndex, documents: Map<string, CatalogEntry>, weight: WordWeight): RegisterLead | undefined {
+  if (search.noAnswer || search.hits.length === 0) return undefined;
+  const q = search.question;
+  const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w));
+  const docDate = (doc: string) => documents.get(doc)?.date ?? '';
+  const candidates = search.hits.slice(0, LEAD_WITHIN);
+
+  // the rows a hit's passage holds, the one covering the question best; it must cover it about as well as
+  // the passage does, or the passage matched for another of its sentences
+  const best = <T extends Task | Target>(rows: T[], h: Hit, wordsOf: (r: T) => Set<string>): T | undefined => {
+    const scored = rows.filter((r) => holdsRow(h, r)).map((r) => ({ r, c: coverage(words, wordsOf(r), weight) }));
+    scored.sort((a, b) => b.c - a.c);
+    return scored[0] && scored[0].c >= ROW_COVERAGE * h.coverage ? scored[0].r : undefined;
+  };
+
+  if (q.intent === 'deadline' || q.intent === 'unit') {
+    const wanted = (t: Task) => (q.intent === 'deadline' ? t.deadline.precision !== 'undated' || t.deadline.written !== '' : t.leads.length > 0);
+    const tasks = index.register.tasks.filter(wanted);
+    const rowIn = (h: Hit) => best(tasks, h, (t) => index.wordsOfTask(t));
+    let at = rowIn(candidates[0]) ? 0 : -1;
+    // a later hit that is a task row covering the question as well as the first, when the first does not hold
+    // what is asked: no date or year for "khi nào", no unit for "ai"
+    const firstLacks = q.intent === 'deadline' ? !/\d{4}/.test(candidates[0].passage.text) : !UNIT_WORD.test(candidates[0].passage.text);
+    if (at < 0 && firstLacks) at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= candidates[0].coverage);
+    if (at < 0) return undefined;
+    const task = rowIn(candidates[at])!;
+    const p = candidates[at].passage;
+    const doc = documents.get(task.doc);
+    const lead = task.leads.length ? task.leadWritten || task.leads.join(', ') : '';
+    const spans: Span[] = q.intent === 'deadline'
+      ? [
+        { text: deadlineText(task), strong: true },
+        { text: (task.kind === 'submitted' ? ' (đã trình)' : '') + (lead ? `, ${lead} chủ trì` : '') + beforeDocumentNote(task, doc) },
+      ]
+      : [
+        { text: lead, strong: true },
+        { text: ' chủ trì' + (task.deadline.written ? ', hạn ' : '') }, ...(task.deadline.written ? [{ text: deadlineText(task), strong: true }] : []),
+        { text: beforeDocumentNote(task, doc) },
+      ];
+    spans.push({ text: '\n' }, ...emphasise(task.text));
+    if (task.cooperating.length) spans.push({ text: `\nPhối hợp: ${task.cooperatingWritten}` });
+    return {
+      lead: { spans, citation: citationOf(task, documents), otherDocument: false },
+      sources: [{ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text }],
+    };
+  }
+
+  if (q.intent !== 'target') return undefined;
+  const first = candidates[0];
+  // a target for the year asked, among those covering the question best
+  const fitting = index.register.targets.filter((t) => holdsRow(first, t) && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
+  const target = best(fitting, first, (t) => index.wordsOfTarget(t));
+  if (!target) return undefined;
+  const values = valuesFor(target, q.years);
+  const years = [...new Set(values.map((v) => v.year).filter((y): y is number => y !== undefined))];
+  const leadCoverage = coverage(words, index.wordsOfTarget(target), weight);
+
+  // the same indicator for the same year in other documents: found from the data by the question's words
+  const others = index.targetsWhere((t) => t.doc !== target.doc && years.some((y) => t.years.includes(y)))
+    .filter((t) => coverage(words, index.wordsOfTarget(t), weight) >= COMPARE_COVERAGE * leadCoverage && leadCoverage > 0)
+    .filter((t) => valuesFor(t, years).some((v) => values.some((w) => (v.unit === '%') === (w.unit === '%'))));
+  const byDoc = new Map<string, Target>();
+  for (const t of others.sort((a, b) => coverage(words, index.wordsOfTarget(b), weight) - coverage(words, index.wordsOfTarget(a), weight))) {
+    if (!byDoc.has(t.doc)) byDoc.set(t.doc, t);
+  }
+  const compared = [...byDoc.values()].sort((a, b) => docDate(b.doc).localeCompare(docDate(a.doc)));
+
+  const docOf = (t: Target) => documents.get(t.doc);
+  const spans: Span[] = [...valueSpans(values), { text: '\n' }, ...emphasise(target.text)];
+  if (compared.length) {
+    const differ = compared.some((t) => !sameValues(valuesFor(t, years), values));
+    spans.push({ text: `\n\n${differ ? 'Các văn bản ghi khác nhau' : 'Các văn bản khác ghi cùng giá trị'} (${docOf(target)?.short ?? target.doc} ở trên):` });
+    for (const t of compared) {
+      spans.push({ text: `\n• ${docOf(t)?.short ?? t.doc}: ` }, ...valueSpans(valuesFor(t, years)), { text: ` — ${t.text} (dòng ${t.line})` });
+    }
+  }
+  const sourceOf = (t: Target): SourceSpan => {
+    const p = index.passageOf(t);
+    return { doc: t.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text };
+  };
+  return {
+    lead: { spans, citation: citationOf(target, documents), otherDocument: false },
+    sources: [sourceOf(target), ...compared.map(sourceOf)],
+  };
+}

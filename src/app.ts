@@ -55,11 +55,12 @@ export function answererFor(corpus: Corpus): Answerer {
         if (!listed.noAnswer || !narrowed) return listed;
       }
       const search = engine.search(question, 8);
-      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w));
+      const comparison = browser.comparisonWords(question);
+      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), comparison);
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
-      // the register's rows first, then the other hits, each once
+      // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
-      const sources = [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
+      const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
         reply: buildReply(search, corpus.documents, corpus.passages, fromRegister),
         sources,

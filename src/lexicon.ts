@@ -114,6 +114,7 @@ const BrowseWordsFile = z.object({
   sector: z.array(z.string().min(1)),
   due: z.array(z.string().min(1)),
   by: z.array(z.string().min(1)),
+  compare: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
 });
 /** Words that shape a list question (lexicon/browse-words.json). */

@@ -47,6 +47,8 @@ const ROW_COVERAGE = 0.8;
 const UNIT_WORD = /\b(?:Cục|Vụ|Viện|Trung tâm|Học viện|Văn phòng|Thanh tra|Quỹ|Trường|Sở)\s+\p{Lu}/u;
 // A compared target must cover the question's words nearly as well as the one that leads.
 const COMPARE_COVERAGE = 0.8;
+// Rows shown per document in a comparison: a text and its table often state one indicator twice.
+const COMPARED_PER_DOC = 2;
 // How many hits may hold the row that leads: the first answering hit, or one of the two after it when it
 // fits the kind of answer better (a dated row for "khi nào" when the first passage names no date).
 const LEAD_WITHIN = 3;
@@ -78,11 +80,17 @@ function sameValues(a: TargetValue[], b: TargetValue[]): boolean {
   return a.map(key).sort().join('|') === b.map(key).sort().join('|');
 }
 
-/** Builds the register lead for a search result, or undefined when no register row fits. */
-export function registerLead(search: SearchResult, index: RegisterIndex, documents: Map<string, CatalogEntry>, weight: WordWeight): RegisterLead | undefined {
+/**
+ * Builds the register lead for a search result, or undefined when no register row fits. `comparison` holds
+ * the words of a question that asks what each document says ("các văn bản ghi gì"): those words are left
+ * out of matching, and the question is read as one about a target.
+ */
+export function registerLead(
+  search: SearchResult, index: RegisterIndex, documents: Map<string, CatalogEntry>, weight: WordWeight, comparison?: Set<string>,
+): RegisterLead | undefined {
   if (search.noAnswer || search.hits.length === 0) return undefined;
-  const q = search.question;
-  const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w));
+  const q = comparison && !['deadline', 'unit'].includes(search.question.intent) ? { ...search.question, intent: 'target' as const } : search.question;
+  const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w) && !comparison?.has(w));
   const docDate = (doc: string) => documents.get(doc)?.date ?? '';
   const candidates = search.hits.slice(0, LEAD_WITHIN);
 
@@ -136,23 +144,29 @@ export function registerLead(search: SearchResult, index: RegisterIndex, documen
   const years = [...new Set(values.map((v) => v.year).filter((y): y is number => y !== undefined))];
   const leadCoverage = coverage(words, index.wordsOfTarget(target), weight);
 
-  // the same indicator for the same year in other documents: found from the data by the question's words
-  const others = index.targetsWhere((t) => t.doc !== target.doc && years.some((y) => t.years.includes(y)))
-    .filter((t) => coverage(words, index.wordsOfTarget(t), weight) >= COMPARE_COVERAGE * leadCoverage && leadCoverage > 0)
-    .filter((t) => valuesFor(t, years).some((v) => values.some((w) => (v.unit === '%') === (w.unit === '%'))));
-  const byDoc = new Map<string, Target>();
+  // the same indicator in other documents (and other rows of the lead's own), for the years asked or, when
+  // none is asked, for any year: found from the data by the question's words
+  const yearsAsked = q.years.length ? q.years : undefined;
+  const others = index.targetsWhere((t) => t !== target && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
+    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0)
+    .filter((t) => coverage(words, index.wordsOfTarget(t), weight) >= COMPARE_COVERAGE * leadCoverage)
+    .filter((t) => valuesFor(t, yearsAsked ?? t.years).some((v) => values.some((w) => (v.unit === '%') === (w.unit === '%'))));
+  // at most COMPARED_PER_DOC rows a document, the best covering first
+  const perDoc = new Map<string, Target[]>();
   for (const t of others.sort((a, b) => coverage(words, index.wordsOfTarget(b), weight) - coverage(words, index.wordsOfTarget(a), weight))) {
-    if (!byDoc.has(t.doc)) byDoc.set(t.doc, t);
+    const list = perDoc.get(t.doc) ?? [];
+    if (list.length < (t.doc === target.doc ? COMPARED_PER_DOC - 1 : COMPARED_PER_DOC)) list.push(t);
+    perDoc.set(t.doc, list);
   }
-  const compared = [...byDoc.values()].sort((a, b) => docDate(b.doc).localeCompare(docDate(a.doc)));
+  const compared = [...perDoc.values()].flat().sort((a, b) => docDate(b.doc).localeCompare(docDate(a.doc)) || a.line - b.line);
 
   const docOf = (t: Target) => documents.get(t.doc);
   const spans: Span[] = [...valueSpans(values), { text: '\n' }, ...emphasise(target.text)];
   if (compared.length) {
-    const differ = compared.some((t) => !sameValues(valuesFor(t, years), values));
+    const differ = compared.some((t) => !sameValues(valuesFor(t, yearsAsked ?? t.years), values));
     spans.push({ text: `\n\n${differ ? 'Các văn bản ghi khác nhau' : 'Các văn bản khác ghi cùng giá trị'} (${docOf(target)?.short ?? target.doc} ở trên):` });
     for (const t of compared) {
-      spans.push({ text: `\n• ${docOf(t)?.short ?? t.doc}: ` }, ...valueSpans(valuesFor(t, years)), { text: ` — ${t.text} (dòng ${t.line})` });
+      spans.push({ text: `\n• ${docOf(t)?.short ?? t.doc}: ` }, ...valueSpans(valuesFor(t, yearsAsked ?? t.years)), { text: ` — ${t.text} (dòng ${t.line})` });
     }
   }
   const sourceOf = (t: Target): SourceSpan => {

@@ -262,6 +262,16 @@ export class Browser {
     return groups;
   }
 
+  /**
+   * When a question asks what each document says ("các văn bản nói gì", "so sánh", "khác nhau"), the words
+   * that say so (folded), which are no part of the indicator asked about; undefined otherwise.
+   */
+  comparisonWords(question: string): Set<string> | undefined {
+    const tokens = nameTokens(question);
+    const found = phraseList(this.words.compare).filter((words) => findWords(tokens, words) !== undefined);
+    return found.length ? new Set(found.flat()) : undefined;
+  }
+
   private has(tokens: string[], list: string[]): boolean {
     return phraseList(list).some((words) => findWords(tokens, words) !== undefined);
   }

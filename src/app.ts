@@ -35,7 +35,7 @@ export interface Answerer {
 export function answererFor(corpus: Corpus): Answerer {
   const engine = new Engine(corpus);
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
-  const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary);
+  const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
@@ -54,9 +54,10 @@ export function answererFor(corpus: Corpus): Answerer {
         const narrowed = 'subject' in request && request.subject.length > 0;
         if (!listed.noAnswer || !narrowed) return listed;
       }
-      const search = engine.search(question, 8);
+      // "… các văn bản ghi bao nhiêu": the documents are not the subject; the rest of the question is searched
       const comparison = browser.comparisonWords(question);
-      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), comparison);
+      const search = engine.search(comparison?.rest || question, 8);
+      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), comparison?.words);
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
@@ -72,16 +73,21 @@ export function answererFor(corpus: Corpus): Answerer {
   };
 }
 
+/** Reads an index file into an answerer. */
+export async function openAnswerer(indexFile: string): Promise<Answerer> {
+  return answererFor(await loadCorpus(indexFile));
+}
+
 /** Loads (building first when the seeds changed) and returns the answerer. */
 export async function loadAnswerer(opts: { seedsDir?: string; indexFile?: string; log?: (m: string) => void } = {}): Promise<Answerer> {
   const seedsDir = opts.seedsDir ?? DEFAULT_SEEDS_DIR;
   const indexFile = opts.indexFile ?? DEFAULT_INDEX_FILE;
   await ensureIndex(seedsDir, indexFile, opts.log);
-  return answererFor(await loadCorpus(indexFile));
+  return openAnswerer(indexFile);
 }
 
 /** Rebuilds the index from the seeds (for /reload, without a restart) and returns a new answerer. */
 export async function rebuildAnswerer(seedsDir: string, indexFile: string): Promise<Answerer> {
   await buildIndex(seedsDir, indexFile);
-  return answererFor(await loadCorpus(indexFile));
+  return openAnswerer(indexFile);
 }

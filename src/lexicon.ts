@@ -10,8 +10,8 @@ import { PROJECT_ROOT } from './paths.js';
 /** Where the lexicon files live. */
 export const LEXICON_DIR = path.join(PROJECT_ROOT, 'lexicon');
 
-/** The files that change what the index holds: their hash is part of the index's seeds hash. */
-export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json'];
+/** The files that change what the index holds (the register, and the words list questions are read with): their hash is part of the index's seeds hash. */
+export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json'];
 
 const NamedEntry = z.object({
   name: z.string().min(2),

@@ -123,8 +123,24 @@ describe('buttons', () => {
     expect((await records.stats()).feedback.up).toBe(before + 1);
   });
 
+  it('pages through a long list with ◀ ▶, editing the message in place', async () => {
+    const { reply, chatId } = await say('việc gì hạn Quý IV/2021');
+    expect(reply.params.text).toMatch(/^<b>84 nhiệm vụ hạn trong Quý IV\/2021<\/b> <i>\(trang 1\/9\)<\/i>/);
+    const data = buttons(reply);
+    const next = data.find((d) => /^p:[\w-]{10}:1$/.test(d))!;
+    expect(next).toBeDefined();
+    expect(data.some((d) => d.endsWith(':-1'))).toBe(false); // no ◀ on the first page
+    let after = pushCallback(next, chatId);
+    const page2 = await api.waitForCall((c) => c.method === 'editMessageText' && Number(c.params.chat_id) === chatId, 8000, after);
+    expect(page2.params.text).toContain('(trang 2/9)');
+    const back = buttons(page2).find((d) => d.endsWith(':0'))!;
+    after = pushCallback(back, chatId);
+    const page1 = await api.waitForCall((c) => c.method === 'editMessageText' && Number(c.params.chat_id) === chatId, 8000, after);
+    expect(page1.params.text).toContain('(trang 1/9)');
+  });
+
   it('answers stale or forged callback data with a polite notice', async () => {
-    for (const data of ['m:AAAAAAAAAA', 'f:zzzzzzzzzz:u', 'hello', 'x'.repeat(64)]) {
+    for (const data of ['m:AAAAAAAAAA', 'f:zzzzzzzzzz:u', 'p:AAAAAAAAAA:3', 'hello', 'x'.repeat(64)]) {
       const after = pushCallback(data, 4242);
       const notice = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
       expect(notice.params.text).toMatch(/hết hiệu lực/);

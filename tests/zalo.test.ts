@@ -89,6 +89,25 @@ describe('long polling', () => {
     expect((await records.stats()).feedback.up).toBe(before + 1);
   });
 
+  it('pages through a long list when "tiếp" and "lùi" are typed', async () => {
+    const chat = `c${nextChat++}`;
+    let after = 0;
+    const says = (text: string) => {
+      after = api.calls.length; // each reply is looked for among the calls made after its question
+      api.push(FakeZaloApi.textEvent(text, { chatId: chat, userId: chat }));
+    };
+    const replyWith = (part: string) => api.waitForCall((c) => sentTo(chat)(c) && String(c.params.text).includes(part), 8000, after);
+    says('donvi Cục VT');
+    await replyWith('Cục Viễn thông chủ trì 15 nhiệm vụ và 9 chỉ tiêu');
+    await replyWith('Trang 1/3 · gõ "tiếp" để xem trang sau');
+    says('tiếp');
+    await replyWith('Trang 2/3');
+    says('lùi');
+    await replyWith('Trang 1/3');
+    says('lùi');
+    await replyWith('Đây là trang đầu của danh sách.');
+  });
+
   it('takes commands as plain words or with a slash', async () => {
     const chat = `c${nextChat++}`;
     api.push(FakeZaloApi.textEvent('nguon', { chatId: chat, userId: chat }));

@@ -47,6 +47,8 @@ const ROW_COVERAGE = 0.8;
 const UNIT_WORD = /\b(?:Cục|Vụ|Viện|Trung tâm|Học viện|Văn phòng|Thanh tra|Quỹ|Trường|Sở)\s+\p{Lu}/u;
 // A compared target must cover the question's words nearly as well as the one that leads.
 const COMPARE_COVERAGE = 0.8;
+// Counts of one indicator in two documents stay within this factor of each other (70-100 nghìn vs 80.000).
+const SAME_INDICATOR_RATIO = 10;
 // Rows shown per document in a comparison: a text and its table often state one indicator twice.
 const COMPARED_PER_DOC = 2;
 // How many hits may hold the row that leads: the first answering hit, or one of the two after it when it
@@ -74,6 +76,21 @@ function valueSpans(values: TargetValue[]): Span[] {
   return spans;
 }
 
+/**
+ * Whether two figures can be values of one indicator: both ranks, or they count the same thing ("doanh
+ * nghiệp", "%") and, for counts, lie within a factor of ten of each other (100 nghìn and 80.000 firms can
+ * be one target; 10 leading firms are another).
+ */
+function comparable(a: TargetValue, b: TargetValue): boolean {
+  // a rank is a rank however it is put: "top 50", "nhóm 80", "tăng 10 bậc"
+  const ranked = (v: TargetValue) => v.comparator === 'top' || v.comparator === 'group' || v.noun === 'bậc' || v.noun === 'hạng';
+  if (ranked(a) || ranked(b)) return ranked(a) && ranked(b);
+  if (a.noun === undefined || a.noun !== b.noun) return false;
+  if (a.noun === '%') return true;
+  const [x, y] = [a.high * a.scale, b.high * b.scale].sort((p, q) => p - q);
+  return x > 0 && y / x <= SAME_INDICATOR_RATIO;
+}
+
 /** Two targets' values for a year say the same when every figure and unit agree. */
 function sameValues(a: TargetValue[], b: TargetValue[]): boolean {
   const key = (v: TargetValue) => `${v.low * v.scale}-${v.high * v.scale}-${v.unit ?? ''}`;
@@ -91,13 +108,15 @@ export function registerLead(
   if (search.noAnswer || search.hits.length === 0) return undefined;
   const q = comparison && !['deadline', 'unit'].includes(search.question.intent) ? { ...search.question, intent: 'target' as const } : search.question;
   const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w) && !comparison?.has(w));
+  const weights = new Map(words.map((w) => [w, weight(w)]));
+  const weightOf: WordWeight = (w) => weights.get(w) ?? 0;
   const docDate = (doc: string) => documents.get(doc)?.date ?? '';
   const candidates = search.hits.slice(0, LEAD_WITHIN);
 
   // the rows a hit's passage holds, the one covering the question best; it must cover it about as well as
   // the passage does, or the passage matched for another of its sentences
   const best = <T extends Task | Target>(rows: T[], h: Hit, wordsOf: (r: T) => Set<string>): T | undefined => {
-    const scored = rows.filter((r) => holdsRow(h, r)).map((r) => ({ r, c: coverage(words, wordsOf(r), weight) }));
+    const scored = rows.filter((r) => holdsRow(h, r)).map((r) => ({ r, c: coverage(words, wordsOf(r), weightOf) }));
     scored.sort((a, b) => b.c - a.c);
     return scored[0] && scored[0].c >= ROW_COVERAGE * h.coverage ? scored[0].r : undefined;
   };
@@ -136,24 +155,34 @@ export function registerLead(
 
   if (q.intent !== 'target') return undefined;
   const first = candidates[0];
-  // a target for the year asked, among those covering the question best
-  const fitting = index.register.targets.filter((t) => holdsRow(first, t) && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
-  const target = best(fitting, first, (t) => index.wordsOfTarget(t));
+  // a target for the year asked, among those covering the question best, in the first hit or in a hit as
+  // good as the first (a long block is cut into several passages); of equals, the shortest statement
+  const tied = candidates.filter((h) => h.coverage >= first.coverage);
+  const fitting = index.register.targets.filter((t) => tied.some((h) => holdsRow(h, t)) && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
+  const scored = fitting.map((t) => ({ t, c: coverage(words, index.wordsOfTarget(t), weightOf) }))
+    .filter((x) => x.c >= ROW_COVERAGE * first.coverage)
+    .sort((a, b) => b.c - a.c || a.t.text.length - b.t.text.length);
+  const target = scored[0]?.t;
   if (!target) return undefined;
   const values = valuesFor(target, q.years);
   const years = [...new Set(values.map((v) => v.year).filter((y): y is number => y !== undefined))];
-  const leadCoverage = coverage(words, index.wordsOfTarget(target), weight);
+  const leadCoverage = coverage(words, index.wordsOfTarget(target), weightOf);
 
   // the same indicator in other documents (and other rows of the lead's own), for the years asked or, when
   // none is asked, for any year: found from the data by the question's words
   const yearsAsked = q.years.length ? q.years : undefined;
+  const covered = new Map<Target, number>();
   const others = index.targetsWhere((t) => t !== target && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
     .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0)
-    .filter((t) => coverage(words, index.wordsOfTarget(t), weight) >= COMPARE_COVERAGE * leadCoverage)
-    .filter((t) => valuesFor(t, yearsAsked ?? t.years).some((v) => values.some((w) => (v.unit === '%') === (w.unit === '%'))));
+    .filter((t) => {
+      const c = coverage(words, index.wordsOfTarget(t), weightOf);
+      covered.set(t, c);
+      return c >= COMPARE_COVERAGE * leadCoverage;
+    })
+    .filter((t) => valuesFor(t, yearsAsked ?? t.years).some((v) => values.some((w) => comparable(v, w))));
   // at most COMPARED_PER_DOC rows a document, the best covering first
   const perDoc = new Map<string, Target[]>();
-  for (const t of others.sort((a, b) => coverage(words, index.wordsOfTarget(b), weight) - coverage(words, index.wordsOfTarget(a), weight))) {
+  for (const t of others.sort((a, b) => covered.get(b)! - covered.get(a)!)) {
     const list = perDoc.get(t.doc) ?? [];
     if (list.length < (t.doc === target.doc ? COMPARED_PER_DOC - 1 : COMPARED_PER_DOC)) list.push(t);
     perDoc.set(t.doc, list);

@@ -8,21 +8,26 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { answererFor } from '../app.js';
+import { openAnswerer } from '../app.js';
 import { Dialog } from '../conversation/dialog.js';
 import { FakeTelegramApi } from '../devtools/fake-telegram.js';
 import { buildIndex } from '../index/build.js';
-import { loadCorpus } from '../index/load.js';
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../paths.js';
 import { createTelegramBot, startPolling } from '../../handlers/telegram.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
+/**
+ * The questions timed: `--questions FILE.jsonl` when given, else the project's own sets (questions and list
+ * questions) and the shared dev set when present.
+ */
 function questions(): string[] {
-  const dev = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.jsonl');
-  if (existsSync(dev)) return readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q as string);
-  return ['mục tiêu phủ sóng 5G năm 2025?', 'hạn trình luật viễn thông', 'cds 2021 chi tieu gi', 'cổng GovTech bao giờ phải xong?'];
+  const asked = process.argv.indexOf('--questions');
+  const files = asked >= 0 ? [path.resolve(process.argv[asked + 1])] : ['qa.jsonl', 'browse.jsonl'].map((f) => path.join(PROJECT_ROOT, 'eval', f));
+  if (asked < 0) files.push(path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.jsonl'));
+  const qs = files.filter(existsSync).flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q as string));
+  return qs.length ? qs : ['mục tiêu phủ sóng 5G năm 2025?', 'hạn trình luật viễn thông', 'cds 2021 chi tieu gi', 'việc gì hạn Quý IV/2021'];
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
@@ -34,9 +39,9 @@ try {
 
   // a fresh process, as the bot starts: load time and memory without the build's leftovers
   const fresh = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', `
-    const { loadCorpus } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'src', 'index', 'load.js')).href)});
+    const { openAnswerer } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'src', 'app.js')).href)});
     const t = performance.now();
-    const corpus = await loadCorpus(${JSON.stringify(indexFile)});
+    const { corpus } = await openAnswerer(${JSON.stringify(indexFile)}); // as the bot starts: the index, the engine, the register
     const ms = performance.now() - t;
     global.gc();
     const m = process.memoryUsage();
@@ -45,15 +50,14 @@ try {
   console.log(`index load in a fresh process: ${ms(fresh.ms)}; memory after load: rss ${(fresh.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(fresh.heap / 2 ** 20).toFixed(0)} MiB`);
 
   const loads: number[] = [];
-  let corpus = await loadCorpus(indexFile);
+  let app = await openAnswerer(indexFile);
   for (let i = 0; i < 4; i++) {
     t = performance.now();
-    corpus = await loadCorpus(indexFile);
+    app = await openAnswerer(indexFile);
     loads.push(performance.now() - t);
   }
   loads.sort((a, b) => a - b);
   console.log(`index load, warm: median ${ms(percentile(loads, 50))} over ${loads.length} loads`);
-  const app = answererFor(corpus);
 
   const qs = questions();
   for (const q of qs) app.answer(q); // warm-up: caches and JIT, as in a running bot

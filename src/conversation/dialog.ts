@@ -6,7 +6,6 @@
 import type { Answer, Answerer } from '../app.js';
 import { atPage, pageCount, type ListReply } from '../answer/list.js';
 import { emphasise, passageDisplay, type Excerpt, type Reply, type Span } from '../answer/reply.js';
-import { sectorLexicon } from '../lexicon.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS } from '../search/engine.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
@@ -243,7 +242,7 @@ export class Dialog {
       kind: 'message',
       title: 'Các lĩnh vực',
       paragraphs: [
-        [{ text: sectorLexicon().map((s) => `• ${s.name}`).join('\n') }],
+        [{ text: this.app.corpus.reading.sectors.map((s) => `• ${s.name}`).join('\n') }],
         [{ text: 'Gõ /linhvuc kèm tên lĩnh vực và năm để xem nhiệm vụ trọng tâm, ví dụ: /linhvuc viễn thông 2023' }],
       ],
     };

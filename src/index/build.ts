@@ -15,6 +15,8 @@ import { FIELDS, indexFields, splitTerms } from '../search/fields.js';
 import { Database } from '../store/sqlite.js';
 import { INDEX_LEXICON_FILES, LEXICON_DIR } from '../lexicon.js';
 import { extractRegister } from '../register/extract.js';
+import { prepareReading } from '../register/browse.js';
+import { foldedWords, targetMatchText, taskMatchText } from '../register/query.js';
 import type { Register } from '../register/types.js';
 import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
 
@@ -32,7 +34,7 @@ export const MINISEARCH_OPTIONS = {
 // The code that turns seeds into index terms: when it changes, the index is stale like when a seed changes.
 const ANALYSIS_CODE = [
   '../text/analyzer', '../text/aliases', '../ingest/parse', '../ingest/split', '../search/fields', './build',
-  '../register/extract', '../register/dates', '../register/figures', '../register/names', '../lexicon',
+  '../register/extract', '../register/dates', '../register/figures', '../register/names', '../register/query', '../register/browse', '../lexicon',
 ];
 
 function analysisCodeHash(): string {
@@ -100,11 +102,12 @@ CREATE TABLE search_index (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE tasks (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL,
   passage_id INTEGER NOT NULL, origin TEXT NOT NULL, text TEXT NOT NULL, lead_written TEXT NOT NULL, leads TEXT NOT NULL,
   cooperating_written TEXT NOT NULL, cooperating TEXT NOT NULL, deadline_written TEXT NOT NULL, deadline_from TEXT,
-  deadline_to TEXT, precision TEXT NOT NULL, kind TEXT NOT NULL, sector TEXT, before_document INTEGER NOT NULL);
+  deadline_to TEXT, precision TEXT NOT NULL, kind TEXT NOT NULL, sector TEXT, before_document INTEGER NOT NULL, words TEXT NOT NULL);
 CREATE TABLE targets (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL,
   passage_id INTEGER NOT NULL, origin TEXT NOT NULL, text TEXT NOT NULL, indicator TEXT NOT NULL, figures TEXT NOT NULL,
-  years TEXT NOT NULL, leads TEXT NOT NULL, sector TEXT);
+  years TEXT NOT NULL, leads TEXT NOT NULL, sector TEXT, words TEXT NOT NULL);
 CREATE TABLE units (name TEXT PRIMARY KEY, spellings TEXT NOT NULL, alone TEXT NOT NULL, origin TEXT NOT NULL);
+CREATE TABLE sector_sections (id INTEGER PRIMARY KEY, sector TEXT NOT NULL, years TEXT NOT NULL, doc TEXT NOT NULL, passage_ids TEXT NOT NULL);
 `;
 
 /** What one build produced, for the build log. */
@@ -172,7 +175,8 @@ export async function buildIndex(seedsDir: string, outFile: string): Promise<Bui
       const sortedVocabulary = [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, c]) => `${t}\t${c}`);
       await db.run('INSERT INTO meta VALUES (?, ?)', ['vocabulary', sortedVocabulary.join('\n')]);
       await db.run('INSERT INTO search_index VALUES (1, ?)', [JSON.stringify(search)]);
-      await writeRegister(db, register);
+      await writeRegister(db, register, corpus.passages, corpus.aliases);
+      await db.run('INSERT INTO meta VALUES (?, ?)', ['reading', JSON.stringify(prepareReading(corpus.aliases))]);
     });
     await db.exec('VACUUM');
   } finally {
@@ -185,19 +189,25 @@ export async function buildIndex(seedsDir: string, outFile: string): Promise<Bui
   };
 }
 
-async function writeRegister(db: Database, register: Register): Promise<void> {
+async function writeRegister(db: Database, register: Register, passages: Passage[], aliases: AliasPair[]): Promise<void> {
   const json = JSON.stringify;
+  // the words each row is matched by, analysed once here rather than at every start
+  const words = (text: string) => [...foldedWords(text, aliases)].join(' ');
   for (const t of register.tasks) {
-    await db.run('INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+    await db.run('INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       t.id, t.doc, t.line, json(t.section), t.passageId, t.from, t.text, t.leadWritten, json(t.leads), t.cooperatingWritten,
       json(t.cooperating), t.deadline.written, t.deadline.range?.from ?? null, t.deadline.range?.to ?? null, t.deadline.precision,
-      t.kind, t.sector ?? null, t.beforeDocument ? 1 : 0,
+      t.kind, t.sector ?? null, t.beforeDocument ? 1 : 0, words(taskMatchText(t, passages)),
     ]);
   }
   for (const t of register.targets) {
-    await db.run('INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+    await db.run('INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       t.id, t.doc, t.line, json(t.section), t.passageId, t.from, t.text, t.indicator, json(t.values), json(t.years), json(t.leads), t.sector ?? null,
+      words(targetMatchText(t)),
     ]);
   }
   for (const u of register.units) await db.run('INSERT INTO units VALUES (?, ?, ?, ?)', [u.name, json(u.spellings), json(u.alone ?? []), u.origin]);
+  for (const [i, s] of register.sections.entries()) {
+    await db.run('INSERT INTO sector_sections VALUES (?, ?, ?, ?, ?)', [i, s.sector, json(s.years), s.doc, json(s.passageIds)]);
+  }
 }

@@ -4,6 +4,7 @@ import MiniSearch from 'minisearch';
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage, TableCells } from '../ingest/parse.js';
 import { Database } from '../store/sqlite.js';
+import type { Reading } from '../register/browse.js';
 import type { Register, Target, Task } from '../register/types.js';
 import type { AliasPair } from '../text/aliases.js';
 import { buildIndex, MINISEARCH_OPTIONS, seedsHash } from './build.js';
@@ -24,6 +25,8 @@ export interface Corpus {
   seedsHash: string;
   /** The commitments the documents hold: tasks, targets, units. */
   register: Register;
+  /** The word lists list questions are read with, prepared at index time. */
+  reading: Reading;
 }
 
 /** Whether the index file exists and was built from exactly these seeds. */
@@ -59,32 +62,36 @@ interface PassageRow {
 export async function loadCorpus(indexFile: string): Promise<Corpus> {
   const db = await Database.open(indexFile, 'readonly');
   try {
-    // the reads run in sqlite's threads side by side
-    const [docs, rows, aliasRows, vocabRow, indexRow, hashRow, register] = await Promise.all([
+    // the reads run in sqlite's threads side by side; each is turned into objects as soon as it arrives, so
+    // the search index (the longest to load) is read while the passages are still being fetched
+    const search = db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1').then((row) => {
+      if (!row) throw new Error(`${indexFile} has no search index: rebuild it with npm run index`);
+      return MiniSearch.loadJSON(row.json, MINISEARCH_OPTIONS);
+    });
+    const [documents, passages, aliases, vocabulary, seeds, register, index, reading] = await Promise.all([
       db.all<{ file: string; title: string; number: string | null; kind: CatalogEntry['kind']; date: string; years: string; short: string }>(
-        'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file'),
-      db.all<PassageRow>('SELECT * FROM passages ORDER BY id'),
-      db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id'),
-      db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vocabulary'"),
-      db.get<{ json: string }>('SELECT json FROM search_index WHERE id = 1'),
+        'SELECT file, title, number, kind, date, years, short FROM documents ORDER BY file').then((docs) => new Map(docs.map((d) => [d.file, {
+        file: d.file, title: d.title, number: d.number ?? undefined, kind: d.kind, date: d.date, years: JSON.parse(d.years) as number[], short: d.short,
+      }]))),
+      db.all<PassageRow>('SELECT * FROM passages ORDER BY id').then((rows) => {
+        // a section's passages share one heading path: parsed once, shared
+        const paths = new Map<string, string[]>();
+        const pathOf = (json: string) => paths.get(json) ?? paths.set(json, JSON.parse(json) as string[]).get(json)!;
+        return rows.map((r) => ({
+          id: r.id, doc: r.doc, lineStart: r.line_start, lineEnd: r.line_end, text: r.text, headingPath: pathOf(r.heading_path),
+          kind: r.kind, table: r.table_json ? (JSON.parse(r.table_json) as TableCells) : undefined, lead: r.lead ?? undefined,
+        }));
+      }),
+      db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id')
+        .then((rows) => rows.map((a) => ({ short: a.short.split(' '), full: a.full.split(' ') }))),
+      db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vocabulary'").then((row) => parseVocabulary(row?.value ?? '')),
       db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'"),
       loadRegister(db),
+      search,
+      db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'reading'").then((row) => (row ? (JSON.parse(row.value) as Reading) : undefined)),
     ]);
-    if (!indexRow || !hashRow) throw new Error(`${indexFile} has no search index: rebuild it with npm run index`);
-    return {
-      documents: new Map(docs.map((d) => [d.file, {
-        file: d.file, title: d.title, number: d.number ?? undefined, kind: d.kind, date: d.date, years: JSON.parse(d.years), short: d.short,
-      }])),
-      passages: rows.map((r) => ({
-        id: r.id, doc: r.doc, lineStart: r.line_start, lineEnd: r.line_end, text: r.text, headingPath: JSON.parse(r.heading_path),
-        kind: r.kind, table: r.table_json ? (JSON.parse(r.table_json) as TableCells) : undefined, lead: r.lead ?? undefined,
-      })),
-      search: MiniSearch.loadJSON(indexRow.json, MINISEARCH_OPTIONS),
-      aliases: aliasRows.map((a) => ({ short: a.short.split(' '), full: a.full.split(' ') })),
-      vocabulary: parseVocabulary(vocabRow?.value ?? ''),
-      seedsHash: hashRow.value,
-      register,
-    };
+    if (!seeds || !reading) throw new Error(`${indexFile} is incomplete: rebuild it with npm run index`);
+    return { documents, passages, search: index, aliases, vocabulary, seedsHash: seeds.value, register, reading };
   } finally {
     await db.close();
   }
@@ -103,19 +110,20 @@ interface TaskRow {
   id: number; doc: string; line: number; section: string; passage_id: number; origin: Task['from']; text: string;
   lead_written: string; leads: string; cooperating_written: string; cooperating: string; deadline_written: string;
   deadline_from: string | null; deadline_to: string | null; precision: Task['deadline']['precision']; kind: Task['kind'];
-  sector: string | null; before_document: number;
+  sector: string | null; before_document: number; words: string;
 }
 interface TargetRow {
   id: number; doc: string; line: number; section: string; passage_id: number; origin: Target['from']; text: string;
-  indicator: string; figures: string; years: string; leads: string; sector: string | null;
+  indicator: string; figures: string; years: string; leads: string; sector: string | null; words: string;
 }
 
 /** Reads the register tables. */
 async function loadRegister(db: Database): Promise<Register> {
-  const [tasks, targets, units] = await Promise.all([
+  const [tasks, targets, units, sections] = await Promise.all([
     db.all<TaskRow>('SELECT * FROM tasks ORDER BY id'),
     db.all<TargetRow>('SELECT * FROM targets ORDER BY id'),
     db.all<{ name: string; spellings: string; alone: string; origin: 'lexicon' | 'document' }>('SELECT * FROM units ORDER BY rowid'),
+    db.all<{ sector: string; years: string; doc: string; passage_ids: string }>('SELECT * FROM sector_sections ORDER BY id'),
   ]);
   return {
     tasks: tasks.map((r) => ({
@@ -125,12 +133,14 @@ async function loadRegister(db: Database): Promise<Register> {
         written: r.deadline_written, precision: r.precision,
         range: r.deadline_from && r.deadline_to ? { from: r.deadline_from, to: r.deadline_to } : undefined,
       },
-      kind: r.kind, sector: r.sector ?? undefined, beforeDocument: r.before_document === 1,
+      kind: r.kind, sector: r.sector ?? undefined, beforeDocument: r.before_document === 1, words: new Set(r.words.split(' ')),
     })),
     targets: targets.map((r) => ({
       id: r.id, doc: r.doc, line: r.line, section: JSON.parse(r.section), passageId: r.passage_id, from: r.origin, text: r.text,
       indicator: r.indicator, values: JSON.parse(r.figures), years: JSON.parse(r.years), leads: JSON.parse(r.leads), sector: r.sector ?? undefined,
+      words: new Set(r.words.split(' ')),
     })),
     units: units.map((u) => ({ name: u.name, spellings: JSON.parse(u.spellings), alone: JSON.parse(u.alone), origin: u.origin })),
+    sections: sections.map((s) => ({ sector: s.sector, years: JSON.parse(s.years), doc: s.doc, passageIds: JSON.parse(s.passage_ids) })),
   };
 }

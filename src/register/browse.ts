@@ -6,12 +6,11 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { browseWords, sectorLexicon, unitCompounds, type NamedEntry } from '../lexicon.js';
+import { browseWords, sectorLexicon, unitCompounds, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { fold, yearsIn } from '../text/analyzer.js';
 import { monthsRange, quarterRange, type DateRange, type Precision } from './dates.js';
-import { isPlanContext, sectorOf } from './extract.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
-import { findNames, findWords, nameTokens } from './names.js';
+import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import type { Target, Task } from './types.js';
 
@@ -151,15 +150,40 @@ function dropPhrases(tokens: string[], phrases: string[][]): string[] {
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
 
+/** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
+export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][] };
+
+/**
+ * What list questions are read with, worked out from the lexicon once at index time and stored in the
+ * index: the cue phrases folded, the sectors with the abbreviations that stand for them ("CĐS", "ATTT"),
+ * and the syllables that make a unit's kind word part of another word ("dịch vụ").
+ */
+export interface Reading {
+  cues: Cues;
+  sectors: NamedEntry[];
+  compounds: Record<string, string[]>;
+}
+
+/** Prepares the reading lexicon (at index time). */
+export function prepareReading(aliases: AliasPair[]): Reading {
+  const w = browseWords();
+  const cues: Cues = {
+    list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector),
+    due: phraseList(w.due), by: phraseList(w.by), compare: phraseList(w.compare), filler: phraseList(w.filler),
+    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.filler]),
+  };
+  const compounds = Object.fromEntries([...unitCompounds()].map(([k, v]) => [k, [...v]]));
+  return { cues, sectors: withAliases(sectorLexicon(), aliases), compounds };
+}
+
 /** Reads list questions and answers them from the register. */
 export class Browser {
-  private readonly words = browseWords();
-  private readonly compounds = unitCompounds();
-  private readonly sectors = sectorLexicon();
+  private readonly cues: Cues;
+  private readonly compounds: Map<string, Set<string>>;
   private readonly units: NamedEntry[];
   /** The sectors with the abbreviations that stand for them ("CĐS", "ATTT"), for reading questions. */
   private readonly sectorNames: NamedEntry[];
-  private readonly sectorSections: Array<{ sector: string; years: number[]; doc: string; passages: Passage[] }>;
+  private readonly passages: Passage[];
 
   constructor(
     private readonly index: RegisterIndex,
@@ -167,10 +191,13 @@ export class Browser {
     passages: Passage[],
     /** Folded terms the documents use: a subject word they never use cannot narrow a list. */
     private readonly vocabulary: Map<string, number>,
+    reading: Reading,
   ) {
+    this.cues = reading.cues;
+    this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
+    this.sectorNames = reading.sectors;
     this.units = index.register.units;
-    this.sectorNames = withAliases(this.sectors, index.aliases);
-    this.sectorSections = sectorSections(passages, documents, this.sectors);
+    this.passages = passages;
   }
 
   /** The year a quarter or month typed without one most likely means: the year with most tasks due then. */
@@ -237,8 +264,7 @@ export class Browser {
    * by "/" ("CP/TTg"). Words the documents never use (typos, chat words) are dropped: no row holds them.
    */
   private subjectOf(tokens: string[], raw: string): Subject {
-    const w = this.words;
-    const rest = dropPhrases(tokens, phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.filler]))
+    const rest = dropPhrases(tokens, this.cues.stop)
       .filter((t) => !/^(19|20)\d\d$/.test(t));
     const groups: Subject = [];
     const used = new Set<number>();
@@ -264,16 +290,18 @@ export class Browser {
 
   /**
    * When a question asks what each document says ("các văn bản nói gì", "so sánh", "khác nhau"), the words
-   * that say so (folded), which are no part of the indicator asked about; undefined otherwise.
+   * that say so (folded), which are no part of the indicator asked about, and the question without them;
+   * undefined otherwise.
    */
-  comparisonWords(question: string): Set<string> | undefined {
+  comparisonWords(question: string): { words: Set<string>; rest: string } | undefined {
     const tokens = nameTokens(question);
-    const found = phraseList(this.words.compare).filter((words) => findWords(tokens, words) !== undefined);
-    return found.length ? new Set(found.flat()) : undefined;
+    const found = this.cues.compare.filter((words) => findWords(tokens, words) !== undefined);
+    // the rest of the question, as typed, is what is searched for
+    return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, found) } : undefined;
   }
 
-  private has(tokens: string[], list: string[]): boolean {
-    return phraseList(list).some((words) => findWords(tokens, words) !== undefined);
+  private has(tokens: string[], phrases: string[][]): boolean {
+    return phrases.some((words) => findWords(tokens, words) !== undefined);
   }
 
   /**
@@ -290,21 +318,21 @@ export class Browser {
     if (unit && ['voi', 'hop'].includes(tokens[unit.start - 1] ?? '')) unit = undefined;
     if (unit) tokens = [...tokens.slice(0, unit.start), ...tokens.slice(unit.end)];
     const sectorNamed = this.findSector(tokens.join(' '));
-    const wantsList = this.has(tokens, this.words.list);
-    const sectorCue = this.has(tokens, this.words.sector);
-    const targetCue = this.has(tokens, this.words.target);
+    const wantsList = this.has(tokens, this.cues.list);
+    const sectorCue = this.has(tokens, this.cues.sector);
+    const targetCue = this.has(tokens, this.cues.target);
     const withoutSector = sectorNamed ? tokens.filter((_, i) => !sectorNamed.spans.some(([a, b]) => i >= a && i < b)) : tokens;
     const subject = this.subjectOf(withoutSector, question);
     const year = years.at(-1);
     // "việc gì hạn năm 2021", "những đề án trình Thủ tướng năm 2022": a year is the period of what falls due
-    if (!periodMatch && years.length === 1 && !unit && !sectorNamed && this.has(tokens, this.words.due) && (wantsList || subject.length === 0)) {
+    if (!periodMatch && years.length === 1 && !unit && !sectorNamed && this.has(tokens, this.cues.due) && (wantsList || subject.length === 0)) {
       const y = years[0];
       const period: Period = { range: monthsRange(y, 1, 12), precision: 'year', label: `năm ${y}`, mode: 'within', yearGuessed: false };
       return { kind: 'due', period, subject };
     }
 
     // "báo chí 6 tháng cuối năm 2020": a sector's plans for a period, unless what falls due then is asked
-    if (periodMatch && sectorNamed && !unit && !this.has(tokens, this.words.due) && subject.length === 0 && (sectorCue || wantsList)) {
+    if (periodMatch && sectorNamed && !unit && !this.has(tokens, this.cues.due) && subject.length === 0 && (sectorCue || wantsList)) {
       return { kind: 'sector', sectors: sectorNamed.sectors, year: Number(periodMatch.period.range.to.slice(0, 4)) };
     }
     if (periodMatch) {
@@ -454,7 +482,8 @@ export class Browser {
 
   /** A sector's priorities for a year: the items of each document's own section, then the table rows. */
   private sectorList(sector: string, year?: number): Listing {
-    const sections = this.sectorSections.filter((s) => s.sector === sector);
+    const sections = this.index.register.sections.filter((s) => s.sector === sector)
+      .map((s) => ({ ...s, passages: s.passageIds.map((id) => this.passages[id]) }));
     const tableTasks = this.index.tasksWhere((t) => t.kind === 'task' && t.from === 'table' && t.sector === sector);
     const tableTargets = this.index.targetsWhere((t) => t.from === 'table' && t.sector === sector);
     const yearsAvailable = [...new Set([
@@ -490,7 +519,7 @@ export class Browser {
       groups,
       notes: [
         ...(year === undefined ? [`Bạn không ghi năm; đây là năm mới nhất có trong văn bản.`] : []),
-        ...(others.length ? [`Các năm khác có trong văn bản: ${others.join(', ')} (ví dụ: /linhvuc ${this.sectors.find((x) => x.name === sector)?.spellings[0] ?? sector} ${others.at(-1)}).`] : []),
+        ...(others.length ? [`Các năm khác có trong văn bản: ${others.join(', ')} (ví dụ: /linhvuc ${this.sectorNames.find((x) => x.name === sector)?.spellings[0] ?? sector} ${others.at(-1)}).`] : []),
       ],
     };
   }
@@ -498,10 +527,11 @@ export class Browser {
 
 /** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
 function withAliases(sectors: NamedEntry[], aliases: AliasPair[]): NamedEntry[] {
+  // alias tokens are normalized already: folding them is enough
+  const fullForms = aliases.map((a) => ({ full: a.full.map(fold).join(' '), short: a.short.join(' ') }));
   return sectors.map((s) => {
     const spellings = new Set(s.spellings.map((x) => nameTokens(x).join(' ')));
-    const shorts = aliases.filter((a) => spellings.has(nameTokens(a.full.join(' ')).join(' '))).map((a) => a.short.join(' '));
-    return { ...s, spellings: [...s.spellings, ...shorts] };
+    return { ...s, spellings: [...s.spellings, ...fullForms.filter((a) => spellings.has(a.full)).map((a) => a.short)] };
   });
 }
 
@@ -542,35 +572,4 @@ function itemRows(passages: Passage[]): ListRow[] {
     rows.push({ kind: 'item', passage: p, lineEnd: p.lineEnd, text: p.text });
   }
   return rows;
-}
-
-/**
- * The sections that state a sector's priorities: directly under a "Lĩnh vực …" heading, either the
- * sector section of a directive or its plan sub-section ("Nhiệm vụ trọng tâm năm 2023", "Định hướng
- * giai đoạn 2024 - 2025"); years from that heading, else the document's.
- */
-function sectorSections(passages: Passage[], documents: Map<string, CatalogEntry>, sectors: NamedEntry[]) {
-  const out = new Map<string, { sector: string; years: number[]; doc: string; passages: Passage[]; planned: boolean }>();
-  for (const p of passages) {
-    if (p.kind !== 'text') continue;
-    const sector = sectorOf(p, sectors);
-    if (!sector) continue;
-    const at = p.headingPath.findIndex((h) => /^(?:[\dIVX.]+\s*)?lĩnh vực\s/iu.test(h));
-    if (at < 0) continue;
-    const below = p.headingPath.slice(at + 1);
-    const doc = documents.get(p.doc);
-    // the sector section itself (a directive) or one plan heading under it, with at most a list lead-in below
-    const plan = below[0];
-    if (plan !== undefined && !/nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu/iu.test(plan)) continue;
-    if (below.length > 2) continue;
-    if (!isPlanContext(p.headingPath, doc)) continue;
-    const headingYears = plan ? yearsIn(plan) : [];
-    const years = headingYears.length ? headingYears : doc ? [Number(doc.date.slice(0, 4))] : [];
-    const key = `${p.doc}|${p.headingPath.slice(0, at + 2).join('›')}`;
-    if (!out.has(key)) out.set(key, { sector, years, doc: p.doc, passages: [], planned: plan !== undefined });
-    out.get(key)!.passages.push(p);
-  }
-  // where a sector section has plan sub-sections, its opening paragraphs are a preamble, not items
-  const planned = new Set([...out.keys()].filter((k) => out.get(k)!.planned).map((k) => k.split('›').slice(0, -1).join('›')));
-  return [...out.entries()].filter(([k, s]) => s.planned || !planned.has(k)).map(([, s]) => s);
 }

@@ -12,7 +12,7 @@ import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { parseDeadline, readDate } from './dates.js';
 import { findFigures } from './figures.js';
 import { findNames, nameTokens } from './names.js';
-import type { Register, Target, TargetValue, Task, UnitRecord } from './types.js';
+import type { Register, SectorSection, Target, TargetValue, Task, UnitRecord } from './types.js';
 
 /** What the extractor needs of the corpus: passages by id, the catalog and each seed's lines. */
 export interface ExtractInput {
@@ -246,7 +246,8 @@ export function extractRegister(input: ExtractInput): Register & { log: string[]
   });
 
   const log = units.records().filter((u) => u.origin === 'document').map((u) => `unit not in lexicon/units.json, kept as written: ${u.name}`);
-  return { tasks, targets, units: units.records(), log };
+  const sections = extractSectorSections(input.passages, documents, sectors);
+  return { tasks, targets, units: units.records(), sections, log };
 }
 
 // A deadline said in a sentence: "trước ngày 30/6/2023", "trong quý II/2023", "hoàn thành trong tháng 5/2023".
@@ -269,4 +270,45 @@ function yearAfter(clause: string, from: number): number | undefined {
 function yearBefore(clause: string, to: number): number | undefined {
   const years = [...clause.slice(0, to).matchAll(/(?<![\d/])(20\d\d)(?![\d/])/g)].map((m) => Number(m[1]));
   return years.at(-1);
+}
+
+/**
+ * The sections that state a sector's priorities: directly under a "Lĩnh vực …" heading, either the
+ * sector section of a directive or its plan sub-section ("Nhiệm vụ trọng tâm năm 2023", "Định hướng
+ * giai đoạn 2024 - 2025"); years from that heading, else the document's.
+ */
+export function extractSectorSections(passages: Passage[], documents: Map<string, CatalogEntry>, sectors: NamedEntry[] = sectorLexicon()): SectorSection[] {
+  const out = new Map<string, SectorSection & { planned: boolean }>();
+  // passages of one section share the answer: worked out once per heading path
+  const decided = new Map<string, string | undefined>();
+  passages.forEach((p, id) => {
+    if (p.kind !== 'text') return;
+    const path = p.doc + '\u0000' + p.headingPath.join('\u0000');
+    if (decided.has(path)) {
+      const key = decided.get(path);
+      if (key) out.get(key)!.passageIds.push(id);
+      return;
+    }
+    decided.set(path, undefined);
+    const sector = sectorOf(p, sectors);
+    if (!sector) return;
+    const at = p.headingPath.findIndex((h) => /^(?:[\dIVX.]+\s*)?lĩnh vực\s/iu.test(h));
+    if (at < 0) return;
+    const below = p.headingPath.slice(at + 1);
+    const doc = documents.get(p.doc);
+    // the sector section itself (a directive) or one plan heading under it, with at most a list lead-in below
+    const plan = below[0];
+    if (plan !== undefined && !/nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu/iu.test(plan)) return;
+    if (below.length > 2) return;
+    if (!isPlanContext(p.headingPath, doc)) return;
+    const headingYears = plan ? yearsIn(plan) : [];
+    const years = headingYears.length ? headingYears : doc ? [Number(doc.date.slice(0, 4))] : [];
+    const key = `${p.doc}|${p.headingPath.slice(0, at + 2).join('›')}`;
+    if (!out.has(key)) out.set(key, { sector, years, doc: p.doc, passageIds: [], planned: plan !== undefined });
+    out.get(key)!.passageIds.push(id);
+    decided.set(path, key);
+  });
+  // where a sector section has plan sub-sections, its opening paragraphs are a preamble, not items
+  const planned = new Set([...out.keys()].filter((k) => out.get(k)!.planned).map((k) => k.split('›').slice(0, -1).join('›')));
+  return [...out.entries()].filter(([k, s]) => s.planned || !planned.has(k)).map(([, { planned: _, ...s }]) => s);
 }

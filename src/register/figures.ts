@@ -18,6 +18,8 @@ export interface Figure {
   unit?: string;
   /** The multiplier's factor (1 without one): "100 ngàn" is 100 000. */
   scale: number;
+  /** What is counted, without the multiplier: "%", "doanh nghiệp", "USD"; undefined for a bare number. */
+  noun?: string;
 }
 
 /** "590.000" → 590000, "0,7" → 0.7, "6,5" → 6.5, "3.5" → 3.5. */
@@ -85,7 +87,7 @@ export function findFigures(text: string, bare = false): Figure[] {
     if (g.pct1 !== undefined && !g.high) written = written.slice(0, written.indexOf('%') + 1);
     const start = m.index! + m[0].indexOf(written);
     const scale = g.mult ? multipliers.get(g.mult.toLowerCase()) ?? 1 : 1;
-    out.push({ written, start, end: start + written.length, low, high, comparator: cmp, unit, scale });
+    out.push({ written, start, end: start + written.length, low, high, comparator: cmp, unit, scale, noun: percent ? '%' : g.unit });
   }
   return out;
 }

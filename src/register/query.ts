@@ -23,15 +23,25 @@ export function bySoonest(a: Task, b: Task): number {
 
 const inOrder = (a: { doc: string; line: number }, b: { doc: string; line: number }) => a.doc.localeCompare(b.doc) || a.line - b.line;
 
+/** The text a task is matched by: a table row by all its cells (task, lead, the level it goes to …). */
+export function taskMatchText(t: Task, passages: Passage[]): string {
+  return t.from === 'table' ? passages[t.passageId].text : `${t.text} ${t.leadWritten}`;
+}
+
+/** The text a target is matched by: its statement and the heading it stands under. */
+export function targetMatchText(t: Target): string {
+  return `${t.text} ${t.section.at(-1) ?? ''}`;
+}
+
 /** The register with the word sets its rows are matched by. */
 export class RegisterIndex {
   private readonly taskWords: Set<string>[];
   private readonly targetWords: Set<string>[];
 
   constructor(readonly register: Register, readonly aliases: AliasPair[], private readonly passages: Passage[]) {
-    // a table row is matched by all its cells (the task, its lead, the level it goes to …)
-    this.taskWords = register.tasks.map((t) => foldedWords(t.from === 'table' ? passages[t.passageId].text : `${t.text} ${t.leadWritten}`, aliases));
-    this.targetWords = register.targets.map((t) => foldedWords(`${t.text} ${(t.section.at(-1) ?? '')}`, aliases));
+    // the index stores each row's words; a register built in memory (tests) has them worked out here
+    this.taskWords = register.tasks.map((t) => t.words ?? foldedWords(taskMatchText(t, passages), aliases));
+    this.targetWords = register.targets.map((t) => t.words ?? foldedWords(targetMatchText(t), aliases));
   }
 
   /**

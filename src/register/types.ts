@@ -33,6 +33,8 @@ export interface Task extends Source {
   sector?: string;
   /** The deadline ends before the document that sets it was issued. */
   beforeDocument: boolean;
+  /** The folded words the row is matched by (its cells or sentence, with the aliases they hold). */
+  words?: Set<string>;
 }
 
 /** One figure of a target, with the year it is for when the text says so. */
@@ -52,6 +54,8 @@ export interface Target extends Source {
   years: number[];
   leads: string[];
   sector?: string;
+  /** The folded words the row is matched by (its statement and section, with the aliases they hold). */
+  words?: Set<string>;
 }
 
 /** A canonical unit and every spelling of it the documents use. */
@@ -60,9 +64,18 @@ export interface UnitRecord extends NamedEntry {
   origin: 'lexicon' | 'document';
 }
 
+/** A section that states a sector's priorities for some years: its passages are the items of its list. */
+export interface SectorSection {
+  sector: string;
+  years: number[];
+  doc: string;
+  passageIds: number[];
+}
+
 /** The whole register, as built at index time and loaded at start. */
 export interface Register {
   tasks: Task[];
   targets: Target[];
   units: UnitRecord[];
+  sections: SectorSection[];
 }

@@ -1,0 +1,240 @@
+/**
+ * The register on the real seeds: what extraction finds in the tables and sentences (counts checked by
+ * hand against the documents), how deadlines and figures are read, and the lists and answers built on it.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../src/answer/render-text.js';
+import { Dialog } from '../src/conversation/dialog.js';
+import { parseDeadline, readDate } from '../src/register/dates.js';
+import { findFigures } from '../src/register/figures.js';
+import type { Task } from '../src/register/types.js';
+import { testAnswerer } from './helpers.js';
+
+const D2023 = '000_94f847d9d8c3a318.txt';
+const D2021 = '003_578e35c63316aedb.txt';
+const REPORT = '004_1f5fb79ec9fc1a3e.txt';
+
+async function register() {
+  return (await testAnswerer()).corpus.register;
+}
+
+/** The tasks of the 2021 directive's appendix II (lines 274-509). */
+async function appendixII(): Promise<Task[]> {
+  return (await register()).tasks.filter((t) => t.doc === D2021 && t.from === 'table' && t.section[0]?.startsWith('PHỤ LỤC II'));
+}
+
+const taskAt = async (doc: string, line: number) => (await register()).tasks.find((t) => t.doc === doc && t.line === line)!;
+
+describe('deadlines as written and as date ranges', () => {
+  it.each([
+    ['Quý IV/2021', '2021-10-01', '2021-12-31', 'quarter'],
+    ['Quý 4/2021', '2021-10-01', '2021-12-31', 'quarter'],
+    ['Quý 2/2021', '2021-04-01', '2021-06-30', 'quarter'],
+    ['Tháng 6/2021', '2021-06-01', '2021-06-30', 'month'],
+    ['Tháng 06/2021', '2021-06-01', '2021-06-30', 'month'],
+    ['Tháng 01-02/2021', '2021-01-01', '2021-02-28', 'month'],
+    ['30/11/2021', '2021-11-30', '2021-11-30', 'day'],
+    ['8/2/2021', '2021-02-08', '2021-02-08', 'day'],
+    ['Năm 2021', '2021-01-01', '2021-12-31', 'year'],
+    ['Cả năm', '2021-01-01', '2021-12-31', 'year'],
+  ])('%s', (written, from, to, precision) => {
+    expect(parseDeadline(written, 2021)).toEqual({ written, range: { from, to }, precision });
+  });
+
+  it('keeps a deadline that names no date as written, undated', () => {
+    expect(parseDeadline('Theo tiến độ của các cơ quan chủ Chương trình yêu cầu', 2021))
+      .toEqual({ written: 'Theo tiến độ của các cơ quan chủ Chương trình yêu cầu', precision: 'undated' });
+    expect(readDate('Tháng 13/2021')).toBeUndefined();
+    expect(readDate('31/2/2021')).toBeUndefined();
+  });
+});
+
+describe('figures with their comparator and unit', () => {
+  const one = (text: string) => findFigures(text).map(({ written, low, high, comparator, unit, scale }) => ({ written, low, high, comparator, unit, scale }));
+
+  it('reads numbers, ranges, comparators and units as the documents write them', () => {
+    expect(one('Mục tiêu hết năm 2023 đạt: 590.000 – 595.000 tên miền.')).toEqual([
+      { written: '590.000 – 595.000 tên miền', low: 590000, high: 595000, comparator: undefined, unit: 'tên miền', scale: 1 },
+    ]);
+    expect(one('đạt tối thiểu 50 bưu gửi/đầu người')[0]).toMatchObject({ low: 50, comparator: 'at_least', unit: 'bưu gửi/đầu người' });
+    expect(one('thuộc nhóm 30 nước đứng đầu')[0]).toMatchObject({ low: 30, comparator: 'group', unit: 'nước' });
+    expect(one('vào top 50')[0]).toMatchObject({ low: 50, comparator: 'top' });
+    expect(one('doanh thu 25 tỷ USD vào năm 2025')[0]).toMatchObject({ written: '25 tỷ USD', low: 25, scale: 1e9, unit: 'tỷ USD' });
+    expect(one('> 90%')[0]).toMatchObject({ low: 90, comparator: 'over', unit: '%' });
+    expect(one('từ 6-6,5%')[0]).toMatchObject({ low: 6, high: 6.5, unit: '%' });
+    expect(one('đến 20% dân số')[0].written).toBe('20%');
+  });
+
+  it('takes no document number, date, year, version or ordinal for a figure', () => {
+    expect(one('Nghị định số 42/2022/NĐ-CP ngày 24/6/2022, CMCN 4.0, băng tần 3.5GHz, 5G, lần thứ 8, đến năm 2025 tỷ trọng')).toEqual([]);
+  });
+});
+
+describe('the 2021 directive\'s task table (appendix II)', () => {
+  // counted by hand: rows are numbered 1. … 190. without gaps, under seven sector rows, with the header row
+  // repeated after each page break
+  it('holds 190 tasks, each under its sector', async () => {
+    const tasks = await appendixII();
+    expect(tasks).toHaveLength(190);
+    const perSector: Record<string, number> = {};
+    for (const t of tasks) perSector[t.sector ?? '?'] = (perSector[t.sector ?? '?'] ?? 0) + 1;
+    // I rows 1-6, II 7-59, III 60-79, IV 80-106, V 107-115, VI 116-140 ("VI LĨNH VỰC …" in one cell),
+    // VII 141-190 (its numeral split: "VI I<TAB>CÔNG TÁC TỔNG HỢP")
+    expect(perSector).toEqual({
+      'Bưu chính': 6, 'Viễn thông': 53, 'Ứng dụng CNTT, Chính phủ số và Chuyển đổi số': 20, 'An toàn thông tin mạng': 27,
+      'Công nghiệp ICT': 9, 'Báo chí, truyền thông': 25, 'Công tác tổng hợp': 50,
+    });
+  });
+
+  // counted by hand from the "Thời gian hoàn thành" column: a task counts for a quarter when its whole
+  // range lies inside it ("Tháng 01-02/2021" in Q1); "Năm 2021" (42) and "Cả năm" (1) are year-level;
+  // three deadlines fall in Q4/2020, before the directive's own date; one is "Theo tiến độ …"
+  it('has 24, 17, 18 and 84 tasks due in the quarters of 2021, 43 year-level, 1 undated', async () => {
+    const tasks = await appendixII();
+    const inQuarter = (q: number) => tasks.filter((t) => {
+      const r = t.deadline.range;
+      const from = `2021-${String(3 * q - 2).padStart(2, '0')}-01`;
+      const to = `2021-${String(3 * q).padStart(2, '0')}-${q === 1 || q === 4 ? '31' : '30'}`;
+      return r && t.deadline.precision !== 'year' && r.from >= from && r.to <= to;
+    }).length;
+    expect([1, 2, 3, 4].map(inQuarter)).toEqual([24, 17, 18, 84]);
+    expect(tasks.filter((t) => t.deadline.precision === 'year')).toHaveLength(43);
+    expect(tasks.filter((t) => t.deadline.precision === 'undated').map((t) => t.line)).toEqual([478]);
+    expect(tasks.filter((t) => t.beforeDocument).map((t) => [t.line, t.deadline.written])).toEqual([
+      [460, 'Quý IV/2020'], [470, '31/12/2020'], [474, '01/10/2020'],
+    ]);
+  });
+
+  it('keeps known rows with their lead unit, made canonical, and their parsed deadline', async () => {
+    expect(await taskAt(D2021, 289)).toMatchObject({
+      text: 'Lập đề nghị xây dựng Luật sửa đổi, bổ sung một số điều Luật Viễn thông', leadWritten: 'Cục Viễn thông', leads: ['Cục Viễn thông'],
+      deadline: { written: 'Quý IV/2021', range: { from: '2021-10-01', to: '2021-12-31' } }, sector: 'Viễn thông',
+    });
+    expect((await taskAt(D2021, 317)).deadline.range).toEqual({ from: '2021-01-01', to: '2021-02-28' }); // Tháng 01-02/2021
+    expect((await taskAt(D2021, 473)).deadline).toMatchObject({ written: '08/02/2021', precision: 'day' });
+    expect((await taskAt(D2021, 415)).deadline).toMatchObject({ written: 'Cả năm', range: { from: '2021-01-01', to: '2021-12-31' } });
+    // one unit, several spellings
+    expect((await taskAt(D2021, 341)).leads).toEqual(['Cục Bưu điện Trung ương']); // Cục BĐTƯ
+    expect((await taskAt(D2021, 344)).leads).toEqual(['Cục Bưu điện Trung ương']); // Cục BĐTU
+    expect((await taskAt(D2021, 460)).leads).toEqual(['Cục Phát thanh, truyền hình và thông tin điện tử']); // Cục PTTT và TTĐT
+    expect((await taskAt(D2021, 431)).leads).toEqual(['Cục Phát thanh, truyền hình và thông tin điện tử']); // Cục PTT&TTĐT
+    expect((await taskAt(D2021, 462)).leads).toEqual(['Vụ Kế hoạch - Tài chính']); // Vụ KHTC
+  });
+});
+
+describe('targets', () => {
+  // appendix I copies the task table's header, but its 12 rows are "indicator: value" targets; the ranking
+  // table below it has 5 rows with a "Mục tiêu 2021" column: 17 targets, no tasks
+  it('reads appendix I as 17 targets, none of them tasks', async () => {
+    const r = await register();
+    const appendixI = (t: { doc: string; from: string; section: string[] }) => t.doc === D2021 && t.from === 'table' && t.section[0]?.startsWith('PHỤ LỤC I ');
+    expect(r.targets.filter(appendixI)).toHaveLength(17);
+    expect(r.tasks.filter(appendixI)).toHaveLength(0);
+    const smartphones = r.targets.find((t) => t.doc === D2021 && t.line === 229)!;
+    expect(smartphones.indicator).toBe('Tỷ lệ người sử dụng điện thoại thông minh trên số người sử dụng điện thoại di động');
+    expect(smartphones.values[0]).toMatchObject({ written: '> 90%', low: 90, comparator: 'over', unit: '%', year: 2021 });
+    expect(r.targets.find((t) => t.doc === D2021 && t.line === 268)!.leads).toEqual(['Cục Viễn thông', 'Cục Tin học hóa']);
+    expect(r.targets.find((t) => t.doc === D2021 && t.line === 272)!.leads).toEqual(['Trung tâm Internet Việt Nam', 'Cục Phát thanh, truyền hình và thông tin điện tử']);
+  });
+
+  it('reads targets stated in sentences, with the year each figure is for', async () => {
+    const r = await register();
+    const at = (doc: string, text: string) => r.targets.find((t) => t.doc === doc && t.text.includes(text))!;
+    expect(at(D2023, 'phủ sóng di động 5G').values.map((v) => [v.written, v.year])).toEqual([['20%', 2024], ['25%', 2025]]);
+    expect(at(D2023, 'tên miền')).toMatchObject({ line: 58, years: [2023] });
+    expect(at(D2023, 'Tỷ lệ hồ sơ trực tuyến toàn trình')).toMatchObject({ line: 99, years: [2025] }); // year from "Đến năm 2025:"
+    expect(at(REPORT, '100 nghìn doanh nghiệp').values[0]).toMatchObject({ low: 100, scale: 1000, year: 2025 });
+  });
+
+  it('keeps the report\'s appendix of submitted schemes with their dates and numbers', async () => {
+    const submitted = (await register()).tasks.filter((t) => t.doc === REPORT && t.kind === 'submitted');
+    expect(submitted).toHaveLength(16); // Phụ lục II, rows 1-16
+    expect(submitted[0].deadline).toMatchObject({ written: 'Tờ trình số 59/TTr-BTTTT ngày 07/9/2021', range: { from: '2021-09-07', to: '2021-09-07' } });
+  });
+});
+
+/** A question or command through the dialog every channel uses; the reply, its text and what it rests on. */
+async function ask(q: string) {
+  const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 1000 });
+  const { reply, answer } = await dialog.handle({ channel: 'terminal', chatId: 't', userId: 't', text: q });
+  return { reply, text: renderText(reply), sources: answer?.sources ?? [], noAnswer: answer?.noAnswer ?? true };
+}
+
+describe('lists', () => {
+  it('lists every task due in Quý IV/2021, soonest first within each sector, year-level tasks apart', async () => {
+    const a = await ask('việc gì hạn Quý IV/2021');
+    expect(a.reply.kind).toBe('list');
+    expect(a.text).toMatch(/^84 nhiệm vụ hạn trong Quý IV\/2021/);
+    expect(a.sources).toHaveLength(84);
+    expect(a.text).toContain('43 nhiệm vụ chỉ ghi hạn cả năm');
+    // typed otherwise, the same rows
+    for (const q of ['q4/2021 han nhung viec gi', 'những việc nào đến hạn trong quý 4 năm 2021', '/hanchot Quý IV/2021']) {
+      expect((await ask(q)).sources.map((s) => s.lineStart), q).toEqual(a.sources.map((s) => s.lineStart));
+    }
+  });
+
+  it('lists what falls due up to a date, the deadlines before the directive\'s date included', async () => {
+    const a = await ask('nhung viec phai xong truoc cuoi thang 10/2021');
+    const lines = a.sources.map((s) => s.lineStart);
+    expect(lines).toContain(474); // 01/10/2020
+    expect(lines).toContain(438); // Tháng 10/2021
+    expect(lines).not.toContain(289); // Quý IV/2021 ends after October
+    expect(a.text).toContain('hạn ghi trước ngày ban hành');
+  });
+
+  it('lists every task and target a unit leads, under any of its spellings', async () => {
+    const a = await ask('Cục VT chủ trì những việc gì');
+    // 14 rows of appendix II (7-20), 7 targets of appendix I (2-8) and 2 ranking rows name Cục Viễn thông as
+    // lead; one sentence of the Q1/2023 meeting assigns it a task
+    expect(a.text).toMatch(/^Cục Viễn thông chủ trì 15 nhiệm vụ và 9 chỉ tiêu/);
+    const b = await ask('/donvi cuc vien thong');
+    expect(b.sources).toEqual(a.sources);
+  });
+
+  it('lists a sector\'s priorities for a year: every item of its section, then its table rows', async () => {
+    const a = await ask('/linhvuc viễn thông 2023');
+    const in2023 = a.sources.filter((s) => s.doc === D2023).map((s) => s.lineStart);
+    expect(in2023).toEqual([51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65]); // "2.2.1. Nhiệm vụ trọng tâm năm 2023"
+    const y2021 = await ask('lĩnh vực bưu chính năm 2021 có những nhiệm vụ gì');
+    const lines = y2021.sources.map((s) => `${s.doc === D2021 ? '' : s.doc}${s.lineStart}`);
+    expect(lines).toEqual(['23', '25', '27', '29', '31', '35', '225', '282', '283', '284', '285', '286', '287']);
+  });
+
+  it('lists the 5G targets of every document', async () => {
+    const a = await ask('/chitieu 5G');
+    expect(a.reply.kind).toBe('list');
+    expect(a.sources.some((s) => s.doc === D2023 && s.lineStart === 64)).toBe(true);
+    expect(a.text).toContain('25%');
+  });
+
+  it('says so when no row matches, and does not mistake "dịch vụ bưu chính" for Vụ Bưu chính', async () => {
+    const none = await ask('việc gì hạn tháng 7/2030');
+    expect(none.noAnswer).toBe(true);
+    expect(none.text).toMatch(/không ghi nhiệm vụ nào/);
+    const b = await testAnswerer();
+    expect(b.browser.findUnit('chất lượng dịch vụ bưu chính')).toBeUndefined();
+    expect(b.browser.findUnit('Vụ Bưu chính chủ trì gì')?.unit).toBe('Vụ Bưu chính');
+  });
+});
+
+describe('answers from the register', () => {
+  it('leads with the deadline and the lead unit of a task row, never cut before them', async () => {
+    const a = await ask('cấp phép thương mại 5G hạn chót?');
+    expect(a.text).toMatch(/^31\/12\/2021, Cục Viễn thông chủ trì\nTriển khai cấp phép thương mại dịch vụ 5G/);
+    const b = await ask('ai chủ trì chiến lược dữ liệu quốc gia');
+    expect(b.text).toMatch(/^Cục THH chủ trì, hạn 30\/9\/2021/);
+  });
+
+  it('leads with the figure for the year asked', async () => {
+    const a = await ask('mục tiêu phủ sóng 5G năm 2025?');
+    expect(a.reply.kind === 'answer' && a.reply.lead.spans[0]).toEqual({ text: '25%', strong: true });
+    expect(a.text).toContain('📄 Chỉ thị 01/CT-BTTTT (2023) › 2.2. Lĩnh vực Viễn thông › 2.2.1. Nhiệm vụ trọng tâm năm 2023 · dòng 64');
+  });
+
+  it('shows each document\'s value of one indicator and says that they differ', async () => {
+    const a = await ask('số doanh nghiệp công nghệ số năm 2025 các văn bản ghi bao nhiêu');
+    expect(a.text).toContain('Các văn bản ghi khác nhau');
+    for (const figure of ['80.000 doanh nghiệp', '100 nghìn doanh nghiệp', '70 đến 100 ngàn doanh nghiệp']) expect(a.text).toContain(figure);
+    expect(new Set(a.sources.map((s) => s.doc))).toEqual(new Set([D2023, D2021, REPORT]));
+  });
+});

@@ -10,6 +10,8 @@
 //  - browse questions with "rows" ({doc, line}): recall (gold rows some returned passage spans) and precision
 //    (returned passages that span a gold row), averaged over questions.
 // Sets whose name ends in "-holdout" are for checking only: look at their figures, never tune on their misses.
+// Floors (CI): --min-hit3 X --min-facts X for question sets, --min-recall X --min-precision X for browse sets;
+// the command exits 1 when a set scores under a floor.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const showMisses = args.includes('--show-misses');
 const golds = opt('--gold') ? [opt('--gold')] : readdirSync(here).filter((f) => f.endsWith('.jsonl') && !f.startsWith('dialogs')).sort().map((f) => path.join(here, f));
 const cmd = opt('--cmd') ?? 'npm run --silent ask -- --jsonl';
+const floors = { hit3: opt('--min-hit3'), facts: opt('--min-facts'), recall: opt('--min-recall'), precision: opt('--min-precision') };
+let underFloor = false;
+/** Checks a figure against its floor, when one is given; reports the miss. */
+function floor(name, value, file) {
+  if (floors[name] === undefined || value >= Number(floors[name])) return;
+  underFloor = true;
+  console.error(`${path.basename(file)}: ${name} ${value.toFixed(3)} is under the floor ${floors[name]}`);
+}
 
 const norm = (s) => String(s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 const pct = (x) => (100 * x).toFixed(1) + '%';
@@ -71,6 +81,7 @@ function scoreQuestions(gold, answers) {
   }
   const answered = n + naN;
   return {
+    figures: { hit3: h3 / (n || 1), facts: factHit / (factN || 1) },
     line: `hit@1 ${pct(h1 / (n || 1))} hit@3 ${pct(h3 / (n || 1))} facts ${pct(factHit / (factN || 1))} abstain ${pct((naRight + n - wrongRefusals) / (answered || 1))}`
       + ` (no-answer recognised ${naRight}/${naN}, answerable refused ${wrongRefusals}/${n})`
       + `\n    facts by kind: ${Object.entries(factsByKind).map(([k, v]) => `${k} ${pct(v.hit / (v.n || 1))} (${v.n})`).join(', ')}`,
@@ -102,14 +113,17 @@ function scoreBrowse(gold, answers) {
     }
   }
   const kinds = Object.entries(byKind).map(([k, v]) => `${k} ${(v.r / v.n).toFixed(2)}/${(v.p / v.n).toFixed(2)} (${v.n})`).join(', ');
-  return { line: `recall ${(recall / gold.length).toFixed(3)} precision ${(precision / gold.length).toFixed(3)} · by kind (recall/precision): ${kinds}`, misses };
+  return {
+    figures: { recall: recall / gold.length, precision: precision / gold.length }, line: `recall ${(recall / gold.length).toFixed(3)} precision ${(precision / gold.length).toFixed(3)} · by kind (recall/precision): ${kinds}`, misses };
 }
 
 for (const file of golds) {
   const gold = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
   const answers = await run(gold);
   const browse = gold.every((g) => Array.isArray(g.rows));
-  const { line, misses } = browse ? scoreBrowse(gold, answers) : scoreQuestions(gold, answers);
+  const { line, misses, figures } = browse ? scoreBrowse(gold, answers) : scoreQuestions(gold, answers);
   console.log(`${path.basename(file)} (${gold.length}): ${line}`);
   if (showMisses && misses.length) console.log('  ' + misses.join('\n  '));
+  for (const [name, value] of Object.entries(figures)) floor(name, value, file);
 }
+process.exit(underFloor ? 1 : 0);

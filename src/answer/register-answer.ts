@@ -110,13 +110,17 @@ export function registerLead(
   const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w) && !comparison?.has(w));
   const weights = new Map(words.map((w) => [w, weight(w)]));
   const weightOf: WordWeight = (w) => weights.get(w) ?? 0;
+  // the question's most specific word (the rarest in the documents) must be in a row that leads or is
+  // compared: "thuê bao 5G" is not answered by a row on subscribers that never says 5G
+  const keyWord = [...weights].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const hasKey = (rowWords: Set<string>) => keyWord === undefined || rowWords.has(keyWord);
   const docDate = (doc: string) => documents.get(doc)?.date ?? '';
   const candidates = search.hits.slice(0, LEAD_WITHIN);
 
   // the rows a hit's passage holds, the one covering the question best; it must cover it about as well as
   // the passage does, or the passage matched for another of its sentences
   const best = <T extends Task | Target>(rows: T[], h: Hit, wordsOf: (r: T) => Set<string>): T | undefined => {
-    const scored = rows.filter((r) => holdsRow(h, r)).map((r) => ({ r, c: coverage(words, wordsOf(r), weightOf) }));
+    const scored = rows.filter((r) => holdsRow(h, r) && hasKey(wordsOf(r))).map((r) => ({ r, c: coverage(words, wordsOf(r), weightOf) }));
     scored.sort((a, b) => b.c - a.c);
     return scored[0] && scored[0].c >= ROW_COVERAGE * h.coverage ? scored[0].r : undefined;
   };
@@ -158,7 +162,8 @@ export function registerLead(
   // a target for the year asked, among those covering the question best, in the first hit or in a hit as
   // good as the first (a long block is cut into several passages); of equals, the shortest statement
   const tied = candidates.filter((h) => h.coverage >= first.coverage);
-  const fitting = index.register.targets.filter((t) => tied.some((h) => holdsRow(h, t)) && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
+  const fitting = index.register.targets.filter((t) => tied.some((h) => holdsRow(h, t)) && hasKey(index.wordsOfTarget(t))
+    && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
   const scored = fitting.map((t) => ({ t, c: coverage(words, index.wordsOfTarget(t), weightOf) }))
     .filter((x) => x.c >= ROW_COVERAGE * first.coverage)
     .sort((a, b) => b.c - a.c || a.t.text.length - b.t.text.length);
@@ -173,7 +178,7 @@ export function registerLead(
   const yearsAsked = q.years.length ? q.years : undefined;
   const covered = new Map<Target, number>();
   const others = index.targetsWhere((t) => t !== target && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
-    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0)
+    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(index.wordsOfTarget(t)))
     .filter((t) => {
       const c = coverage(words, index.wordsOfTarget(t), weightOf);
       covered.set(t, c);

@@ -47,7 +47,8 @@ const PLANNED = /(^|\s)(muc tieu|chi tieu|phan dau|dinh huong|ke hoach|target|du
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['deadline', /\b(bao gio|khi nao|luc nao|thoi han|han chot|thoi diem nao|nam nao|thang may|thang nao|quy may|quy nao|bao lau|giai doan nao|tien do|deadline|han trinh|han hoan thanh|den bao gio)\b/],
   ['unit', /(^|\s)(don vi nao|co quan nao|ai|vu nao|cuc nao|bo nao|tap doan nao|doanh nghiep nao|luc luong nao|to chuc nao|dau moi|chu tri|phu trach|giao cho ai|nhung doanh nghiep nao)(\s|\?|$)/],
-  ['target', /(^|\s)(bao nhieu|bn|muc tieu|chi tieu|ty le|may %|phan tram|top|xep hang|quy mo|thu may|hang may|target|nhom may|dat muc)(\s|\?|$)|%/],
+  // "tỷ lệ" is normalized to "tỉ lệ" (one i/y spelling), so it reads "ti le" folded
+  ['target', /(^|\s)(bao nhieu|bn|muc tieu|chi tieu|ti le|ty le|may %|phan tram|top|xep hang|quy mo|thu may|hang may|target|nhom may|dat muc)(\s|\?|$)|%/],
   ['task', /\b(lam gi|nhung gi|nhiem vu|ke hoach gi|viec gi|nhung viec|lam nhung|can lam|trien khai gi)\b/],
   ['overview', /\b(trong tam|dinh huong|uu tien|tong quan|linh vuc nao)\b/],
 ];

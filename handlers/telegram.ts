@@ -29,7 +29,8 @@ export interface TelegramOptions {
   maxRetryDelaySeconds?: number;
 }
 
-const CALLBACK = /^([msfp]):([A-Za-z0-9_-]{10})(?::([ud]|\d{1,4}))?$/;
+// One shape per action: "m:<key>" more sources, "s:<key>" the source, "f:<key>:u|d" a vote, "p:<key>:<page>" a list page.
+const CALLBACK = /^(?:([ms]):([A-Za-z0-9_-]{10})|(f):([A-Za-z0-9_-]{10}):([ud])|(p):([A-Za-z0-9_-]{10}):(\d{1,4}))$/;
 
 /**
  * Buttons for the follow-ups a reply offers; callback data is "<action>:<answer key>[:<vote or page>]",
@@ -118,7 +119,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
     }
     const stale = () => ctx.answerCallbackQuery({ text: 'Nút này đã hết hiệu lực. Bạn hãy gửi lại câu hỏi nhé.', show_alert: false });
     if (!m) return void (await stale());
-    const [, action, key, arg] = m;
+    const [action, key, arg] = m.slice(1).filter((x) => x !== undefined);
     if (action === 'p') {
       const page: ListReply | undefined = dialog.page(key, Number(arg));
       if (!page) return void (await stale());

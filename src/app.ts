@@ -1,11 +1,12 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildListReply, type SourceSpan } from './answer/list.js';
-import { registerLead } from './answer/register-answer.js';
+import { holdsAnswer, registerLead } from './answer/register-answer.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { buildIndex } from './index/build.js';
 import { ensureIndex, loadCorpus, type Corpus } from './index/load.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
+import { narrows } from './register/reading.js';
 import { RegisterIndex } from './register/query.js';
 import { Engine, MAX_QUESTION_CHARS, type SearchResult } from './search/engine.js';
 
@@ -35,7 +36,7 @@ export interface Answerer {
 export function answererFor(corpus: Corpus): Answerer {
   const engine = new Engine(corpus);
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
-  const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading);
+  const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
@@ -51,19 +52,26 @@ export function answererFor(corpus: Corpus): Answerer {
       if (request) {
         const listed = list(request);
         // a list narrowed by words no row holds: the question is about something else, for the search
-        const narrowed = 'subject' in request && request.subject.length > 0;
+        const narrowed = 'subject' in request && narrows(request.subject);
         if (!listed.noAnswer || !narrowed) return listed;
       }
       // "… các văn bản ghi bao nhiêu": the documents are not the subject; the rest of the question is searched
       const comparison = browser.comparisonWords(question);
       const search = engine.search(comparison?.rest || question, 8);
-      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), comparison?.words);
+      const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
+        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), namesUnit: browser.namesUnit,
+      });
+      // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
+      const lead = search.hits[0];
+      const asksLeadOrDue = browser.asksLeadOrDue(question);
+      const missing = !fromRegister && lead && !search.noAnswer && asksLeadOrDue === search.question.intent
+        && !holdsAnswer(search.question.intent, lead.passage.text, browser.namesUnit) ? asksLeadOrDue : undefined;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
-        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister),
+        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing),
         sources,
         noAnswer: search.noAnswer,
         intent: fromRegister ? `register:${search.question.intent}` : search.question.intent,

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from './paths.js';
 export const LEXICON_DIR = path.join(PROJECT_ROOT, 'lexicon');
 
 /** The files that change what the index holds (the register, and the words list questions are read with): their hash is part of the index's seeds hash. */
-export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json'];
+export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json'];
 
 const NamedEntry = z.object({
   name: z.string().min(2),
@@ -25,6 +25,8 @@ export type NamedEntry = z.infer<typeof NamedEntry>;
 const UnitsFile = z.object({
   about: z.string(),
   units: z.array(NamedEntry).min(1),
+  kinds: z.array(z.string().min(2)).min(1),
+  notLeadAfter: z.array(z.string().min(1)),
   compounds: z.record(z.string().min(1), z.array(z.string().min(1))),
 });
 const SectorsFile = z.object({ about: z.string(), sectors: z.array(NamedEntry).min(1) });
@@ -61,13 +63,13 @@ export function unitLexicon(): NamedEntry[] {
 }
 
 /**
- * For a unit's kind word that is also an everyday syllable ("vụ"), the syllables before it that make it
- * part of another word ("dịch vụ", "nhiệm vụ"): folded, kind word → syllables.
+ * How unit names are read in questions: the kind words names open with ("cục", "học viện"), the words
+ * after which a named unit only takes part ("phối hợp với"), and, for a kind word that is also an
+ * everyday syllable ("vụ"), the syllables before it that make it part of another word ("dịch vụ").
  */
-export function unitCompounds(): Map<string, Set<string>> {
-  const raw = readLexicon('units.json', UnitsFile).compounds;
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase();
-  return new Map(Object.entries(raw).map(([k, v]) => [fold(k), new Set(v.map(fold))]));
+export function unitReading(): { kinds: string[]; notLeadAfter: string[]; compounds: Record<string, string[]> } {
+  const { kinds, notLeadAfter, compounds } = readLexicon('units.json', UnitsFile);
+  return { kinds, notLeadAfter, compounds };
 }
 
 /** The sectors and their spellings (lexicon/sectors.json). */
@@ -112,9 +114,12 @@ const BrowseWordsFile = z.object({
   task: z.array(z.string().min(1)),
   target: z.array(z.string().min(1)),
   sector: z.array(z.string().min(1)),
+  lead: z.array(z.string().min(1)),
   due: z.array(z.string().min(1)),
   by: z.array(z.string().min(1)),
+  before: z.array(z.string().min(1)),
   compare: z.array(z.string().min(1)),
+  numbered: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
 });
 /** Words that shape a list question (lexicon/browse-words.json). */
@@ -123,4 +128,34 @@ export type BrowseWords = z.infer<typeof BrowseWordsFile>;
 /** Words that shape a list question (lexicon/browse-words.json). */
 export function browseWords(): BrowseWords {
   return readLexicon('browse-words.json', BrowseWordsFile);
+}
+
+const SectionKindsFile = z.object({ about: z.string(), plan: z.array(z.string().min(2)).min(1), result: z.array(z.string().min(2)).min(1) });
+
+/** Heading words that mark a section of plans or of results (lexicon/section-kinds.json). */
+export function sectionKinds(): { plan: string[]; result: string[] } {
+  const { plan, result } = readLexicon('section-kinds.json', SectionKindsFile);
+  return { plan, result };
+}
+
+/** Forgets every list read so far, so the next reads see the files as they are now (a rebuild after an edit). */
+export function forgetLexicon(): void {
+  cache.clear();
+  for (const forget of forgetters) forget();
+}
+
+const forgetters: Array<() => void> = [];
+
+/** Registers what to clear, besides the files, when the lexicon is read again (caches built from it). */
+export function onLexiconForgotten(forget: () => void): void {
+  forgetters.push(forget);
+}
+
+const FollowupsFile = z.object({ about: z.string(), next: z.array(z.string().min(1)).min(1), previous: z.array(z.string().min(1)).min(1) });
+
+/** What people type to turn a list's pages (lexicon/followups.json), lower case. */
+export function pagingWords(): { next: Set<string>; previous: Set<string> } {
+  const { next, previous } = readLexicon('followups.json', FollowupsFile);
+  const lower = (list: string[]) => new Set(list.map((w) => w.normalize('NFC').toLowerCase()));
+  return { next: lower(next), previous: lower(previous) };
 }

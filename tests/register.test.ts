@@ -166,7 +166,8 @@ describe('lists', () => {
     expect(a.reply.kind).toBe('list');
     expect(a.text).toMatch(/^84 nhiệm vụ hạn trong Quý IV\/2021/);
     expect(a.sources).toHaveLength(84);
-    expect(a.text).toContain('43 nhiệm vụ chỉ ghi hạn cả năm');
+    // year-level tasks are said apart, not listed: 42 "Năm 2021" and one "Cả năm"
+    expect(a.text).toContain('Ngoài ra 42 nhiệm vụ ghi hạn Năm 2021, 1 nhiệm vụ ghi hạn Cả năm');
     // typed otherwise, the same rows
     for (const q of ['q4/2021 han nhung viec gi', 'những việc nào đến hạn trong quý 4 năm 2021', '/hanchot Quý IV/2021']) {
       expect((await ask(q)).sources.map((s) => s.lineStart), q).toEqual(a.sources.map((s) => s.lineStart));
@@ -179,7 +180,8 @@ describe('lists', () => {
     expect(lines).toContain(474); // 01/10/2020
     expect(lines).toContain(438); // Tháng 10/2021
     expect(lines).not.toContain(289); // Quý IV/2021 ends after October
-    expect(a.text).toContain('hạn ghi trước ngày ban hành');
+    const early = a.reply.kind === 'list' ? a.reply.entries.find((e) => e.source.lineStart === 474) : undefined;
+    expect(early?.spans.map((s) => s.text).join('')).toContain('hạn ghi trước ngày ban hành');
   });
 
   it('lists every task and target a unit leads, under any of its spellings', async () => {
@@ -213,7 +215,45 @@ describe('lists', () => {
     expect(none.text).toMatch(/không ghi nhiệm vụ nào/);
     const b = await testAnswerer();
     expect(b.browser.findUnit('chất lượng dịch vụ bưu chính')).toBeUndefined();
-    expect(b.browser.findUnit('Vụ Bưu chính chủ trì gì')?.unit).toBe('Vụ Bưu chính');
+    expect(b.browser.findUnit('Vụ Bưu chính chủ trì gì')).toBe('Vụ Bưu chính');
+    expect(b.browser.findUnit('phối hợp với Cục ATTT')).toBeUndefined(); // it takes part, it does not lead
+  });
+});
+
+describe('what a list question cannot mean', () => {
+  it('says plainly that a quarter, month or day does not exist, instead of reading something else', async () => {
+    expect((await ask('việc gì hạn quý 5/2021')).text).toBe('Một năm có 4 quý (I đến IV), không có quý 5.');
+    expect((await ask('việc gì hạn tháng 13/2021')).text).toMatch(/^Tháng 13 không có thật/);
+    expect((await ask('/hanchot 31/2/2021')).text).toBe('Ngày 31/2/2021 không có thật.');
+  });
+
+  it('takes a document\'s number for no period', async () => {
+    const a = await ask('TT sửa đổi TT 49/2016 về cấp thẻ nhà báo do cục nào chủ trì?');
+    expect(a.reply.kind).toBe('answer');
+    expect(a.text).toMatch(/^Cục Báo chí chủ trì/);
+  });
+
+  it('does not list everything when the words asked about are in no document', async () => {
+    const a = await ask('các chỉ tiêu về metaverse');
+    expect(a.noAnswer).toBe(true);
+    expect((await ask('/chitieu metaverse')).text).toContain('Các văn bản không nhắc tới "metaverse"');
+    expect((await ask('/hanchot abc')).text).toMatch(/^Tôi không hiểu "abc"/);
+    expect((await ask('/donvi Bộ Công an')).text).toMatch(/^Tôi không nhận ra đơn vị "Bộ Công an"/);
+  });
+
+  it('reads "cuối năm" as the last quarter, and lists a year\'s plans when no table dates a task in it', async () => {
+    expect((await ask('việc gì hạn cuối năm 2021')).text).toMatch(/^84 nhiệm vụ hạn cuối năm 2021 \(Quý IV\/2021\)/);
+    const plans = await ask('việc gì hạn năm 2023');
+    expect(plans.text).toMatch(/^Năm 2023: \d+ nhiệm vụ trọng tâm theo lĩnh vực/);
+    expect(plans.sources.every((s) => s.doc === D2023)).toBe(true);
+    expect(plans.sources.map((s) => s.lineStart)).toContain(51); // Luật Viễn thông (sửa đổi) at the 6th session
+  });
+
+  it('files a sub-section under the sector it names: the report\'s "Về Xuất bản" items are publishing\'s', async () => {
+    const a = await ask('nhiệm vụ trọng tâm lĩnh vực xuất bản năm 2022');
+    expect(a.text).toMatch(/^Lĩnh vực Xuất bản năm 2022/);
+    expect(a.text).toContain('7.5.5. Về Xuất bản, In và Phát hành');
+    expect(a.sources.every((s) => s.doc === REPORT)).toBe(true);
   });
 });
 

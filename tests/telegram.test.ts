@@ -140,7 +140,7 @@ describe('buttons', () => {
   });
 
   it('answers stale or forged callback data with a polite notice', async () => {
-    for (const data of ['m:AAAAAAAAAA', 'f:zzzzzzzzzz:u', 'p:AAAAAAAAAA:3', 'hello', 'x'.repeat(64)]) {
+    for (const data of ['m:AAAAAAAAAA', 'f:zzzzzzzzzz:u', 'p:AAAAAAAAAA:3', 'p:AAAAAAAAAA', 'f:AAAAAAAAAA:12', 'hello', 'x'.repeat(64)]) {
       const after = pushCallback(data, 4242);
       const notice = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
       expect(notice.params.text).toMatch(/hết hiệu lực/);

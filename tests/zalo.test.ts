@@ -106,6 +106,8 @@ describe('long polling', () => {
     await replyWith('Trang 1/3');
     says('lùi');
     await replyWith('Đây là trang đầu của danh sách.');
+    says('1'); // a list has no further sources: each row cites its own
+    await replyWith('Mỗi dòng của danh sách đã ghi nguồn');
   });
 
   it('takes commands as plain words or with a slash', async () => {

@@ -6,9 +6,9 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import { sentenceRanges } from '../ingest/split.js';
 import { describeRange } from '../register/dates.js';
-import type { ListRow, Listing } from '../register/browse.js';
+import { LIST_PAGE_SIZE, type ListRow, type Listing } from '../register/browse.js';
 import type { Target, Task } from '../register/types.js';
-import { emphasise, type Citation, type Span } from './reply.js';
+import { citationFor, emphasise, shorten, type Citation, type Span } from './reply.js';
 
 /** The source span an entry cites, as the eval contract reports passages. */
 export interface SourceSpan {
@@ -37,8 +37,6 @@ export interface ListReply {
   empty?: string;
 }
 
-/** Entries per page: ten rows fit one phone screen or two, and one Zalo message. */
-export const LIST_PAGE_SIZE = 10;
 
 // What an entry shows of its row: a task whole up to a point, an item of a section by its first sentence.
 const TASK_TEXT_MAX = 220;
@@ -52,10 +50,6 @@ function firstSentence(text: string, max: number): string {
   return cut.length < text.trim().length && !cut.endsWith('…') ? cut + ' …' : cut;
 }
 
-function shorten(s: string, max: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
-}
 
 /** "Quý IV/2021", or the date range said plainly, or "không ghi hạn". */
 export function deadlineText(t: Task): string {
@@ -80,10 +74,6 @@ export function targetValueText(t: Target): string {
   return t.values.map((v) => v.written + (years.size > 1 && v.year ? ` (${v.year})` : '')).join('; ');
 }
 
-function citation(doc: CatalogEntry | undefined, file: string, section: string[], lineStart: number, lineEnd = lineStart): Citation {
-  return { doc: file, docShort: doc?.short ?? file, docTitle: doc?.title ?? file, section, lineStart, lineEnd };
-}
-
 function entryOf(row: ListRow, documents: Map<string, CatalogEntry>, passageText: (id: number) => string): Omit<ListEntry, 'group'> {
   switch (row.kind) {
     case 'task': {
@@ -93,7 +83,7 @@ function entryOf(row: ListRow, documents: Map<string, CatalogEntry>, passageText
       const verb = t.kind === 'submitted' ? 'Đã trình: ' : '';
       return {
         spans: [{ text: deadlineText(t), strong: true }, { text: ` · ${verb}${shorten(t.text, TASK_TEXT_MAX)}${lead}${beforeDocumentNote(t, doc)}` }],
-        citation: citation(doc, t.doc, t.section, t.line),
+        citation: citationFor(doc, t.doc, t.section, t.line),
         source: { doc: t.doc, lineStart: t.line, lineEnd: t.line, text: passageText(t.passageId) },
       };
     }
@@ -104,7 +94,7 @@ function entryOf(row: ListRow, documents: Map<string, CatalogEntry>, passageText
       const lead = t.leads.length ? ` — ${t.leads.join(', ')}` : '';
       return {
         spans: [{ text: targetValueText(t), strong: true }, { text: `${year} · ${shorten(t.text, TASK_TEXT_MAX)}${lead}` }],
-        citation: citation(doc, t.doc, t.section, t.line),
+        citation: citationFor(doc, t.doc, t.section, t.line),
         source: { doc: t.doc, lineStart: t.line, lineEnd: t.line, text: passageText(t.passageId) },
       };
     }
@@ -113,7 +103,7 @@ function entryOf(row: ListRow, documents: Map<string, CatalogEntry>, passageText
       const text = firstSentence(row.text.replace(/^[\s\-•+*]+/u, ''), ITEM_TEXT_MAX);
       return {
         spans: emphasise(text),
-        citation: citation(documents.get(p.doc), p.doc, p.headingPath, p.lineStart, row.lineEnd),
+        citation: citationFor(documents.get(p.doc), p.doc, p.headingPath, p.lineStart, row.lineEnd),
         source: { doc: p.doc, lineStart: p.lineStart, lineEnd: row.lineEnd, text: row.text },
       };
     }

@@ -10,7 +10,7 @@ import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
-import { emphasise, type Excerpt, type Span } from './reply.js';
+import { citationFor, emphasise, type Excerpt, type Span } from './reply.js';
 
 /** A lead built from a register row, with the rows of other documents it is compared with. */
 export interface RegisterLead {
@@ -43,8 +43,6 @@ function holdsRow(h: Hit, row: Task | Target): boolean {
 // A register row leads only when it covers the question's words at least this share as well as its
 // passage does (a passage of several sentences matched for one of them).
 const ROW_COVERAGE = 0.8;
-// A passage that names a unit: the answer to "ai chủ trì" may be in it.
-const UNIT_WORD = /\b(?:Cục|Vụ|Viện|Trung tâm|Học viện|Văn phòng|Thanh tra|Quỹ|Trường|Sở)\s+\p{Lu}/u;
 // A compared target must cover the question's words nearly as well as the one that leads.
 const COMPARE_COVERAGE = 0.8;
 // Counts of one indicator in two documents stay within this factor of each other (70-100 nghìn vs 80.000).
@@ -56,8 +54,7 @@ const COMPARED_PER_DOC = 2;
 const LEAD_WITHIN = 3;
 
 function citationOf(row: Task | Target, documents: Map<string, CatalogEntry>) {
-  const doc = documents.get(row.doc);
-  return { doc: row.doc, docShort: doc?.short ?? row.doc, docTitle: doc?.title ?? row.doc, section: row.section, lineStart: row.line, lineEnd: row.line };
+  return citationFor(documents.get(row.doc), row.doc, row.section, row.line);
 }
 
 /** The values of a target for the years asked (all of them when no year is asked or none fits). */
@@ -70,7 +67,8 @@ function valueSpans(values: TargetValue[]): Span[] {
   const spans: Span[] = [];
   values.forEach((v, i) => {
     if (i) spans.push({ text: i === values.length - 1 ? ' và ' : ', ' });
-    spans.push({ text: v.written, strong: true });
+    // "vào top 50" reads "top 50 vào năm 2025": the preposition goes
+    spans.push({ text: v.written.replace(/^(?:vào|trong|thuộc)\s+/u, ''), strong: true });
     if (v.year !== undefined) spans.push({ text: ` vào năm ${v.year}` });
   });
   return spans;
@@ -97,17 +95,37 @@ function sameValues(a: TargetValue[], b: TargetValue[]): boolean {
   return a.map(key).sort().join('|') === b.map(key).sort().join('|');
 }
 
+/** How a question is read besides its search: whether it asks what each document says, and its shaping words. */
+export interface LeadOptions {
+  /** The question asks what each document says ("các văn bản ghi gì"): it is about a target, shown for every document. */
+  comparison: boolean;
+  /** Words that shape the question ("mục tiêu", "đạt", "các văn bản"), folded: no part of the indicator asked about. */
+  shapeWords: Set<string>;
+  /** Whether a text names one of the Ministry's units. */
+  namesUnit: (text: string) => boolean;
+}
+
+// A time a task can be due: a year, a date, a month or quarter, a session of the National Assembly, a span.
+const TIME_LIKE = /(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\/\d{1,2}|(?:tháng|quý|kỳ họp|kì họp)\s+(?:thứ\s+)?[\dIVX]|trong vòng|hằng (?:năm|quý|tháng)/iu;
+
 /**
- * Builds the register lead for a search result, or undefined when no register row fits. `comparison` holds
- * the words of a question that asks what each document says ("các văn bản ghi gì"): those words are left
- * out of matching, and the question is read as one about a target.
+ * Whether a passage holds the kind of answer asked: a time for "khi nào", a unit of the Ministry or the word
+ * "chủ trì" for "ai chủ trì".
  */
+export function holdsAnswer(intent: string, text: string, namesUnit: (text: string) => boolean): boolean {
+  if (intent === 'deadline') return TIME_LIKE.test(text);
+  if (intent === 'unit') return namesUnit(text) || /chủ trì/iu.test(text);
+  return true;
+}
+
+/** Builds the register lead for a search result, or undefined when no register row fits. */
 export function registerLead(
-  search: SearchResult, index: RegisterIndex, documents: Map<string, CatalogEntry>, weight: WordWeight, comparison?: Set<string>,
+  search: SearchResult, index: RegisterIndex, documents: Map<string, CatalogEntry>, weight: WordWeight, options: LeadOptions,
 ): RegisterLead | undefined {
   if (search.noAnswer || search.hits.length === 0) return undefined;
+  const comparison = options.comparison || undefined;
   const q = comparison && !['deadline', 'unit'].includes(search.question.intent) ? { ...search.question, intent: 'target' as const } : search.question;
-  const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w) && !comparison?.has(w));
+  const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w) && !options.shapeWords.has(w));
   const weights = new Map(words.map((w) => [w, weight(w)]));
   const weightOf: WordWeight = (w) => weights.get(w) ?? 0;
   // the question's most specific word (the rarest in the documents) must be in a row that leads or is
@@ -132,7 +150,7 @@ export function registerLead(
     let at = rowIn(candidates[0]) ? 0 : -1;
     // a later hit that is a task row covering the question as well as the first, when the first does not hold
     // what is asked: no date or year for "khi nào", no unit for "ai"
-    const firstLacks = q.intent === 'deadline' ? !/\d{4}/.test(candidates[0].passage.text) : !UNIT_WORD.test(candidates[0].passage.text);
+    const firstLacks = !holdsAnswer(q.intent, candidates[0].passage.text, options.namesUnit);
     if (at < 0 && firstLacks) at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= candidates[0].coverage);
     if (at < 0) return undefined;
     const task = rowIn(candidates[at])!;

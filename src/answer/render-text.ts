@@ -1,6 +1,6 @@
 /** Plain-text rendering of a reply: the terminal chat, the ask CLI and Zalo use it. */
 import { pageCount, pageEntries, type ListEntry, type ListReply } from './list.js';
-import type { Citation, Excerpt, Reply, Span } from './reply.js';
+import { linesText, shorten, type Citation, type Excerpt, type Reply, type Span } from './reply.js';
 
 export interface TextStyle {
   /** Wraps an emphasised span (ANSI bold in a terminal, nothing for Zalo). */
@@ -16,15 +16,11 @@ export function spansToText(spans: Span[], style: TextStyle): string {
   return spans.map((s) => (s.strong ? style.strong(s.text) : s.text)).join('');
 }
 
-function shorten(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
-}
 
 /** "Chỉ thị 01/CT-BTTTT (2023) › 2.3.2. Định hướng giai đoạn 2024 - 2025 · dòng 99"; `depth` headings kept. */
 export function citationText(c: Citation, depth = 2): string {
   const section = c.section.slice(-depth).map((s) => shorten(s, 70)).join(' › ');
-  const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
-  return [c.docShort, section].filter(Boolean).join(' › ') + ` · ${lines}`;
+  return [c.docShort, section].filter(Boolean).join(' › ') + ` · ${linesText(c)}`;
 }
 
 function excerptText(e: Excerpt, style: TextStyle, bullet: string): string {
@@ -57,16 +53,15 @@ export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
 
 /** The short citation of a list entry: "Chỉ thị 01/CT-BTTTT (2021) · dòng 289". */
 export function entryCitation(c: Citation): string {
-  const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
-  return `${c.docShort} · ${lines}`;
+  return `${c.docShort} · ${linesText(c)}`;
 }
 
-/** "trang 1/9 · Gõ "tiếp" để xem trang sau": where the reader is, and how to go on by typing. */
+/** 'Trang 2/9 · gõ "tiếp" để xem trang sau, "lùi" để xem trang trước': where the reader is, and how to go on by typing. */
 export function typedPagingHint(reply: ListReply): string {
   const pages = pageCount(reply);
   if (pages <= 1) return '';
-  const moves = [reply.page + 1 < pages ? 'gõ "tiếp" để xem trang sau' : '', reply.page > 0 ? '"lùi" để xem trang trước' : ''].filter(Boolean);
-  return `Trang ${reply.page + 1}/${pages} · ${moves.join(', ')}`;
+  const moves = [reply.page + 1 < pages ? '"tiếp" để xem trang sau' : '', reply.page > 0 ? '"lùi" để xem trang trước' : ''].filter(Boolean);
+  return `Trang ${reply.page + 1}/${pages} · gõ ${moves.join(', ')}`;
 }
 
 /** Further sources ("Xem thêm"), rendered as text. */
@@ -90,8 +85,7 @@ export function listLines(reply: ListReply, entry: (e: ListEntry, cite: string) 
       lastDoc = '';
     }
     const c = e.citation;
-    const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
-    block.push(entry(e, c.doc === lastDoc ? cite(`(${lines})`) : '\n  ' + cite(`📄 ${entryCitation(c)}`)));
+    block.push(entry(e, c.doc === lastDoc ? cite(`(${linesText(c)})`) : '\n  ' + cite(`📄 ${entryCitation(c)}`)));
     lastDoc = c.doc;
   }
   if (block.length) blocks.push(block.join('\n'));

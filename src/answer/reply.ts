@@ -69,15 +69,24 @@ export function emphasise(text: string): Span[] {
   return spans;
 }
 
+/** Where something is written: its document (with the catalog's names for it), section path and lines. */
+export function citationFor(doc: CatalogEntry | undefined, file: string, section: string[], lineStart: number, lineEnd = lineStart): Citation {
+  return { doc: file, docShort: doc?.short ?? file, docTitle: doc?.title ?? file, section, lineStart, lineEnd };
+}
+
+/** "dòng 64" or "dòng 31-33". */
+export function linesText(c: { lineStart: number; lineEnd: number }): string {
+  return c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
+}
+
+/** A text cut to `max` characters at a word boundary, with "…" when cut. */
+export function shorten(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
+}
+
 function citationOf(p: StoredPassage, doc: CatalogEntry | undefined): Citation {
-  return {
-    doc: p.doc,
-    docShort: doc?.short ?? p.doc,
-    docTitle: doc?.title ?? p.doc,
-    section: p.headingPath,
-    lineStart: p.lineStart,
-    lineEnd: p.lineEnd,
-  };
+  return citationFor(doc, p.doc, p.headingPath, p.lineStart, p.lineEnd);
 }
 
 /** The readable text of a passage: a table row as "Column: cell" lines. */
@@ -162,6 +171,8 @@ export function buildReply(
   passages: StoredPassage[] = [],
   /** A lead built from a register row (value first), and the source lines it shows. */
   fromRegister?: { lead: Excerpt; sources: Array<{ doc: string; lineStart: number }> },
+  /** What was asked and the best passage does not say: a lead unit, or a deadline. */
+  missing?: 'unit' | 'deadline',
 ): Reply {
   const terms = { words: result.question.content.map((t) => t.folded), phrases: result.question.phrases.map((t) => t.folded) };
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
@@ -189,6 +200,10 @@ export function buildReply(
       otherDocument: false,
     }
     : excerpt(first, 300);
+  if (missing) {
+    const notice = missing === 'unit' ? 'Văn bản không ghi rõ đơn vị chủ trì việc này.' : 'Văn bản không ghi thời hạn cho việc này.';
+    lead.spans = [{ text: notice, strong: true }, { text: ' Đoạn liên quan nhất:\n' }, ...lead.spans];
+  }
   // the same target may stand in another document with another value: its best passage comes first
   const rest = others.filter((h) => !list.includes(h.passage));
   const figureAsked = ['target', 'deadline'].includes(result.question.intent);

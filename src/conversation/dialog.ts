@@ -5,9 +5,10 @@
  */
 import type { Answer, Answerer } from '../app.js';
 import { atPage, pageCount, type ListReply } from '../answer/list.js';
-import { emphasise, passageDisplay, type Excerpt, type Reply, type Span } from '../answer/reply.js';
+import { emphasise, linesText, passageDisplay, type Excerpt, type Reply, type Span } from '../answer/reply.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS } from '../search/engine.js';
+import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { RateLimiter } from './rate-limit.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
@@ -38,6 +39,9 @@ export interface DialogOptions {
   log?: (m: string) => void;
 }
 
+/** Sources kept in a question's record: a page of a list and more, enough to see what was answered. */
+const RECORDED_SOURCES = 50;
+
 /** Longer messages are not questions (a pasted document): the user is asked to shorten them. */
 export const MAX_MESSAGE_CHARS = 2000;
 
@@ -49,7 +53,6 @@ const EXAMPLES = [
   'Cục Viễn thông chủ trì những việc gì',
 ];
 
-type ListCommand = 'chitieu' | 'hanchot' | 'donvi' | 'linhvuc';
 
 const message = (title: string | undefined, ...paragraphs: Array<string | Span[]>): Reply => ({
   kind: 'message',
@@ -123,12 +126,7 @@ export class Dialog {
   private browse(name: ListCommand, arg: string, msg: Incoming, fallback?: string): Outcome {
     const started = performance.now();
     const request = this.app.browser.command(name, arg);
-    if ('error' in request) {
-      const reply = name === 'donvi'
-        ? message(undefined, `Tôi không nhận ra đơn vị "${arg}". Bạn thử tên đầy đủ hoặc viết tắt, ví dụ: /donvi Cục Viễn thông, /donvi Cục THH, /donvi Vụ KHTC.`)
-        : message(`Tôi không nhận ra lĩnh vực "${arg}".`, ...this.sectors().paragraphs);
-      return { reply };
-    }
+    if ('error' in request) return { reply: message(undefined, request.error, ...(name === 'linhvuc' ? this.sectors().paragraphs : [])) };
     const listed = this.app.list(request);
     if (listed.noAnswer && fallback) {
       const searched = this.app.answer(fallback);
@@ -151,7 +149,8 @@ export class Dialog {
     const answerKey = followable ? this.memory.remember({ reply, hits: answer.search?.hits ?? [] }) : undefined;
     this.records?.saveQuestion({
       channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question: shown ?? msg.text.slice(0, 2000), intent: answer.intent,
-      noAnswer: answer.noAnswer, sources: answer.sources.slice(0, 50).map((s) => `${s.doc}:${s.lineStart}-${s.lineEnd}`), latencyMs,
+      // a list can hold two hundred rows: the records keep where the first ones come from
+      noAnswer: answer.noAnswer, sources: answer.sources.slice(0, RECORDED_SOURCES).map((s) => `${s.doc}:${s.lineStart}-${s.lineEnd}`), latencyMs,
     }, answerKey);
     return { reply, answerKey, answer };
   }
@@ -165,10 +164,13 @@ export class Dialog {
     return page;
   }
 
-  /** Page `page` (0-based) of an earlier list reply, or undefined when it is no longer remembered. */
+  /**
+   * Page `page` (0-based, clamped to the pages there are) of an earlier list reply, or undefined when it is
+   * no longer remembered. The page is remembered as the one shown, for "tiếp" and "lùi".
+   */
   page(answerKey: string, page: number): ListReply | undefined {
     const a = this.memory.get(answerKey);
-    if (!a || a.reply.kind !== 'list') return undefined;
+    if (!a || a.reply.kind !== 'list' || !Number.isInteger(page)) return undefined;
     a.reply = atPage(a.reply, page);
     return a.reply;
   }
@@ -192,11 +194,10 @@ export class Dialog {
     const top = a.hits[0].passage;
     const doc = this.app.corpus.documents.get(top.doc);
     const c = a.reply.lead.citation;
-    const lines = c.lineStart === c.lineEnd ? `dòng ${c.lineStart}` : `dòng ${c.lineStart}-${c.lineEnd}`;
     return message(
       doc?.title ?? top.doc,
       [{ text: 'Mục: ' }, { text: c.section.join(' › ') || '(phần mở đầu)', strong: true }],
-      `Tệp ${top.doc}, ${lines}.`,
+      `Tệp ${top.doc}, ${linesText(c)}.`,
       emphasise(passageDisplay(top)),
     );
   }

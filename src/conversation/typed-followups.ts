@@ -5,6 +5,7 @@
  */
 import type { ListReply } from '../answer/list.js';
 import type { Action, Reply } from '../answer/reply.js';
+import { pagingWords } from '../lexicon.js';
 import type { Channel, Dialog } from './dialog.js';
 
 const HINTS: Record<Action['kind'], string> = {
@@ -19,10 +20,6 @@ export function followUpHint(reply: Reply): string {
   return reply.kind === 'answer' ? reply.actions.map((a) => HINTS[a.kind]).join(' · ') : '';
 }
 
-// Typed words that turn a list's pages ("tiếp", "xem tiếp", "trang sau"; "lùi", "trang trước").
-const NEXT_PAGE = /^(tiếp|tiep|xem tiếp|xem tiep|tiếp theo|tiep theo|trang sau|next|>)$/u;
-const PREVIOUS_PAGE = /^(lùi|lui|trang trước|trang truoc|quay lại|quay lai|back|<)$/u;
-
 export type FollowUp =
   | { kind: 'more'; excerpts: NonNullable<ReturnType<Dialog['more']>> }
   | { kind: 'page'; reply: ListReply }
@@ -32,6 +29,8 @@ export type FollowUp =
 
 export class TypedFollowUps {
   private readonly last = new Map<string, { key: string; at: number }>();
+  /** What turns a list's pages ("tiếp", "lùi"), from lexicon/followups.json. */
+  private readonly paging = pagingWords();
 
   constructor(private readonly dialog: Dialog, private readonly ttlMs = 10 * 60_000) {}
 
@@ -43,9 +42,9 @@ export class TypedFollowUps {
 
   /** Reads `text` as a follow-up to the chat's last answer; undefined when it is not one. */
   read(channel: Channel, chatId: string, userId: string, text: string): FollowUp | undefined {
-    const t = text.trim().toLowerCase();
+    const t = text.normalize('NFC').trim().toLowerCase();
     const kind = t === '1' ? 'more' : t === '2' ? 'source' : /^(👍|\+1)$/u.test(t) ? 'up' : /^(👎|-1)$/u.test(t) ? 'down'
-      : NEXT_PAGE.test(t) ? 'next' : PREVIOUS_PAGE.test(t) ? 'previous' : undefined;
+      : this.paging.next.has(t) ? 'next' : this.paging.previous.has(t) ? 'previous' : undefined;
     if (!kind) return undefined;
     const entry = this.last.get(chatId);
     const key = entry && Date.now() - entry.at < this.ttlMs ? entry.key : undefined;
@@ -56,6 +55,9 @@ export class TypedFollowUps {
       if (!turned) return { kind: 'expired', text: 'Câu trả lời trước không phải danh sách. Bạn hãy gõ câu hỏi mới nhé.' };
       if (!turned.moved) return { kind: 'feedback', text: kind === 'next' ? 'Đây là trang cuối của danh sách.' : 'Đây là trang đầu của danh sách.' };
       return { kind: 'page', reply: turned.reply };
+    }
+    if ((kind === 'more' || kind === 'source') && this.dialog.remembered(key)?.reply.kind === 'list') {
+      return { kind: 'feedback', text: 'Mỗi dòng của danh sách đã ghi nguồn (văn bản, dòng). Gõ "tiếp" để xem trang sau, "lùi" để xem trang trước.' };
     }
     if (kind === 'more') {
       const excerpts = this.dialog.more(key);

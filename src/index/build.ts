@@ -13,9 +13,9 @@ import { loadCatalog, type CatalogEntry } from '../ingest/catalog.js';
 import { parseDocument, type Passage, type Section } from '../ingest/parse.js';
 import { FIELDS, indexFields, splitTerms } from '../search/fields.js';
 import { Database } from '../store/sqlite.js';
-import { INDEX_LEXICON_FILES, LEXICON_DIR } from '../lexicon.js';
+import { forgetLexicon, INDEX_LEXICON_FILES, LEXICON_DIR } from '../lexicon.js';
 import { extractRegister } from '../register/extract.js';
-import { prepareReading } from '../register/browse.js';
+import { prepareReading } from '../register/reading.js';
 import { foldedWords, targetMatchText, taskMatchText } from '../register/query.js';
 import type { Register } from '../register/types.js';
 import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
@@ -34,7 +34,7 @@ export const MINISEARCH_OPTIONS = {
 // The code that turns seeds into index terms: when it changes, the index is stale like when a seed changes.
 const ANALYSIS_CODE = [
   '../text/analyzer', '../text/aliases', '../ingest/parse', '../ingest/split', '../search/fields', './build',
-  '../register/extract', '../register/dates', '../register/figures', '../register/names', '../register/query', '../register/browse', '../lexicon',
+  '../register/extract', '../register/dates', '../register/figures', '../register/names', '../register/query', '../register/reading', '../lexicon',
 ];
 
 function analysisCodeHash(): string {
@@ -107,7 +107,8 @@ CREATE TABLE targets (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line INTEGER NO
   passage_id INTEGER NOT NULL, origin TEXT NOT NULL, text TEXT NOT NULL, indicator TEXT NOT NULL, figures TEXT NOT NULL,
   years TEXT NOT NULL, leads TEXT NOT NULL, sector TEXT, words TEXT NOT NULL);
 CREATE TABLE units (name TEXT PRIMARY KEY, spellings TEXT NOT NULL, alone TEXT NOT NULL, origin TEXT NOT NULL);
-CREATE TABLE sector_sections (id INTEGER PRIMARY KEY, sector TEXT NOT NULL, years TEXT NOT NULL, doc TEXT NOT NULL, passage_ids TEXT NOT NULL);
+CREATE TABLE sector_sections (id INTEGER PRIMARY KEY, sector TEXT NOT NULL, years TEXT NOT NULL, doc TEXT NOT NULL, heading TEXT NOT NULL,
+  passage_ids TEXT NOT NULL);
 `;
 
 /** What one build produced, for the build log. */
@@ -133,6 +134,8 @@ function registerCounts(register: Register, catalog: CatalogEntry[]): string[] {
 /** Builds the index file at `outFile` from `seedsDir`. Returns figures for the build log. */
 export async function buildIndex(seedsDir: string, outFile: string): Promise<BuildReport> {
   const started = performance.now();
+  // the lexicon as it is on disk now (its files are part of the hash stamped on the index)
+  forgetLexicon();
   const corpus = parseSeeds(seedsDir);
   const register = extractRegister({ passages: corpus.passages, catalog: corpus.catalog, lines: corpus.lines });
   const search = new MiniSearch(MINISEARCH_OPTIONS);
@@ -208,6 +211,6 @@ async function writeRegister(db: Database, register: Register, passages: Passage
   }
   for (const u of register.units) await db.run('INSERT INTO units VALUES (?, ?, ?, ?)', [u.name, json(u.spellings), json(u.alone ?? []), u.origin]);
   for (const [i, s] of register.sections.entries()) {
-    await db.run('INSERT INTO sector_sections VALUES (?, ?, ?, ?, ?)', [i, s.sector, json(s.years), s.doc, json(s.passageIds)]);
+    await db.run('INSERT INTO sector_sections VALUES (?, ?, ?, ?, ?, ?)', [i, s.sector, json(s.years), s.doc, s.heading, json(s.passageIds)]);
   }
 }

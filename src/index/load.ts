@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage, TableCells } from '../ingest/parse.js';
 import { Database } from '../store/sqlite.js';
-import type { Reading } from '../register/browse.js';
+import type { Reading } from '../register/reading.js';
 import type { Register, Target, Task } from '../register/types.js';
 import type { AliasPair } from '../text/aliases.js';
 import { buildIndex, MINISEARCH_OPTIONS, seedsHash } from './build.js';
@@ -123,7 +123,7 @@ async function loadRegister(db: Database): Promise<Register> {
     db.all<TaskRow>('SELECT * FROM tasks ORDER BY id'),
     db.all<TargetRow>('SELECT * FROM targets ORDER BY id'),
     db.all<{ name: string; spellings: string; alone: string; origin: 'lexicon' | 'document' }>('SELECT * FROM units ORDER BY rowid'),
-    db.all<{ sector: string; years: string; doc: string; passage_ids: string }>('SELECT * FROM sector_sections ORDER BY id'),
+    db.all<{ sector: string; years: string; doc: string; heading: string; passage_ids: string }>('SELECT * FROM sector_sections ORDER BY id'),
   ]);
   return {
     tasks: tasks.map((r) => ({
@@ -141,6 +141,6 @@ async function loadRegister(db: Database): Promise<Register> {
       words: new Set(r.words.split(' ')),
     })),
     units: units.map((u) => ({ name: u.name, spellings: JSON.parse(u.spellings), alone: JSON.parse(u.alone), origin: u.origin })),
-    sections: sections.map((s) => ({ sector: s.sector, years: JSON.parse(s.years), doc: s.doc, passageIds: JSON.parse(s.passage_ids) })),
+    sections: sections.map((s) => ({ sector: s.sector, years: JSON.parse(s.years), doc: s.doc, heading: s.heading, passageIds: JSON.parse(s.passage_ids) })),
   };
 }

@@ -6,24 +6,12 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { browseWords, sectorLexicon, unitCompounds, type BrowseWords, type NamedEntry } from '../lexicon.js';
-import { fold, yearsIn } from '../text/analyzer.js';
-import { monthsRange, quarterRange, type DateRange, type Precision } from './dates.js';
-import { aliasMatches, type AliasPair } from '../text/aliases.js';
-import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
+import { yearsIn } from '../text/analyzer.js';
+import { monthsRange, readPeriod, type DateRange, type Period, type PeriodWords } from './dates.js';
+import { findNames, nameTokens, stripPhrases, typedTokens } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
-import type { Target, Task } from './types.js';
-
-/** A period asked about: the tasks due within it, or (mode 'by') all due up to its end. */
-export interface Period {
-  range: DateRange;
-  precision: Precision;
-  /** How the reply names it: "Quý IV/2021", "tháng 6/2021". */
-  label: string;
-  mode: 'within' | 'by' | 'before';
-  /** True when the year was not typed and was taken from the register. */
-  yearGuessed: boolean;
-}
+import { holds, narrows, QuestionReader, without, type Reading, type Subject, type Tokens } from './reading.js';
+import type { SectorSection, Target, Task } from './types.js';
 
 /** What a list question asks for. */
 export type BrowseRequest =
@@ -31,24 +19,11 @@ export type BrowseRequest =
   | { kind: 'unit'; unit: string; year?: number; subject: Subject }
   | { kind: 'sector'; sectors: string[]; year?: number }
   | { kind: 'targets'; subject: Subject; sector?: string; year?: number }
-  | { kind: 'tasks'; subject: Subject; unit?: string; sector?: string; year?: number };
+  | { kind: 'tasks'; subject: Subject; unit?: string; year?: number }
+  | { kind: 'invalid'; message: string };
 
-/**
- * What a list is narrowed to: a row must hold each group, and holds a group when it has all the words of
- * one of its alternatives. "CP/TTg" is one group of two alternatives; "điện thoại thông minh" is one group
- * whose alternatives are the phrase and its alias "smartphone". Folded.
- */
-export type Subject = string[][][];
-
-/** Whether a row's words hold the subject. */
-export function holds(words: Set<string>, subject: Subject): boolean {
-  return subject.every((group) => group.some((alt) => alt.every((w) => words.has(w))));
-}
-
-/** The subject as the reply names it: "cp/ttg 5g". */
-export function subjectText(subject: Subject): string {
-  return subject.map((g) => g[0].join(' ') + (g.length > 1 && g[1].length === 1 && g[0].length === 1 ? '/' + g[1][0] : '')).join(' ');
-}
+/** The commands that list from the register. */
+export type ListCommand = 'hanchot' | 'donvi' | 'linhvuc' | 'chitieu';
 
 /** One row of a list: a task, a target, or an item of a section's list. */
 export type ListRow =
@@ -60,144 +35,43 @@ export type ListRow =
 export interface Listing {
   title: string;
   groups: Array<{ title?: string; rows: ListRow[] }>;
-  /** Short remarks shown after the list (year-level tasks, a guessed year, other years available). */
+  /** Short remarks shown after the list (tasks dated more loosely, a guessed year, other years available). */
   notes: string[];
   /** Shown instead of rows when the list is empty. */
   empty?: string;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-
-/** Lower-case, folded, one space: the form period patterns read. */
-function simple(text: string): string {
-  return fold(text.normalize('NFC').toLowerCase()).replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ');
+/** How a period is said after "hạn": "trong Quý IV/2021", "ngày 30/11/2021", "đến hết tháng 10/2021". */
+function periodPhrase(p: Period): string {
+  if (p.mode === 'by') return `đến hết ${p.label}`;
+  if (p.mode === 'before') return `trước ${p.label}`;
+  // "ngày 30/11/2021", "cuối năm 2021 (Quý IV/2021)" read on their own; others after "trong"
+  return /^(?:ngày|cuối|đầu) /u.test(p.label) ? p.label : `trong ${p.label}`;
 }
 
-interface PeriodMatch {
-  period: Period;
-  /** The question with the period phrase taken out. */
-  rest: string;
-}
-
-/**
- * Finds a period in a question. `guessYear` supplies the year when only a quarter or month is typed
- * ("quý 4") from what the register holds.
- */
-export function readPeriod(question: string, guessYear: (r: (y: number) => DateRange) => number | undefined): PeriodMatch | undefined {
-  const s = simple(question);
-  const by = String.raw`(?:(?<by>truoc cuoi|truoc het|den het|toi het|den cuoi|toi cuoi|cham nhat(?: la)?(?: vao)?|het|truoc)\s+(?:ngay\s+)?)?`;
-  const year = String.raw`(?:(?:\/|\s+nam\s+|\s+)(?<year>20\d\d))?`;
-  const patterns: Array<[RegExp, (g: Record<string, string | undefined>, y: number) => [DateRange, Precision, string] | undefined]> = [
-    [new RegExp(by + String.raw`\b(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<year>20\d\d)\b`), (g, y) => {
-      const [d, m] = [Number(g.d), Number(g.m)];
-      const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? [{ from: day, to: day }, 'day', `${d}/${m}/${y}`] : undefined;
-    }],
-    [new RegExp(by + String.raw`\b(?:quy|q)\s?(?<q>iv|iii|ii|i|[1-4])\b` + year), (g, y) => {
-      const q = QUARTER[g.q!];
-      return [quarterRange(y, q), 'quarter', `Quý ${ROMAN[q - 1]}/${y}`];
-    }],
-    [new RegExp(by + String.raw`\b6 thang (?<half>dau|cuoi)(?: nam)?` + year), (g, y) =>
-      g.half === 'dau' ? [monthsRange(y, 1, 6), 'half', `6 tháng đầu năm ${y}`] : [monthsRange(y, 7, 12), 'half', `6 tháng cuối năm ${y}`]],
-    [new RegExp(by + String.raw`\b(?<tw>thang\s?|t)(?<m>\d{1,2})(?:\s?-\s?(?<m2>\d{1,2}))?\b` + year), (g, y) => {
-      // "t" alone is a month only with its year typed: "t6/2021"
-      if (g.tw === 't' && !g.year) return undefined;
-      const [a, b] = [Number(g.m), Number(g.m2 ?? g.m)];
-      if (a < 1 || b > 12 || a > b) return undefined;
-      return [monthsRange(y, a, b), 'month', a === b ? `tháng ${a}/${y}` : `tháng ${a}-${b}/${y}`];
-    }],
-    [new RegExp(by + String.raw`(?<![\d/])\b(?<m>\d{1,2})\/(?<year>20\d\d)\b`), (g, y) => {
-      const m = Number(g.m);
-      return m >= 1 && m <= 12 ? [monthsRange(y, m), 'month', `tháng ${m}/${y}`] : undefined;
-    }],
-  ];
-  for (const [re, make] of patterns) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const g = m.groups ?? {};
-    let y = g.year ? Number(g.year) : undefined;
-    let guessed = false;
-    if (y === undefined) {
-      const probe = make(g, 2000);
-      if (!probe) continue;
-      const [range] = probe;
-      y = guessYear((yy) => ({ from: `${yy}${range.from.slice(4)}`, to: `${yy}${range.to.slice(4)}` }));
-      guessed = true;
-      if (y === undefined) continue;
-    }
-    const made = make(g, y);
-    if (!made) continue;
-    const [range, precision, label] = made;
-    const mode = !g.by ? 'within' : g.by === 'truoc' ? 'before' : 'by';
-    return { period: { range, precision, label, mode, yearGuessed: guessed }, rest: s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length) };
-  }
-  return undefined;
-}
-
-/** Drops every occurrence of each phrase (as whole words) from a token list. */
-function dropPhrases(tokens: string[], phrases: string[][]): string[] {
-  let out = tokens;
-  for (const words of [...phrases].sort((a, b) => b.length - a.length)) {
-    for (;;) {
-      const at = findWords(out, words);
-      if (!at) break;
-      out = [...out.slice(0, at[0]), ...out.slice(at[1])];
-    }
-  }
-  return out;
-}
-
-const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
-
-/** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
-export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][] };
-
-/**
- * What list questions are read with, worked out from the lexicon once at index time and stored in the
- * index: the cue phrases folded, the sectors with the abbreviations that stand for them ("CĐS", "ATTT"),
- * and the syllables that make a unit's kind word part of another word ("dịch vụ").
- */
-export interface Reading {
-  cues: Cues;
-  sectors: NamedEntry[];
-  compounds: Record<string, string[]>;
-}
-
-/** Prepares the reading lexicon (at index time). */
-export function prepareReading(aliases: AliasPair[]): Reading {
-  const w = browseWords();
-  const cues: Cues = {
-    list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector),
-    due: phraseList(w.due), by: phraseList(w.by), compare: phraseList(w.compare), filler: phraseList(w.filler),
-    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.filler]),
-  };
-  const compounds = Object.fromEntries([...unitCompounds()].map(([k, v]) => [k, [...v]]));
-  return { cues, sectors: withAliases(sectorLexicon(), aliases), compounds };
+/** The year a task is for: its deadline's, or, undated, its document's. */
+function taskYear(t: Task, documents: Map<string, CatalogEntry>): number | undefined {
+  const iso = t.deadline.range?.to ?? documents.get(t.doc)?.date;
+  return iso ? Number(iso.slice(0, 4)) : undefined;
 }
 
 /** Reads list questions and answers them from the register. */
 export class Browser {
-  private readonly cues: Cues;
-  private readonly compounds: Map<string, Set<string>>;
-  private readonly units: NamedEntry[];
-  /** The sectors with the abbreviations that stand for them ("CĐS", "ATTT"), for reading questions. */
-  private readonly sectorNames: NamedEntry[];
-  private readonly passages: Passage[];
+  private readonly reader: QuestionReader;
+  private readonly periodWords: PeriodWords;
 
   constructor(
     private readonly index: RegisterIndex,
     private readonly documents: Map<string, CatalogEntry>,
-    passages: Passage[],
-    /** Folded terms the documents use: a subject word they never use cannot narrow a list. */
-    private readonly vocabulary: Map<string, number>,
-    reading: Reading,
+    private readonly passages: Passage[],
+    vocabulary: Map<string, number>,
+    private readonly reading: Reading,
+    /** Maps a folded word the documents never use to the one it is a typo of. */
+    correct?: (folded: string) => string,
   ) {
-    this.cues = reading.cues;
-    this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
-    this.sectorNames = reading.sectors;
-    this.units = index.register.units;
-    this.passages = passages;
+    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, correct);
+    const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
+    this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
   }
 
   /** The year a quarter or month typed without one most likely means: the year with most tasks due then. */
@@ -212,96 +86,40 @@ export class Browser {
     return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
   };
 
-  /** The canonical unit a text names, if any; `bare` accepts a name typed without Cục/Vụ … */
-  findUnit(text: string, bare = false): { unit: string; start: number; end: number } | undefined {
-    const m = findNames(text, this.units, true, this.compounds)[0];
-    if (m) return { unit: m.entry.name, start: m.start, end: m.end };
-    const tokens = nameTokens(text);
-    // "Cục Xuất bản", "Học viện Bưu chính": the opening words of one unit's name (more than its kind word)
-    const byPrefix = new Map<string, [number, number]>();
-    for (const u of this.units) {
-      const words = nameTokens(u.name);
-      for (let k = words.length - 1; k >= 2; k--) {
-        const at = findWords(tokens, words.slice(0, k));
-        if (at && !this.compounds.get(words[0])?.has(tokens[at[0] - 1])) { byPrefix.set(u.name, at); break; }
-      }
-    }
-    if (byPrefix.size === 1) {
-      const [[unit, [start, end]]] = [...byPrefix];
-      return { unit, start, end };
-    }
-    if (!bare) return undefined;
-    // "/donvi tan so": the unit's name without its kind word
-    for (const u of this.units) {
-      for (const spelling of [u.name, ...u.spellings]) {
-        const words = nameTokens(spelling).slice(1);
-        if (words.length === 0) continue;
-        const at = findWords(tokens, words);
-        if (at && at[1] - at[0] >= 1) return { unit: u.name, start: at[0], end: at[1] };
-      }
-    }
-    return undefined;
+  /** The canonical unit a text names, if any. */
+  findUnit(text: string): string | undefined {
+    return this.reader.findUnit(nameTokens(text))?.unit;
   }
 
   /**
-   * The sectors a text names ("lĩnh vực viễn thông", "bưu chính và viễn thông", "CĐS"), in text order, the
-   * first being `sector`, with every span that names one.
+   * Whether a question asks who leads a task ("chủ trì", "phụ trách", "giao cho") or when it is due ("hạn",
+   * "bao giờ phải xong"), as opposed to who or when in general.
    */
-  findSector(text: string): { sector: string; sectors: string[]; spans: Array<[number, number]> } | undefined {
-    // the ministry's own name is no sector: blanked out, keeping the token positions
-    const tokens = nameTokens(text);
-    const ministry = findWords(tokens, ['thong', 'tin', 'va', 'truyen', 'thong']) ?? findWords(tokens, ['tttt']);
-    const masked = ministry ? tokens.map((t, i) => (i >= ministry[0] && i < ministry[1] ? '_' : t)) : tokens;
-    const found = findNames(masked.join(' '), this.sectorNames);
-    if (found.length === 0) return undefined;
-    const sectors = [...new Set(found.map((m) => m.entry.name))];
-    return { sector: sectors[0], sectors, spans: found.map((m) => [m.start, m.end]) };
+  asksLeadOrDue(question: string): 'unit' | 'deadline' | undefined {
+    const tokens = nameTokens(question);
+    if (this.reader.has(tokens, this.reading.cues.lead)) return 'unit';
+    return this.reader.has(tokens, this.reading.cues.due) ? 'deadline' : undefined;
   }
 
-  /**
-   * The words of a question left once periods, names, years and question words are set aside: a group per
-   * word, or per phrase an alias stands for ("smartphone" or "điện thoại thông minh"), or per pair joined
-   * by "/" ("CP/TTg"). Words the documents never use (typos, chat words) are dropped: no row holds them.
-   */
-  private subjectOf(tokens: string[], raw: string): Subject {
-    const rest = dropPhrases(tokens, this.cues.stop)
-      .filter((t) => !/^(19|20)\d\d$/.test(t));
-    const groups: Subject = [];
-    const used = new Set<number>();
-    for (const m of aliasMatches([rest], this.index.aliases)) {
-      const at = findWords(rest, m.from);
-      if (!at || [...used].some((i) => i >= at[0] && i < at[1])) continue;
-      for (let i = at[0]; i < at[1]; i++) used.add(i);
-      groups.push([m.from, m.to.map((t) => nameTokens(t).join(''))]);
-    }
-    rest.forEach((t, i) => {
-      if (!used.has(i) && this.vocabulary.has(t)) groups.push([[t]]);
-    });
-    // "CP/TTg": words joined by a slash are alternatives of one group
-    for (const m of simple(raw).matchAll(/([a-z][a-z0-9]*)\s?\/\s?([a-z][a-z0-9]*)/g)) {
-      const a = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[1]);
-      const b = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[2]);
-      if (a < 0 || b < 0 || a === b) continue;
-      groups[a].push(...groups[b]);
-      groups.splice(b, 1);
-    }
-    return groups;
-  }
+  /** Whether a text names one of the Ministry's units, in any part. */
+  namesUnit = (text: string): boolean => this.reader.findUnit(nameTokens(text)) !== undefined;
 
   /**
    * When a question asks what each document says ("các văn bản nói gì", "so sánh", "khác nhau"), the words
-   * that say so (folded), which are no part of the indicator asked about, and the question without them;
-   * undefined otherwise.
+   * that say so (folded), which are no part of the indicator asked about, and the question without them,
+   * as typed; undefined otherwise.
    */
   comparisonWords(question: string): { words: Set<string>; rest: string } | undefined {
     const tokens = nameTokens(question);
-    const found = this.cues.compare.filter((words) => findWords(tokens, words) !== undefined);
-    // the rest of the question, as typed, is what is searched for
+    const found = this.reading.cues.compare.filter((words) => this.reader.has(tokens, [words]));
     return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, found) } : undefined;
   }
 
-  private has(tokens: string[], phrases: string[][]): boolean {
-    return phrases.some((words) => findWords(tokens, words) !== undefined);
+  /** The words of a question that shape it rather than name what it is about ("mục tiêu", "đạt", "những việc", "ghi"), folded. */
+  shapeWords(question: string): Set<string> {
+    const tokens = nameTokens(question);
+    const cues = this.reading.cues;
+    return new Set([...cues.target, ...cues.task, ...cues.list, ...cues.compare, ...cues.filler].filter((words) => this.reader.has(tokens, [words])).flat());
   }
 
   /**
@@ -309,187 +127,234 @@ export class Browser {
    * (a subject named and no list wanted).
    */
   read(question: string): BrowseRequest | undefined {
-    const periodMatch = readPeriod(question, this.guessYear);
-    const text = periodMatch?.rest ?? question;
-    let tokens = nameTokens(text);
+    const r = this.reader;
+    const cues = this.reading.cues;
+    const found = readPeriod(question, this.periodWords, this.guessYear);
+    if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
+    const text = found ? stripPhrases(question, [found.words]) : question;
+    let tokens: Tokens = { folded: nameTokens(text), typed: typedTokens(text) };
     const years = yearsIn(text);
-    let unit = this.findUnit(tokens.join(' '));
-    // "phối hợp với Cục ATTT": a unit that cooperates is not the one asked about
-    if (unit && ['voi', 'hop'].includes(tokens[unit.start - 1] ?? '')) unit = undefined;
-    if (unit) tokens = [...tokens.slice(0, unit.start), ...tokens.slice(unit.end)];
-    const sectorNamed = this.findSector(tokens.join(' '));
-    const wantsList = this.has(tokens, this.cues.list);
-    const sectorCue = this.has(tokens, this.cues.sector);
-    const targetCue = this.has(tokens, this.cues.target);
-    const withoutSector = sectorNamed ? tokens.filter((_, i) => !sectorNamed.spans.some(([a, b]) => i >= a && i < b)) : tokens;
-    const subject = this.subjectOf(withoutSector, question);
+    const unit = r.findUnit(tokens.folded);
+    if (unit) tokens = without(tokens, [[unit.start, unit.end]]);
+    const named = r.findSectors(tokens.folded);
+    const wantsList = r.has(tokens.folded, cues.list);
+    const sectorCue = r.has(tokens.folded, cues.sector);
+    const targetCue = r.has(tokens.folded, cues.target);
+    const dueCue = r.has(tokens.folded, cues.due);
+    const subject = r.subjectOf(named ? without(tokens, named.spans) : tokens, question);
+    const plain = !narrows(subject);
     const year = years.at(-1);
+
+    if (found) {
+      // "báo chí 6 tháng cuối năm 2020": a sector's plans for a period, unless what falls due then is asked
+      if (named && !unit && !dueCue && plain && (sectorCue || wantsList)) return { kind: 'sector', sectors: named.sectors, year: Number(found.period.range.to.slice(0, 4)) };
+      if (!plain && !wantsList) return undefined;
+      return { kind: 'due', period: found.period, unit: unit?.unit, sector: named?.sectors[0], subject };
+    }
     // "việc gì hạn năm 2021", "những đề án trình Thủ tướng năm 2022": a year is the period of what falls due
-    if (!periodMatch && years.length === 1 && !unit && !sectorNamed && this.has(tokens, this.cues.due) && (wantsList || subject.length === 0)) {
+    if (years.length === 1 && !unit && !named && dueCue && (wantsList || plain)) {
       const y = years[0];
       const period: Period = { range: monthsRange(y, 1, 12), precision: 'year', label: `năm ${y}`, mode: 'within', yearGuessed: false };
       return { kind: 'due', period, subject };
     }
-
-    // "báo chí 6 tháng cuối năm 2020": a sector's plans for a period, unless what falls due then is asked
-    if (periodMatch && sectorNamed && !unit && !this.has(tokens, this.cues.due) && subject.length === 0 && (sectorCue || wantsList)) {
-      return { kind: 'sector', sectors: sectorNamed.sectors, year: Number(periodMatch.period.range.to.slice(0, 4)) };
-    }
-    if (periodMatch) {
-      if (subject.length && !wantsList) return undefined;
-      return { kind: 'due', period: periodMatch.period, unit: unit?.unit, sector: sectorNamed?.sector, subject };
-    }
     // a unit's list holds its targets too: "Cục VT chủ trì những nhiệm vụ, chỉ tiêu nào"
-    if (unit && (wantsList || (subject.length === 0 && !targetCue))) return { kind: 'unit', unit: unit.unit, year, subject };
-    if (sectorNamed && (sectorCue || wantsList) && !targetCue && subject.length === 0) return { kind: 'sector', sectors: sectorNamed.sectors, year };
-    // "các chỉ tiêu …", or the targets of a whole sector: "chỉ tiêu lĩnh vực báo chí năm 2021"
-    // with no subject left there is no one target to pick: "chỉ tiêu năm 2023" lists them
-    if (targetCue && (wantsList || subject.length === 0)) return { kind: 'targets', subject, sector: sectorNamed?.sector, year };
+    if (unit && (wantsList || (plain && !targetCue))) return { kind: 'unit', unit: unit.unit, year, subject };
+    if (named && (sectorCue || wantsList) && !targetCue && plain) return { kind: 'sector', sectors: named.sectors, year };
+    // "các chỉ tiêu …"; with no subject there is no one target to pick: "chỉ tiêu năm 2023" lists them
+    if (targetCue && (wantsList || plain)) return { kind: 'targets', subject, sector: named?.sectors[0], year };
     return undefined;
   }
 
-  /** The request a command argument makes: /hanchot, /donvi, /linhvuc, /chitieu. */
-  command(name: 'hanchot' | 'donvi' | 'linhvuc' | 'chitieu', arg: string): BrowseRequest | { error: string } {
-    const tokens = nameTokens(arg);
+  /** The request a command's argument makes, or a message saying what was not understood. */
+  command(name: ListCommand, arg: string): BrowseRequest | { error: string } {
+    const r = this.reader;
+    const all: Tokens = { folded: nameTokens(arg), typed: typedTokens(arg) };
     const year = yearsIn(arg).at(-1);
     switch (name) {
       case 'hanchot': {
-        const p = readPeriod(arg, this.guessYear);
-        const rest = nameTokens(p?.rest ?? arg);
-        const unit = this.findUnit(rest.join(' '));
-        const left = unit ? [...rest.slice(0, unit.start), ...rest.slice(unit.end)] : rest;
-        const subject = this.subjectOf(left, arg);
-        if (p) return { kind: 'due', period: p.period, unit: unit?.unit, subject };
+        const found = readPeriod(arg, this.periodWords, this.guessYear);
+        if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
+        const text = found ? stripPhrases(arg, [found.words]) : arg;
+        let tokens: Tokens = { folded: nameTokens(text), typed: typedTokens(text) };
+        const unit = r.findUnit(tokens.folded);
+        if (unit) tokens = without(tokens, [[unit.start, unit.end]]);
+        const subject = r.subjectOf(tokens, arg);
+        if (found) return { kind: 'due', period: found.period, unit: unit?.unit, subject };
+        if (!unit && !year && !narrows(subject)) return { error: `Tôi không hiểu "${arg}". Gõ /hanchot kèm kỳ hạn (Quý IV/2021, tháng 6/2021) hoặc tên việc (cổng GovTech).` };
         return { kind: 'tasks', subject, unit: unit?.unit, year };
       }
       case 'donvi': {
-        const unit = this.findUnit(arg, true);
-        if (!unit) return { error: `unknown unit` };
-        const left = [...tokens.slice(0, unit.start), ...tokens.slice(unit.end)];
-        return { kind: 'unit', unit: unit.unit, year, subject: this.subjectOf(left, arg) };
+        const named = r.findUnit(all.folded);
+        const candidates = named ? [named] : r.unitsWithoutKind(all.folded);
+        if (candidates.length === 0) {
+          return { error: `Tôi không nhận ra đơn vị "${arg}". Bạn thử tên đầy đủ hoặc viết tắt, ví dụ: /donvi Cục Viễn thông, /donvi Cục THH, /donvi Vụ KHTC.` };
+        }
+        if (candidates.length > 1) return { error: `"${arg}" có thể là: ${candidates.map((c) => c.unit).join('; ')}. Bạn gõ rõ hơn nhé.` };
+        const [unit] = candidates;
+        return { kind: 'unit', unit: unit.unit, year, subject: r.subjectOf(without(all, [[unit.start, unit.end]]), arg) };
       }
       case 'linhvuc': {
-        const sector = this.findSector(arg);
-        if (!sector) return { error: 'unknown sector' };
-        return { kind: 'sector', sectors: sector.sectors, year };
+        const named = r.findSectors(all.folded);
+        if (!named) return { error: `Tôi không nhận ra lĩnh vực "${arg}".` };
+        return { kind: 'sector', sectors: named.sectors, year };
       }
       case 'chitieu': {
-        const sector = this.findSector(arg);
-        const left = sector ? tokens.filter((_, i) => !sector.spans.some(([a, b]) => i >= a && i < b)) : tokens;
-        return { kind: 'targets', subject: this.subjectOf(left, arg), sector: sector?.sector, year };
+        const named = r.findSectors(all.folded);
+        const subject = r.subjectOf(named ? without(all, named.spans) : all, arg);
+        if (!named && !year && !narrows(subject)) return { error: `Tôi không hiểu "${arg}". Gõ /chitieu kèm chủ đề, ví dụ: /chitieu 5G, /chitieu chính phủ số 2025.` };
+        return { kind: 'targets', subject, sector: named?.sectors[0], year };
       }
     }
   }
 
   /** The list a request asks for. */
   list(req: BrowseRequest): Listing {
-    const matches = holds;
-    const about = (subject: Subject) => (subject.length ? ` về "${subjectText(subject)}"` : '');
+    if (req.kind === 'invalid') return { title: req.message, groups: [], notes: [], empty: req.message };
+    if (req.kind === 'sector') return this.sectorLists(req.sectors, req.year);
+    const subject = req.subject;
+    const about = subject.label ? ` về "${subject.label}"` : '';
+    // words no document uses: no row can hold them, and the list says which
+    if (subject.unknown.length) {
+      const words = subject.unknown.map((w) => `"${w}"`).join(', ');
+      return { title: `Các văn bản không có từ ${words}`, groups: [], notes: [], empty: `Các văn bản không nhắc tới ${words}, nên không có mục nào như bạn hỏi.` };
+    }
     switch (req.kind) {
-      case 'due': {
-        const filter = (t: Task, words: Set<string>) =>
-          (!req.unit || t.leads.includes(req.unit)) && (!req.sector || t.sector === req.sector) && matches(words, req.subject);
-        const { period } = req;
-        const whose = req.unit ? ` do ${req.unit} chủ trì` : req.sector ? ` lĩnh vực ${req.sector}` : '';
-        const notes: string[] = [];
-        if (period.yearGuessed) notes.push(`Bạn không ghi năm; tôi hiểu là năm ${period.range.from.slice(0, 4)}. Thêm năm vào câu hỏi để xem năm khác.`);
-        if (period.mode === 'within') {
-          const { tasks, yearLevel } = this.index.dueWithin(period.range, filter);
-          if (yearLevel.length) {
-            notes.push(`Ngoài ra ${yearLevel.length} nhiệm vụ chỉ ghi hạn cả năm (${yearLevel[0].deadline.written}) nên không tính vào ${period.label}; hỏi "việc gì hạn năm ${yearLevel[0].deadline.range!.from.slice(0, 4)}" để xem.`);
-          }
-          return {
-            title: `${tasks.length} nhiệm vụ${whose} hạn trong ${period.label}${about(req.subject)}`,
-            groups: groupRows(tasks, (t) => t.sector ?? 'Khác'),
-            notes,
-            empty: tasks.length ? undefined : `Các văn bản không ghi nhiệm vụ nào${whose} có hạn trong ${period.label}${about(req.subject)}.`,
-          };
-        }
-        const until = period.mode === 'by' ? period.range.to : dayBefore(period.range.from);
-        const tasks = this.index.dueBy(until, filter);
-        const label = period.mode === 'by' ? `đến hết ${period.label}` : `trước ${period.label}`;
-        return {
-          title: `${tasks.length} nhiệm vụ${whose} hạn ${label}${about(req.subject)}`,
-          groups: groupRows(tasks, (t) => t.sector ?? 'Khác'),
-          notes,
-          empty: tasks.length ? undefined : `Các văn bản không ghi nhiệm vụ nào${whose} có hạn ${label}${about(req.subject)}.`,
-        };
-      }
+      case 'due': return this.dueList(req.period, req.unit, req.sector, subject);
       case 'unit': {
         const { tasks, targets } = this.index.ledBy(req.unit);
         const yearOk = (years: number[]) => req.year === undefined || years.includes(req.year);
-        const t = tasks.filter((x) => yearOk(x.deadline.range ? [Number(x.deadline.range.to.slice(0, 4))] : []) && matches(this.index.wordsOfTask(x), req.subject));
-        const g = targets.filter((x) => yearOk(x.years) && matches(this.index.wordsOfTarget(x), req.subject));
+        const t = tasks.filter((x) => yearOk([taskYear(x, this.documents) ?? 0]) && holds(this.index.wordsOfTask(x), subject));
+        const g = targets.filter((x) => yearOk(x.years) && holds(this.index.wordsOfTarget(x), subject));
         const groups = [
           ...(t.length ? [{ title: `Nhiệm vụ chủ trì (${t.length})`, rows: t.map((task) => ({ kind: 'task' as const, task })) }] : []),
           ...(g.length ? [{ title: `Chỉ tiêu theo dõi (${g.length})`, rows: g.map((target) => ({ kind: 'target' as const, target })) }] : []),
         ];
         const counts = [t.length ? `${t.length} nhiệm vụ` : '', g.length ? `${g.length} chỉ tiêu` : ''].filter(Boolean).join(' và ');
         return {
-          title: `${req.unit} chủ trì ${counts || '0 nhiệm vụ'}${req.year ? ` (năm ${req.year})` : ''}${about(req.subject)}`,
+          title: `${req.unit} chủ trì ${counts || '0 nhiệm vụ'}${req.year ? ` (năm ${req.year})` : ''}${about}`,
           groups,
           notes: [],
-          empty: groups.length ? undefined : `Các bảng phân công không ghi ${req.unit} chủ trì nhiệm vụ nào${req.year ? ` năm ${req.year}` : ''}${about(req.subject)}.`,
-        };
-      }
-      case 'sector': {
-        const lists = req.sectors.map((sector) => this.sectorList(sector, req.year));
-        if (lists.length === 1) return lists[0];
-        // several sectors: one list, each sector's groups under its name
-        const total = lists.reduce((n, l) => n + l.groups.reduce((m, g) => m + g.rows.length, 0), 0);
-        return {
-          title: `Lĩnh vực ${req.sectors.join(', ')}${req.year ? ` năm ${req.year}` : ''}: ${total} mục`,
-          groups: lists.flatMap((l, i) => l.groups.map((g) => ({ ...g, title: `${req.sectors[i]} › ${g.title ?? ''}` }))),
-          notes: lists.flatMap((l) => l.notes.concat(l.groups.length ? [] : l.empty ? [l.empty] : [])),
-          empty: total ? undefined : lists.map((l) => l.empty).join(' '),
+          empty: groups.length ? undefined : `Các văn bản không ghi ${req.unit} chủ trì nhiệm vụ nào${req.year ? ` năm ${req.year}` : ''}${about}.`,
         };
       }
       case 'targets': {
         const targets = this.index.targetsWhere((t, words) =>
-          (req.year === undefined || t.years.includes(req.year)) && matches(words, req.subject)
+          (req.year === undefined || t.years.includes(req.year)) && holds(words, subject)
           && (!req.sector || t.sector === req.sector || this.namesSector(t.text, req.sector)));
         const newestFirst = [...targets].sort((a, b) => this.docDate(b.doc).localeCompare(this.docDate(a.doc)) || a.line - b.line);
-        const topic = [req.sector ? `lĩnh vực ${req.sector}` : '', subjectText(req.subject)].filter(Boolean).join(', ');
+        const topic = [req.sector ? `lĩnh vực ${req.sector}` : '', subject.label].filter(Boolean).join(', ');
         return {
           title: `${targets.length} chỉ tiêu${topic ? ` về ${topic}` : ''}${req.year ? ` năm ${req.year}` : ''}`,
-          groups: groupBy(newestFirst, (t) => this.documents.get(t.doc)?.short ?? t.doc).map(([title, rows]) => ({ title, rows: rows.map((target) => ({ kind: 'target' as const, target })) })),
+          groups: groupBy(newestFirst, (t) => this.documents.get(t.doc)?.short ?? t.doc)
+            .map(([title, rows]) => ({ title, rows: rows.map((target) => ({ kind: 'target' as const, target })) })),
           notes: [],
           empty: targets.length ? undefined : `Các văn bản không nêu chỉ tiêu nào${topic ? ` về ${topic}` : ''}${req.year ? ` cho năm ${req.year}` : ''}.`,
         };
       }
       case 'tasks': {
         const tasks = this.index.tasksWhere((t, words) =>
-          matches(words, req.subject) && (!req.unit || t.leads.includes(req.unit))
-          && (req.year === undefined || (t.deadline.range !== undefined && t.deadline.range.to.startsWith(String(req.year))))).sort(bySoonest);
+          holds(words, subject) && (!req.unit || t.leads.includes(req.unit)) && (req.year === undefined || taskYear(t, this.documents) === req.year))
+          .sort(bySoonest);
+        const whose = `${about}${req.unit ? ` do ${req.unit} chủ trì` : ''}${req.year ? ` năm ${req.year}` : ''}`;
         return {
-          title: `${tasks.length} nhiệm vụ${about(req.subject)}${req.unit ? ` do ${req.unit} chủ trì` : ''}`,
-          groups: groupRows(tasks, (t) => t.sector ?? 'Khác'),
+          title: `${tasks.length} nhiệm vụ${whose}`,
+          groups: this.bySector(tasks),
           notes: [],
-          empty: tasks.length ? undefined : `Các bảng phân công không có nhiệm vụ nào${about(req.subject)}${req.unit ? ` do ${req.unit} chủ trì` : ''}.`,
+          empty: tasks.length ? undefined : `Các văn bản không ghi nhiệm vụ nào${whose}.`,
         };
       }
     }
   }
 
+  /** Tasks due in or up to a period; for a year with no dated task, the plans the documents set for it. */
+  private dueList(period: Period, unit: string | undefined, sector: string | undefined, subject: Subject): Listing {
+    const filter = (t: Task, words: Set<string>) => (!unit || t.leads.includes(unit)) && (!sector || t.sector === sector) && holds(words, subject);
+    const whose = `${unit ? ` do ${unit} chủ trì` : sector ? ` lĩnh vực ${sector}` : ''}`;
+    const about = subject.label ? ` về "${subject.label}"` : '';
+    const when = periodPhrase(period);
+    const notes: string[] = [];
+    if (period.yearGuessed) notes.push(`Bạn không ghi năm; tôi hiểu là năm ${period.range.from.slice(0, 4)}. Thêm năm vào câu hỏi để xem năm khác.`);
+    if (period.mode !== 'within') {
+      const tasks = this.index.dueBy(period.mode === 'by' ? period.range.to : dayBefore(period.range.from), filter);
+      return {
+        title: `${tasks.length} nhiệm vụ${whose} hạn ${when}${about}`,
+        groups: this.bySector(tasks),
+        notes,
+        empty: tasks.length ? undefined : `Các văn bản không ghi nhiệm vụ nào${whose} có hạn ${when}${about}.`,
+      };
+    }
+    const { tasks, wider } = this.index.dueWithin(period.range, filter);
+    if (wider.length) {
+      const byWritten = groupBy(wider, (t) => t.deadline.written);
+      notes.push(`Ngoài ra ${byWritten.map(([w, list]) => `${list.length} nhiệm vụ ghi hạn ${w}`).join(', ')} (rộng hơn ${period.label}) không tính vào đây; hỏi theo kỳ đó để xem.`);
+    }
+    if (tasks.length === 0 && period.precision === 'year' && !unit && !subject.groups.length) {
+      const planned = this.plansFor(Number(period.range.from.slice(0, 4)), sector);
+      if (planned.groups.length) return { ...planned, notes: [...notes, ...planned.notes] };
+    }
+    return {
+      title: `${tasks.length} nhiệm vụ${whose} hạn ${when}${about}`,
+      groups: this.bySector(tasks),
+      notes,
+      empty: tasks.length ? undefined : `Các văn bản không ghi nhiệm vụ nào${whose} có hạn ${when}${about}.`,
+    };
+  }
+
+  /** A year's plans from the documents' own sections, every sector (or one), when no table dates a task in it. */
+  private plansFor(year: number, sector?: string): Listing {
+    const sections = this.index.register.sections.filter((s) => s.years.includes(year) && (!sector || s.sector === sector));
+    const groups = sections.map((s) => ({ title: this.sectionTitle(s), rows: itemRows(s.passageIds.map((id) => this.passages[id])) }));
+    const total = groups.reduce((n, g) => n + g.rows.length, 0);
+    return {
+      title: `Năm ${year}: ${total} nhiệm vụ trọng tâm theo lĩnh vực`,
+      groups,
+      notes: [`Các bảng phân công không ghi việc nào có hạn trong năm ${year}; đây là các nhiệm vụ trọng tâm văn bản nêu cho năm đó.`],
+    };
+  }
+
   /** Whether a text names a sector by one of its spellings ("Tỷ trọng kinh tế số trong GDP"). */
   private namesSector(text: string, sector: string): boolean {
-    return findNames(text, this.sectorNames).some((m) => m.entry.name === sector);
+    return findNames(text, this.reading.sectors).some((m) => m.entry.name === sector);
   }
 
   private docDate(doc: string): string {
     return this.documents.get(doc)?.date ?? '';
   }
 
-  /** A sector's priorities for a year: the items of each document's own section, then the table rows. */
+  private sectionTitle(s: SectorSection): string {
+    return `${this.documents.get(s.doc)?.short ?? s.doc} › ${s.heading}`;
+  }
+
+  /** Tasks in one run when they fit a page, else grouped by sector in the lexicon's order; soonest first within each. */
+  private bySector(tasks: Task[]): Listing['groups'] {
+    const rows = (list: Task[]) => list.map((task) => ({ kind: 'task' as const, task }));
+    if (tasks.length <= LIST_GROUP_OVER) return tasks.length ? [{ rows: rows(tasks) }] : [];
+    const order = this.reading.sectors.map((s) => s.name);
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    return groupBy(tasks, (t) => t.sector ?? 'Khác').sort((a, b) => rank(a[0]) - rank(b[0]))
+      .map(([title, list]) => ({ title: `${title} (${list.length})`, rows: rows(list) }));
+  }
+
+  /** The priorities of one or more sectors for a year. */
+  private sectorLists(sectors: string[], year?: number): Listing {
+    const lists = sectors.map((sector) => this.sectorList(sector, year));
+    if (lists.length === 1) return lists[0];
+    // several sectors: one list, each sector's groups under its name
+    const total = lists.reduce((n, l) => n + l.groups.reduce((m, g) => m + g.rows.length, 0), 0);
+    return {
+      title: `Lĩnh vực ${sectors.join(', ')}${year ? ` năm ${year}` : ''}: ${total} mục`,
+      groups: lists.flatMap((l, i) => l.groups.map((g) => ({ ...g, title: `${sectors[i]} › ${g.title ?? ''}` }))),
+      notes: lists.flatMap((l) => l.notes.concat(l.groups.length ? [] : l.empty ? [l.empty] : [])),
+      empty: total ? undefined : lists.map((l) => l.empty).join(' '),
+    };
+  }
+
+  /** A sector's priorities for a year: the items of each document's own section, then its table rows. */
   private sectorList(sector: string, year?: number): Listing {
-    const sections = this.index.register.sections.filter((s) => s.sector === sector)
-      .map((s) => ({ ...s, passages: s.passageIds.map((id) => this.passages[id]) }));
+    const sections = this.index.register.sections.filter((s) => s.sector === sector);
     const tableTasks = this.index.tasksWhere((t) => t.kind === 'task' && t.from === 'table' && t.sector === sector);
     const tableTargets = this.index.targetsWhere((t) => t.from === 'table' && t.sector === sector);
-    const yearsAvailable = [...new Set([
-      ...sections.flatMap((s) => s.years),
-      ...tableTasks.map((t) => Number(this.docDate(t.doc).slice(0, 4))),
-    ])].sort();
+    const yearsAvailable = [...new Set([...sections.flatMap((s) => s.years), ...tableTasks.map((t) => Number(this.docDate(t.doc).slice(0, 4)))])].sort();
     const y = year ?? yearsAvailable.at(-1);
     if (y === undefined || !yearsAvailable.includes(y)) {
       return {
@@ -499,41 +364,34 @@ export class Browser {
         empty: `Các văn bản không nêu nhiệm vụ trọng tâm lĩnh vực ${sector}${year ? ` cho năm ${year}` : ''}.`,
       };
     }
-    const groups: Listing['groups'] = [];
-    for (const s of sections.filter((x) => x.years.includes(y))) {
-      const title = `${this.documents.get(s.doc)?.short ?? s.doc} › ${s.passages[0].headingPath.at(-1) ?? ''}`;
-      groups.push({ title, rows: itemRows(s.passages) });
-    }
+    const groups: Listing['groups'] = sections.filter((s) => s.years.includes(y))
+      .map((s) => ({ title: this.sectionTitle(s), rows: itemRows(s.passageIds.map((id) => this.passages[id])) }));
     // tasks a document assigns in its sentences ("Cục Viễn thông chủ trì …"), where no section lists them
     const shown = new Set(groups.flatMap((g) => g.rows.map((r) => (r.kind === 'item' ? `${r.passage.doc}:${r.passage.lineStart}` : ''))));
     const assigned = this.index.tasksWhere((t) => t.from === 'sentence' && t.sector === sector && Number(this.docDate(t.doc).slice(0, 4)) === y && !shown.has(`${t.doc}:${t.line}`));
     if (assigned.length) groups.push({ title: `Nhiệm vụ giao (${this.documents.get(assigned[0].doc)?.short ?? ''})`, rows: assigned.map((task) => ({ kind: 'task', task })) });
-    const tasks = tableTasks.filter((t) => Number(this.docDate(t.doc).slice(0, 4)) === y).sort((a, b) => a.line - b.line);
     const targets = tableTargets.filter((t) => t.years.includes(y));
     if (targets.length) groups.push({ title: `Chỉ tiêu (${this.documents.get(targets[0].doc)?.short ?? ''}, bảng phụ lục)`, rows: targets.map((target) => ({ kind: 'target', target })) });
+    const tasks = tableTasks.filter((t) => Number(this.docDate(t.doc).slice(0, 4)) === y).sort((a, b) => a.line - b.line);
     if (tasks.length) groups.push({ title: `Nhiệm vụ được giao (${this.documents.get(tasks[0].doc)?.short ?? ''}, bảng phụ lục)`, rows: tasks.map((task) => ({ kind: 'task', task })) });
     const total = groups.reduce((n, g) => n + g.rows.length, 0);
     const others = yearsAvailable.filter((x) => x !== y);
+    const spelling = this.reading.sectors.find((x) => x.name === sector)?.spellings[0] ?? sector;
     return {
       title: `Lĩnh vực ${sector} năm ${y}: ${total} mục`,
       groups,
       notes: [
-        ...(year === undefined ? [`Bạn không ghi năm; đây là năm mới nhất có trong văn bản.`] : []),
-        ...(others.length ? [`Các năm khác có trong văn bản: ${others.join(', ')} (ví dụ: /linhvuc ${this.sectorNames.find((x) => x.name === sector)?.spellings[0] ?? sector} ${others.at(-1)}).`] : []),
+        ...(year === undefined ? ['Bạn không ghi năm; đây là năm mới nhất có trong văn bản.'] : []),
+        ...(others.length ? [`Các năm khác có trong văn bản: ${others.join(', ')} (ví dụ: /linhvuc ${spelling} ${others.at(-1)}).`] : []),
       ],
     };
   }
 }
 
-/** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
-function withAliases(sectors: NamedEntry[], aliases: AliasPair[]): NamedEntry[] {
-  // alias tokens are normalized already: folding them is enough
-  const fullForms = aliases.map((a) => ({ full: a.full.map(fold).join(' '), short: a.short.join(' ') }));
-  return sectors.map((s) => {
-    const spellings = new Set(s.spellings.map((x) => nameTokens(x).join(' ')));
-    return { ...s, spellings: [...s.spellings, ...fullForms.filter((a) => spellings.has(a.full)).map((a) => a.short)] };
-  });
-}
+/** Rows per page of a list: ten fit one or two phone screens. */
+export const LIST_PAGE_SIZE = 10;
+// A list that fits one page reads best in one run, soonest first; a longer one is grouped.
+const LIST_GROUP_OVER = LIST_PAGE_SIZE;
 
 function dayBefore(iso: string): string {
   const d = new Date(iso + 'T00:00:00Z');
@@ -549,14 +407,6 @@ function groupBy<T>(items: T[], key: (t: T) => string): Array<[string, T[]]> {
     groups.get(k)!.push(item);
   }
   return [...groups];
-}
-
-/** Tasks grouped (by sector) when the list is long; soonest first within each group, groups by their first task. */
-function groupRows(tasks: Task[], key: (t: Task) => string): Listing['groups'] {
-  const rows = (list: Task[]) => list.map((task) => ({ kind: 'task' as const, task }));
-  // a short list reads best in one run, soonest first
-  if (tasks.length <= 8) return tasks.length ? [{ rows: rows(tasks) }] : [];
-  return groupBy(tasks, key).map(([title, list]) => ({ title: `${title} (${list.length})`, rows: rows(list) }));
 }
 
 /** The items of a section: one per block (a bullet or paragraph, with its page-break continuation). */

@@ -7,11 +7,11 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { sentenceRanges } from '../ingest/split.js';
-import { columnRoles, sectorLexicon, unitCompounds, unitLexicon, type ColumnRole, type NamedEntry } from '../lexicon.js';
+import { columnRoles, onLexiconForgotten, sectionKinds, sectorLexicon, unitLexicon, unitReading, type ColumnRole, type NamedEntry } from '../lexicon.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { parseDeadline, readDate } from './dates.js';
 import { findFigures } from './figures.js';
-import { findNames, nameTokens } from './names.js';
+import { findNames, foldedCompounds, nameTokens } from './names.js';
 import type { Register, SectorSection, Target, TargetValue, Task, UnitRecord } from './types.js';
 
 /** What the extractor needs of the corpus: passages by id, the catalog and each seed's lines. */
@@ -22,6 +22,7 @@ export interface ExtractInput {
 }
 
 const rolesByHeader = new Map<string, ColumnRole | undefined>();
+onLexiconForgotten(() => { rolesByHeader.clear(); sectorByLabel.clear(); headingKinds = undefined; });
 
 /** The roles of a table's columns, by header. */
 export function columnRolesOf(columns: string[]): Array<ColumnRole | undefined> {
@@ -41,8 +42,14 @@ export function columnRolesOf(columns: string[]): Array<ColumnRole | undefined> 
   });
 }
 
-const PLAN_HEADING = /nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu|chỉ tiêu|giải pháp/iu;
-const RESULT_HEADING = /kết quả|khó khăn|bài học|tồn tại|hạn chế|đánh giá|tình hình/iu;
+const wordsPattern = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');
+let headingKinds: { plan: RegExp; result: RegExp } | undefined;
+
+/** Patterns of the heading words that mark plans and results (lexicon/section-kinds.json). */
+function kinds(): { plan: RegExp; result: RegExp } {
+  headingKinds ??= { plan: wordsPattern(sectionKinds().plan), result: wordsPattern(sectionKinds().result) };
+  return headingKinds;
+}
 
 /**
  * Whether a passage states plans rather than results: its nearest heading that says either decides;
@@ -50,8 +57,8 @@ const RESULT_HEADING = /kết quả|khó khăn|bài học|tồn tại|hạn ch�
  */
 export function isPlanContext(headingPath: string[], doc: CatalogEntry | undefined): boolean {
   for (let i = headingPath.length - 1; i >= 0; i--) {
-    if (RESULT_HEADING.test(headingPath[i])) return false;
-    if (PLAN_HEADING.test(headingPath[i])) return true;
+    if (kinds().result.test(headingPath[i])) return false;
+    if (kinds().plan.test(headingPath[i])) return true;
   }
   return doc?.kind === 'chỉ thị';
 }
@@ -68,14 +75,23 @@ export function sectorOfLabel(label: string, sectors: NamedEntry[] = sectorLexic
   return sector;
 }
 
-/** The sector of a passage: its table's sector row, or the nearest heading naming "lĩnh vực …". */
-export function sectorOf(p: Passage, sectors: NamedEntry[] = sectorLexicon()): string | undefined {
-  if (p.table?.sector) return sectorOfLabel(p.table.sector, sectors);
-  for (let i = p.headingPath.length - 1; i >= 0; i--) {
-    const h = p.headingPath[i].replace(/^[\dIVXA-H.\s]+/u, '');
-    if (/^lĩnh vực\s/iu.test(h) || /^(?:[IVX]+\.\s*)?LĨNH VỰC\s/u.test(p.headingPath[i])) return sectorOfLabel(h, sectors);
+// A heading that names a sector: "2.2. Lĩnh vực Viễn thông", "II. LĨNH VỰC VIỄN THÔNG", "7.5.5. Về Xuất bản, In và Phát hành".
+const SECTOR_HEADING = /^(?:[\dIVXA-H]+[.)]?\s*)*(?:lĩnh vực|về)\s+(.+)$/iu;
+
+/** Where a heading path names a sector: the heading's index and the sector, deepest first; undefined when none does. */
+export function sectorHeading(path: string[], sectors: NamedEntry[] = sectorLexicon()): { at: number; sector: string } | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const m = SECTOR_HEADING.exec(path[i]);
+    const sector = m ? sectorOfLabel(m[1], sectors) : undefined;
+    if (sector) return { at: i, sector };
   }
   return undefined;
+}
+
+/** The sector of a passage: its table's sector row, or the deepest heading naming one. */
+export function sectorOf(p: Passage, sectors: NamedEntry[] = sectorLexicon()): string | undefined {
+  if (p.table?.sector) return sectorOfLabel(p.table.sector, sectors);
+  return sectorHeading(p.headingPath, sectors)?.sector;
 }
 
 /** Canonical units: the lexicon's, plus any unit a lead cell names that the lexicon lacks. */
@@ -134,7 +150,9 @@ function targetClauses(text: string): string[] {
   return sentenceRanges(text).flatMap(([a, b]) => text.slice(a, b).split(/;\s+/u)).map((c) => c.replace(/^[\s\-•+*]+/u, '').trim()).filter(Boolean);
 }
 
-// Words a unit's name may run on by before "chủ trì" when typed with a mistake; more would be another clause.
+// Words a unit's name may run on by before "chủ trì" when typed with a mistake ("Cục Tần số vô truyến
+// điện chủ trì"); more would be another clause. Measured on the seeds: 0 loses that one sentence task, 3
+// finds it and no sentence task more, 5 would start to take a unit from the clause before.
 const NAME_TAIL = 3;
 
 // A lead-in that sets the year of what follows: "Đến năm 2025:", "Mục tiêu đến hết năm 2025,".
@@ -147,6 +165,7 @@ export function extractRegister(input: ExtractInput): Register & { log: string[]
   const documents = new Map(input.catalog.map((c) => [c.file, c]));
   const sectors = sectorLexicon();
   const units = new UnitBook();
+  const compounds = foldedCompounds(unitReading().compounds);
   const tasks: Task[] = [];
   const targets: Target[] = [];
   const seenClauses = new Set<string>();
@@ -206,7 +225,7 @@ export function extractRegister(input: ExtractInput): Register & { log: string[]
       const sentence = p.text.slice(a, b).replace(/^[\s\-•+*]+/u, '').trim();
       const at = sentence.search(/chủ trì[,:]?\s/iu);
       if (at < 0) continue;
-      const named = findNames(sentence.slice(0, at), units.named(), false, unitCompounds()).at(-1);
+      const named = findNames(sentence.slice(0, at), units.named(), false, compounds).at(-1);
       // the unit must stand right before "chủ trì", give or take a mistyped tail ("Cục Tần số vô truyến điện")
       if (!named || nameTokens(sentence.slice(0, at)).length - named.end > NAME_TAIL) continue;
       const key = `${p.doc}|task|${sentence}`;
@@ -262,13 +281,14 @@ function sectorInSentence(sentence: string, sectors: NamedEntry[]): string | und
 /** A year named within a few words after a figure: "25% dân số vào năm 2025". */
 function yearAfter(clause: string, from: number): number | undefined {
   // "tăng 5% so với năm 2021": the year compared with, not the year of the target
-  const m = /^(?:(?!so với)[^;,.]){0,40}?(?<!so với )\b(?:năm|đến|tới)\s+(20\d\d)\b/u.exec(clause.slice(from));
+  const m = /^(?:(?!so với)[^;,.]){0,40}?(?<!so với )(?<![\p{L}\p{N}])(?:năm|đến|tới)\s+(20\d\d)(?![\p{N}])/u.exec(clause.slice(from));
   return m ? Number(m[1]) : undefined;
 }
 
 /** The last year named before a figure in the same clause: "Đến năm 2025, … đạt 80%". */
 function yearBefore(clause: string, to: number): number | undefined {
-  const years = [...clause.slice(0, to).matchAll(/(?<![\d/])(20\d\d)(?![\d/])/g)].map((m) => Number(m[1]));
+  // a year on its own, or closing a month or quarter ("đến tháng 12/2022"), not a document's number
+  const years = [...clause.slice(0, to).matchAll(/(?:(?<![\d/])|(?<=(?:tháng|quý)\s+[\dIVX]{1,4}\s*\/\s*))(20\d\d)(?![\d/])/gu)].map((m) => Number(m[1]));
   return years.at(-1);
 }
 
@@ -278,7 +298,7 @@ function yearBefore(clause: string, to: number): number | undefined {
  * giai đoạn 2024 - 2025"); years from that heading, else the document's.
  */
 export function extractSectorSections(passages: Passage[], documents: Map<string, CatalogEntry>, sectors: NamedEntry[] = sectorLexicon()): SectorSection[] {
-  const out = new Map<string, SectorSection & { planned: boolean }>();
+  const out = new Map<string, SectorSection & { parent: string; planned: boolean }>();
   // passages of one section share the answer: worked out once per heading path
   const decided = new Map<string, string | undefined>();
   passages.forEach((p, id) => {
@@ -290,25 +310,28 @@ export function extractSectorSections(passages: Passage[], documents: Map<string
       return;
     }
     decided.set(path, undefined);
-    const sector = sectorOf(p, sectors);
-    if (!sector) return;
-    const at = p.headingPath.findIndex((h) => /^(?:[\dIVX.]+\s*)?lĩnh vực\s/iu.test(h));
-    if (at < 0) return;
+    // the outermost "Lĩnh vực …" heading, and the sector named deepest ("Về Xuất bản" inside báo chí)
+    const at = p.headingPath.findIndex((h) => /^(?:[\dIVX]+[.)]?\s*)*lĩnh vực\s/iu.test(h));
+    const named = sectorHeading(p.headingPath, sectors);
+    if (at < 0 || !named || named.at < at) return;
     const below = p.headingPath.slice(at + 1);
     const doc = documents.get(p.doc);
-    // the sector section itself (a directive) or one plan heading under it, with at most a list lead-in below
+    // the sector section itself (a directive) or one plan heading under it, with at most a sub-heading below
     const plan = below[0];
-    if (plan !== undefined && !/nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu/iu.test(plan)) return;
+    if (plan !== undefined && (!kinds().plan.test(plan) || kinds().result.test(plan))) return;
     if (below.length > 2) return;
     if (!isPlanContext(p.headingPath, doc)) return;
     const headingYears = plan ? yearsIn(plan) : [];
     const years = headingYears.length ? headingYears : doc ? [Number(doc.date.slice(0, 4))] : [];
-    const key = `${p.doc}|${p.headingPath.slice(0, at + 2).join('›')}`;
-    if (!out.has(key)) out.set(key, { sector, years, doc: p.doc, passageIds: [], planned: plan !== undefined });
+    const heading = named.at > at + 1 ? below.slice(0, named.at - at).join(' › ') : plan ?? p.headingPath[at];
+    const parent = `${p.doc}|${p.headingPath.slice(0, at + 1).join('›')}`;
+    const key = `${parent}|${plan ?? ''}|${named.sector}`;
+    if (!out.has(key)) out.set(key, { sector: named.sector, years, doc: p.doc, heading, passageIds: [], parent, planned: plan !== undefined });
     out.get(key)!.passageIds.push(id);
     decided.set(path, key);
   });
   // where a sector section has plan sub-sections, its opening paragraphs are a preamble, not items
-  const planned = new Set([...out.keys()].filter((k) => out.get(k)!.planned).map((k) => k.split('›').slice(0, -1).join('›')));
-  return [...out.entries()].filter(([k, s]) => s.planned || !planned.has(k)).map(([, { planned: _, ...s }]) => s);
+  const planned = new Set([...out.values()].filter((s) => s.planned).map((s) => s.parent));
+  return [...out.values()].filter((s) => s.planned || !planned.has(s.parent))
+    .map(({ sector, years, doc, heading, passageIds }) => ({ sector, years, doc, heading, passageIds }));
 }

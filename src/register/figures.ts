@@ -3,7 +3,7 @@
  * "590.000 – 595.000 tên miền", "từ 70 đến 100 ngàn doanh nghiệp", "top 50", "nhóm 30 nước", "0,7".
  * Each figure is read into a number or range, a comparator and a unit (the lists are in lexicon/).
  */
-import { comparatorWords, figureUnits, type Comparator } from '../lexicon.js';
+import { comparatorWords, figureUnits, onLexiconForgotten, type Comparator } from '../lexicon.js';
 
 /** A figure found in text: as written, and as numbers. */
 export interface Figure {
@@ -22,9 +22,9 @@ export interface Figure {
   noun?: string;
 }
 
-/** "590.000" → 590000, "0,7" → 0.7, "6,5" → 6.5, "3.5" → 3.5. */
+/** "590.000" → 590000, "1.234,5" → 1234.5, "0,7" → 0.7, "6,5" → 6.5, "3.5" → 3.5. */
 export function parseNumber(s: string): number {
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   return Number(s.replace(',', '.'));
 }
 
@@ -36,6 +36,7 @@ interface Compiled {
   multipliers: Map<string, number>;
 }
 let compiled: Compiled | undefined;
+onLexiconForgotten(() => { compiled = undefined; });
 
 /** One regular expression for a figure with its comparator, multiplier and unit, built from the lexicon once. */
 function figurePattern(): Compiled {
@@ -51,7 +52,7 @@ function figurePattern(): Compiled {
   const num = String.raw`(?<![\p{L}\d/.,])\d[\d.,]*(?<![.,])(?![\p{L}\d/]|[.,]\d)`;
   const unit = String.raw`(?:(?<pct>%)|(?<mult>${alternatives([...multipliers.keys()])})?\s*(?<unit>${alternatives(units)})?)`;
   const re = new RegExp(
-    String.raw`(?:(?<cmp>${comparators})\s*)?(?:từ\s+)?(?<low>${num})\s*(?<pct1>%)?(?:\s*(?:-|–|đến)\s*(?<high>${num}))?\s*${unit}`,
+    String.raw`(?:(?<![\p{L}\p{N}])(?<cmp>${comparators})(?![\p{L}])\s*)?(?:từ\s+)?(?<low>${num})\s*(?<pct1>%)?(?:\s*(?:-|–|đến)\s*(?<high>${num}))?\s*${unit}`,
     'giu',
   );
   compiled = { re, comparatorOf, multipliers };

@@ -57,7 +57,11 @@ export interface NameMatch {
  * chính" holds no "Vụ Bưu chính".
  */
 export function findNames(text: string, entries: NamedEntry[], bare = false, compounds?: Map<string, Set<string>>): NameMatch[] {
-  const tokens = nameTokens(text);
+  return findNamesInTokens(nameTokens(text), entries, bare, compounds);
+}
+
+/** `findNames` over tokens already folded (positions are token positions). */
+export function findNamesInTokens(tokens: string[], entries: NamedEntry[], bare = false, compounds?: Map<string, Set<string>>): NameMatch[] {
   const found: NameMatch[] = [];
   for (const entry of entries) {
     for (const words of spellingWords(entry, bare)) {
@@ -83,6 +87,18 @@ export function findNames(text: string, entries: NamedEntry[], bare = false, com
 }
 
 /**
+ * The tokens of a text as typed (normalized, diacritics kept), one for each token `nameTokens` gives, so a
+ * reply can name words the way the user wrote them.
+ */
+export function typedTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const t of normalize(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+    for (const _ of fold(t).match(/[a-z0-9]+/g) ?? []) out.push(t);
+  }
+  return out;
+}
+
+/**
  * Takes every occurrence of the phrases (folded words, matched as whole words with any diacritics) out of
  * a text, keeping the rest as typed: "số DN năm 2025 các văn bản ghi gì" without ["cac","van","ban"].
  */
@@ -92,8 +108,13 @@ export function stripPhrases(text: string, phrases: string[][]): string {
   const folded = chars.map((c) => (c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd')[0] ?? c).toLowerCase()).join('');
   const keep = chars.map(() => true);
   for (const words of phrases) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,.-]+')}(?![\\p{L}\\p{N}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,./-]+')}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of folded.matchAll(re)) for (let i = m.index!; i < m.index! + m[0].length; i++) keep[i] = false;
   }
   return chars.map((c, i) => (keep[i] ? c : ' ')).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Kind word → syllables that make it part of another word, folded ("vụ": ["dịch", …] → "vu": {"dich", …}). */
+export function foldedCompounds(raw: Record<string, string[]>): Map<string, Set<string>> {
+  return new Map(Object.entries(raw).map(([k, v]) => [nameTokens(k).join(' '), new Set(v.map((x) => nameTokens(x).join(' ')))]));
 }

@@ -45,19 +45,20 @@ export class RegisterIndex {
   }
 
   /**
-   * Tasks to be done within `period` (their whole date range inside it), soonest first. Tasks dated only by
-   * a year that holds the period ("Năm 2021" for Quý IV/2021) come back apart, as `yearLevel`.
+   * Tasks to be done within `period` (their whole date range inside it), soonest first. Tasks dated by a
+   * wider range that holds the period ("Quý IV/2021" or "Năm 2021" for tháng 10/2021) come back apart, as
+   * `wider`: they may fall in the period, or not.
    */
-  dueWithin(period: DateRange, filter: (t: Task, words: Set<string>) => boolean = () => true): { tasks: Task[]; yearLevel: Task[] } {
+  dueWithin(period: DateRange, filter: (t: Task, words: Set<string>) => boolean = () => true): { tasks: Task[]; wider: Task[] } {
     const tasks: Task[] = [];
-    const yearLevel: Task[] = [];
+    const wider: Task[] = [];
     this.register.tasks.forEach((t, i) => {
       const r = t.deadline.range;
       if (t.kind !== 'task' || !r || !filter(t, this.taskWords[i])) return;
       if (within(r, period)) tasks.push(t);
-      else if (t.deadline.precision === 'year' && r.from <= period.from && period.to <= r.to) yearLevel.push(t);
+      else if (r.from <= period.from && period.to <= r.to) wider.push(t);
     });
-    return { tasks: tasks.sort(bySoonest), yearLevel: yearLevel.sort(inOrder) };
+    return { tasks: tasks.sort(bySoonest), wider: wider.sort(bySoonest) };
   }
 
   /** Tasks whose deadline ends on or before `date` (ISO), soonest first. */
@@ -75,7 +76,7 @@ export class RegisterIndex {
     };
   }
 
-  /** Tasks and targets matching a filter on the row and its words. */
+  /** Tasks matching a filter on the row and its words, in register order. */
   tasksWhere(filter: (t: Task, words: Set<string>) => boolean): Task[] {
     return this.register.tasks.filter((t, i) => filter(t, this.taskWords[i]));
   }

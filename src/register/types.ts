@@ -69,6 +69,8 @@ export interface SectorSection {
   sector: string;
   years: number[];
   doc: string;
+  /** The heading the section stands under ("2.2.1. Nhiệm vụ trọng tâm năm 2023"). */
+  heading: string;
   passageIds: number[];
 }
 

@@ -81,8 +81,8 @@ export class Engine {
 
   constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {}
 
-  /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit. */
-  private correct = (token: string): string => {
+  /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit (or returns it). */
+  correct = (token: string): string => {
     const vocab = this.corpus.vocabulary;
     // a syllable or a short word; anything longer is not a typo of a word we know (and costs 54n edits)
     if (token.length < 4 || token.length > 12 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;

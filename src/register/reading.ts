@@ -1,0 +1,231 @@
+/**
+ * Reading the parts of a question a list is built from: the units and sectors it names, the words that
+ * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
+ * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
+ */
+import { browseWords, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
+import { aliasMatches, type AliasPair } from '../text/aliases.js';
+import { fold } from '../text/analyzer.js';
+import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from './names.js';
+import type { UnitRecord } from './types.js';
+
+/** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
+export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][] };
+
+/** What list questions are read with, prepared from the lexicon at index time and stored in the index. */
+export interface Reading {
+  cues: Cues;
+  /** The sectors, with the abbreviations whose full form is one of their spellings ("CĐS", "ATTT"). */
+  sectors: NamedEntry[];
+  /** Unit kind words, folded ("cuc", "hoc vien"). */
+  kinds: string[][];
+  /** Words after which a named unit takes part but does not lead, folded. */
+  notLeadAfter: string[][];
+  /** Kind word → syllables that make it part of another word ("vu" → "dich", "nhiem" …), folded. */
+  compounds: Record<string, string[]>;
+}
+
+const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
+
+/** Prepares the reading lexicon (at index time). */
+export function prepareReading(aliases: AliasPair[]): Reading {
+  const w = browseWords();
+  const cues: Cues = {
+    list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
+    due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
+    numbered: phraseList(w.numbered), filler: phraseList(w.filler),
+    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.filler]),
+  };
+  const units = unitReading();
+  const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
+  return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds };
+}
+
+/** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
+function withAliases(sectors: NamedEntry[], aliases: AliasPair[]): NamedEntry[] {
+  // alias tokens are normalized already: folding them is enough
+  const fullForms = aliases.map((a) => ({ full: a.full.map(fold).join(' '), short: a.short.join(' ') }));
+  return sectors.map((s) => {
+    const spellings = new Set(s.spellings.map((x) => nameTokens(x).join(' ')));
+    return { ...s, spellings: [...s.spellings, ...fullForms.filter((a) => spellings.has(a.full)).map((a) => a.short)] };
+  });
+}
+
+/**
+ * What a list is narrowed to: a row must hold each group, and holds a group when it has all the words of
+ * one of its alternatives ("CP/TTg" is one group of two alternatives; "điện thoại thông minh" one group whose
+ * alternatives are the phrase and its alias "smartphone"). `label` names it as the user typed it; `unknown`
+ * holds the words of four letters or more that no document uses (no row can hold them).
+ */
+export interface Subject {
+  groups: string[][][];
+  label: string;
+  unknown: string[];
+}
+
+/** No subject: the list is not narrowed. */
+export const NO_SUBJECT: Subject = { groups: [], label: '', unknown: [] };
+
+/** Whether a row's words hold the subject. */
+export function holds(words: Set<string>, subject: Subject): boolean {
+  return subject.groups.every((group) => group.some((alt) => alt.every((w) => words.has(w))));
+}
+
+/** Whether a subject narrows a list at all (words to hold, or words no row can hold). */
+export function narrows(subject: Subject): boolean {
+  return subject.groups.length > 0 || subject.unknown.length > 0;
+}
+
+// Unknown words shorter than this are chat and typos of function words ("ad", "nhữg", "ko"), not subjects:
+// no subject the documents hold is that short and mistyped (their short words are names and abbreviations).
+const UNKNOWN_WORD_MIN = 5;
+
+/** A question as tokens: folded for matching, as typed for naming them back. */
+export interface Tokens {
+  folded: string[];
+  typed: string[];
+}
+
+/** The tokens without those in the spans. */
+export function without(tokens: Tokens, spans: Array<[number, number]>): Tokens {
+  const keep = (_: string, i: number) => !spans.some(([a, b]) => i >= a && i < b);
+  return { folded: tokens.folded.filter(keep), typed: tokens.typed.filter(keep) };
+}
+
+/** Finds the units and sectors a question names, and its subject. */
+export class QuestionReader {
+  private readonly compounds: Map<string, Set<string>>;
+
+  constructor(
+    readonly reading: Reading,
+    private readonly units: UnitRecord[],
+    private readonly aliases: AliasPair[],
+    /** Folded terms the documents use. */
+    private readonly vocabulary: Map<string, number>,
+    /** Maps a folded word the documents never use to the one it is a typo of, or returns it. */
+    private readonly correct: (folded: string) => string = (w) => w,
+  ) {
+    this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
+  }
+
+  /** Whether the tokens hold one of the phrases. */
+  has(tokens: string[], phrases: string[][]): boolean {
+    return phrases.some((words) => findWords(tokens, words) !== undefined);
+  }
+
+  /** The number of tokens a unit's name gives to its kind ("Học viện …" → 2), 0 when it opens with none. */
+  private kindLength(words: string[]): number {
+    const kind = this.reading.kinds.filter((k) => k.every((w, i) => words[i] === w)).sort((a, b) => b.length - a.length)[0];
+    return kind?.length ?? 0;
+  }
+
+  /**
+   * The unit a question names: by one of its spellings, or by the opening words of its name when they go
+   * past its kind and fit one unit only ("Cục Xuất bản", "Học viện Bưu chính"). A unit named right after
+   * "phối hợp với" takes part but does not lead: it is not returned.
+   */
+  findUnit(tokens: string[]): { unit: string; start: number; end: number } | undefined {
+    let found: { unit: string; start: number; end: number } | undefined;
+    const m = findNamesInTokens(tokens, this.units, true, this.compounds)[0];
+    if (m) found = { unit: m.entry.name, start: m.start, end: m.end };
+    if (!found) {
+      const byPrefix = new Map<string, [number, number]>();
+      for (const u of this.units) {
+        const words = nameTokens(u.name);
+        for (let k = words.length - 1; k > Math.max(this.kindLength(words), 1); k--) {
+          const at = findWords(tokens, words.slice(0, k));
+          if (at && !this.compounds.get(words[0])?.has(tokens[at[0] - 1])) { byPrefix.set(u.name, at); break; }
+        }
+      }
+      if (byPrefix.size === 1) {
+        const [[unit, [start, end]]] = [...byPrefix];
+        found = { unit, start, end };
+      }
+    }
+    if (found && this.reading.notLeadAfter.some((w) => w.every((x, i) => tokens[found!.start - w.length + i] === x))) return undefined;
+    return found;
+  }
+
+  /**
+   * The units an argument of /donvi may mean when typed without its kind word ("/donvi tan so"): the
+   * units whose name or spelling, past the kind, is in the text (two words or more, or one of four letters
+   * or more, so "Bộ" alone names nothing).
+   */
+  unitsWithoutKind(tokens: string[]): Array<{ unit: string; start: number; end: number }> {
+    const out = new Map<string, { unit: string; start: number; end: number }>();
+    for (const u of this.units) {
+      for (const spelling of [u.name, ...u.spellings]) {
+        const all = nameTokens(spelling);
+        const words = all.slice(this.kindLength(all) || 1);
+        if (words.length === 0 || (words.length === 1 && words[0].length < 4)) continue;
+        const at = findWords(tokens, words);
+        if (at && !out.has(u.name)) out.set(u.name, { unit: u.name, start: at[0], end: at[1] });
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** The sectors a question names ("lĩnh vực viễn thông", "bưu chính và viễn thông", "CĐS"), in order, with every span. */
+  findSectors(tokens: string[]): { sectors: string[]; spans: Array<[number, number]> } | undefined {
+    // the ministry's own name is no sector ("Bộ Thông tin và Truyền thông"): masked, positions kept
+    const ministry = findWords(tokens, ['thong', 'tin', 'va', 'truyen', 'thong']) ?? findWords(tokens, ['tttt']);
+    const masked = ministry ? tokens.map((t, i) => (i >= ministry[0] && i < ministry[1] ? '\u0000' : t)) : tokens;
+    const found = findNamesInTokens(masked, this.reading.sectors);
+    if (found.length === 0) return undefined;
+    return { sectors: [...new Set(found.map((m) => m.entry.name))], spans: found.map((m) => [m.start, m.end]) };
+  }
+
+  /**
+   * The subject of a question once periods, names, years and the words that shape a list are set aside:
+   * a group per word, or per phrase an alias stands for, or per pair joined by "/" in the question.
+   */
+  subjectOf(tokens: Tokens, raw: string): Subject {
+    const kept = keptIndexes(tokens.folded, this.reading.cues.stop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]));
+    // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
+    // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown
+    const rest = kept.map((i) => {
+      const t = tokens.folded[i];
+      return this.vocabulary.has(t) || t.length < UNKNOWN_WORD_MIN ? t : this.correct(t);
+    });
+    const typed = kept.map((i) => tokens.typed[i]);
+    const groups: string[][][] = [];
+    const labels: string[] = [];
+    const used = new Set<number>();
+    for (const m of aliasMatches([rest], this.aliases)) {
+      const at = findWords(rest, m.from);
+      if (!at || [...used].some((i) => i >= at[0] && i < at[1])) continue;
+      for (let i = at[0]; i < at[1]; i++) used.add(i);
+      groups.push([m.from, m.to.map((t) => nameTokens(t).join(''))]);
+      labels.push(typed.slice(at[0], at[1]).join(' '));
+    }
+    const unknown: string[] = [];
+    rest.forEach((t, i) => {
+      if (used.has(i)) return;
+      if (this.vocabulary.has(t)) { groups.push([[t]]); labels.push(typed[i]); } else if (t.length >= UNKNOWN_WORD_MIN) unknown.push(typed[i]);
+    });
+    // "CP/TTg": words joined by a slash are alternatives of one group
+    for (const m of fold(raw.toLowerCase()).matchAll(/([a-z][a-z0-9]*)\s?\/\s?([a-z][a-z0-9]*)/g)) {
+      const a = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[1]);
+      const b = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[2]);
+      if (a < 0 || b < 0 || a === b) continue;
+      groups[a].push(...groups[b]);
+      labels[a] = `${labels[a]}/${labels[b]}`;
+      groups.splice(b, 1);
+      labels.splice(b, 1);
+    }
+    return { groups, label: labels.join(' '), unknown };
+  }
+}
+
+/** The indexes of the tokens left once every occurrence of each phrase (as whole words) is taken out. */
+function keptIndexes(tokens: string[], phrases: string[][]): number[] {
+  let kept = tokens.map((_, i) => i);
+  for (const words of [...phrases].sort((a, b) => b.length - a.length)) {
+    for (;;) {
+      const at = findWords(kept.map((i) => tokens[i]), words);
+      if (!at) break;
+      kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
+    }
+  }
+  return kept;
+}

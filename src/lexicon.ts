@@ -86,15 +86,17 @@ const FigureUnitsFile = z.object({
   about: z.string(),
   multipliers: z.record(z.string().min(1), z.number().positive()),
   units: z.array(z.string().min(1)).min(1),
+  durations: z.array(z.string().min(1)),
 });
 
-/** Multipliers ("tỷ" = 1e9) and units a figure is counted in (lexicon/figure-units.json), longest first. */
-export function figureUnits(): { multipliers: Map<string, number>; units: string[] } {
+/** Multipliers ("tỷ" = 1e9), units a figure is counted in (longest first), and the units of time (lexicon/figure-units.json). */
+export function figureUnits(): { multipliers: Map<string, number>; units: string[]; durations: string[] } {
   const file = readLexicon('figure-units.json', FigureUnitsFile);
   const byLength = (a: string, b: string) => b.length - a.length;
   return {
     multipliers: new Map(Object.keys(file.multipliers).sort(byLength).map((k) => [k, file.multipliers[k]])),
     units: [...file.units].sort(byLength),
+    durations: file.durations,
   };
 }
 

@@ -7,7 +7,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { yearsIn } from '../text/analyzer.js';
-import { monthsRange, readPeriod, type DateRange, type Period, type PeriodWords } from './dates.js';
+import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findNames, nameTokens, stripPhrases, typedTokens } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import { holds, narrows, QuestionReader, without, type Reading, type Subject, type Tokens } from './reading.js';
@@ -52,7 +52,7 @@ function periodPhrase(p: Period): string {
 /** The year a task is for: its deadline's, or, undated, its document's. */
 function taskYear(t: Task, documents: Map<string, CatalogEntry>): number | undefined {
   const iso = t.deadline.range?.to ?? documents.get(t.doc)?.date;
-  return iso ? Number(iso.slice(0, 4)) : undefined;
+  return iso ? yearOf(iso) : undefined;
 }
 
 /** Reads list questions and answers them from the register. */
@@ -79,7 +79,7 @@ export class Browser {
     const counts = new Map<number, number>();
     for (const t of this.index.register.tasks) {
       if (t.kind !== 'task' || !t.deadline.range || t.deadline.precision === 'year') continue;
-      const y = Number(t.deadline.range.from.slice(0, 4));
+      const y = yearOf(t.deadline.range.from);
       const r = rangeOf(y);
       if (t.deadline.range.from >= r.from && t.deadline.range.to <= r.to) counts.set(y, (counts.get(y) ?? 0) + 1);
     }
@@ -119,7 +119,7 @@ export class Browser {
   shapeWords(question: string): Set<string> {
     const tokens = nameTokens(question);
     const cues = this.reading.cues;
-    return new Set([...cues.target, ...cues.task, ...cues.list, ...cues.compare, ...cues.filler].filter((words) => this.reader.has(tokens, [words])).flat());
+    return new Set([...cues.target, ...cues.task, ...cues.list, ...cues.compare].filter((words) => this.reader.has(tokens, [words])).flat());
   }
 
   /**
@@ -147,7 +147,7 @@ export class Browser {
 
     if (found) {
       // "báo chí 6 tháng cuối năm 2020": a sector's plans for a period, unless what falls due then is asked
-      if (named && !unit && !dueCue && plain && (sectorCue || wantsList)) return { kind: 'sector', sectors: named.sectors, year: Number(found.period.range.to.slice(0, 4)) };
+      if (named && !unit && !dueCue && plain && (sectorCue || wantsList)) return { kind: 'sector', sectors: named.sectors, year: yearOf(found.period.range.to) };
       if (!plain && !wantsList) return undefined;
       return { kind: 'due', period: found.period, unit: unit?.unit, sector: named?.sectors[0], subject };
     }
@@ -289,7 +289,7 @@ export class Browser {
       notes.push(`Ngoài ra ${byWritten.map(([w, list]) => `${list.length} nhiệm vụ ghi hạn ${w}`).join(', ')} (rộng hơn ${period.label}) không tính vào đây; hỏi theo kỳ đó để xem.`);
     }
     if (tasks.length === 0 && period.precision === 'year' && !unit && !subject.groups.length) {
-      const planned = this.plansFor(Number(period.range.from.slice(0, 4)), sector);
+      const planned = this.plansFor(yearOf(period.range.from), sector);
       if (planned.groups.length) return { ...planned, notes: [...notes, ...planned.notes] };
     }
     return {
@@ -354,7 +354,7 @@ export class Browser {
     const sections = this.index.register.sections.filter((s) => s.sector === sector);
     const tableTasks = this.index.tasksWhere((t) => t.kind === 'task' && t.from === 'table' && t.sector === sector);
     const tableTargets = this.index.targetsWhere((t) => t.from === 'table' && t.sector === sector);
-    const yearsAvailable = [...new Set([...sections.flatMap((s) => s.years), ...tableTasks.map((t) => Number(this.docDate(t.doc).slice(0, 4)))])].sort();
+    const yearsAvailable = [...new Set([...sections.flatMap((s) => s.years), ...tableTasks.map((t) => yearOf(this.docDate(t.doc)))])].sort();
     const y = year ?? yearsAvailable.at(-1);
     if (y === undefined || !yearsAvailable.includes(y)) {
       return {
@@ -368,11 +368,11 @@ export class Browser {
       .map((s) => ({ title: this.sectionTitle(s), rows: itemRows(s.passageIds.map((id) => this.passages[id])) }));
     // tasks a document assigns in its sentences ("Cục Viễn thông chủ trì …"), where no section lists them
     const shown = new Set(groups.flatMap((g) => g.rows.map((r) => (r.kind === 'item' ? `${r.passage.doc}:${r.passage.lineStart}` : ''))));
-    const assigned = this.index.tasksWhere((t) => t.from === 'sentence' && t.sector === sector && Number(this.docDate(t.doc).slice(0, 4)) === y && !shown.has(`${t.doc}:${t.line}`));
+    const assigned = this.index.tasksWhere((t) => t.from === 'sentence' && t.sector === sector && yearOf(this.docDate(t.doc)) === y && !shown.has(`${t.doc}:${t.line}`));
     if (assigned.length) groups.push({ title: `Nhiệm vụ giao (${this.documents.get(assigned[0].doc)?.short ?? ''})`, rows: assigned.map((task) => ({ kind: 'task', task })) });
     const targets = tableTargets.filter((t) => t.years.includes(y));
     if (targets.length) groups.push({ title: `Chỉ tiêu (${this.documents.get(targets[0].doc)?.short ?? ''}, bảng phụ lục)`, rows: targets.map((target) => ({ kind: 'target', target })) });
-    const tasks = tableTasks.filter((t) => Number(this.docDate(t.doc).slice(0, 4)) === y).sort((a, b) => a.line - b.line);
+    const tasks = tableTasks.filter((t) => yearOf(this.docDate(t.doc)) === y).sort((a, b) => a.line - b.line);
     if (tasks.length) groups.push({ title: `Nhiệm vụ được giao (${this.documents.get(tasks[0].doc)?.short ?? ''}, bảng phụ lục)`, rows: tasks.map((task) => ({ kind: 'task', task })) });
     const total = groups.reduce((n, g) => n + g.rows.length, 0);
     const others = yearsAvailable.filter((x) => x !== y);

@@ -92,6 +92,11 @@ export function parseDeadline(written: string, documentYear?: number): Deadline 
   return { written: w, ...(readDate(w, documentYear) ?? { precision: 'undated' as const }) };
 }
 
+/** The year of an ISO date ("2021-12-31" → 2021). */
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
 /** Whether range `inner` lies wholly inside `outer`. */
 export function within(inner: DateRange, outer: DateRange): boolean {
   return inner.from >= outer.from && inner.to <= outer.to;

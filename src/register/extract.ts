@@ -7,11 +7,11 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { sentenceRanges } from '../ingest/split.js';
-import { columnRoles, onLexiconForgotten, sectionKinds, sectorLexicon, unitLexicon, unitReading, type ColumnRole, type NamedEntry } from '../lexicon.js';
-import { fold, normalize, yearsIn } from '../text/analyzer.js';
-import { parseDeadline, readDate } from './dates.js';
+import { columnRoles, figureUnits, onLexiconForgotten, sectionKinds, sectorLexicon, unitLexicon, unitReading, type ColumnRole, type NamedEntry } from '../lexicon.js';
+import { yearsIn } from '../text/analyzer.js';
+import { parseDeadline, readDate, yearOf } from './dates.js';
 import { findFigures } from './figures.js';
-import { findNames, foldedCompounds, nameTokens } from './names.js';
+import { findNames, findNamesInTokens, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
 import type { Register, SectorSection, Target, TargetValue, Task, UnitRecord } from './types.js';
 
 /** What the extractor needs of the corpus: passages by id, the catalog and each seed's lines. */
@@ -68,9 +68,7 @@ const sectorByLabel = new Map<string, string | undefined>();
 /** The sector a label names: a table's sector row, or a heading "Lĩnh vực …". */
 export function sectorOfLabel(label: string, sectors: NamedEntry[] = sectorLexicon()): string | undefined {
   if (sectorByLabel.has(label)) return sectorByLabel.get(label);
-  // the ministry's own name is no sector
-  const text = fold(normalize(label)).replace(/thong tin va truyen thong|tttt/g, ' ');
-  const sector = findNames(text, sectors)[0]?.entry.name;
+  const sector = findNamesInTokens(withoutMinistryName(nameTokens(label)), sectors)[0]?.entry.name;
   sectorByLabel.set(label, sector);
   return sector;
 }
@@ -134,7 +132,7 @@ class UnitBook {
 const TARGET_CELL = /^(?<indicator>.+?):\s*(?<value>[<>≥≤]?\s*\d[\d.,]*\s*(?:-\s*\d[\d.,]*)?\s*%?)\s*$/u;
 
 function documentYear(doc: CatalogEntry | undefined): number | undefined {
-  return doc ? Number(doc.date.slice(0, 4)) : undefined;
+  return doc ? yearOf(doc.date) : undefined;
 }
 
 /** The line of `doc` within [from, to] that holds `text` (its opening words), or `from`. */
@@ -157,8 +155,6 @@ const NAME_TAIL = 3;
 
 // A lead-in that sets the year of what follows: "Đến năm 2025:", "Mục tiêu đến hết năm 2025,".
 const YEAR_LEAD = /^(?:[^.:;]{0,40}?)(?:đến|tới|trong|vào|hết)\s+(?:hết\s+)?năm\s+(20\d\d)\s*[:,]/iu;
-// Figures counted in time ("trong 5 ngày") are durations, not targets.
-const TIME_UNITS = new Set(['giờ', 'ngày', 'tháng', 'năm', 'lần']);
 
 /** Extracts the register from the parsed corpus. */
 export function extractRegister(input: ExtractInput): Register & { log: string[] } {
@@ -166,6 +162,7 @@ export function extractRegister(input: ExtractInput): Register & { log: string[]
   const sectors = sectorLexicon();
   const units = new UnitBook();
   const compounds = foldedCompounds(unitReading().compounds);
+  const durations = new Set(figureUnits().durations);
   const tasks: Task[] = [];
   const targets: Target[] = [];
   const seenClauses = new Set<string>();
@@ -194,7 +191,7 @@ export function extractRegister(input: ExtractInput): Register & { log: string[]
         const valueText = targetColumn >= 0 ? p.table.cells[targetColumn] ?? '' : asTarget!.groups!.value;
         const headerYears = targetColumn >= 0 ? yearsIn(p.table.columns[targetColumn]) : [];
         const deadline = parseDeadline(cell('deadline'), docYear);
-        const years = headerYears.length ? headerYears : deadline.range ? [Number(deadline.range.to.slice(0, 4))] : docYear ? [docYear] : [];
+        const years = headerYears.length ? headerYears : deadline.range ? [yearOf(deadline.range.to)] : docYear ? [docYear] : [];
         const values = findFigures(valueText, true).map((f) => ({ ...f, year: years.at(-1) }));
         if (values.length === 0) return;
         targets.push({
@@ -248,7 +245,8 @@ export function extractRegister(input: ExtractInput): Register & { log: string[]
     for (const clause of targetClauses(p.text)) {
       const lead = YEAR_LEAD.exec(clause);
       if (lead) leadYear = Number(lead[1]);
-      const figures = findFigures(clause).filter((f) => !(f.unit && TIME_UNITS.has(f.unit)) || f.comparator);
+      // figures counted in time ("trong 5 ngày") are durations, not targets
+      const figures = findFigures(clause).filter((f) => !(f.unit && durations.has(f.unit)) || f.comparator);
       if (figures.length === 0) continue;
       const key = `${p.doc}|target|${clause}`;
       if (seenClauses.has(key)) continue;
@@ -322,7 +320,7 @@ export function extractSectorSections(passages: Passage[], documents: Map<string
     if (below.length > 2) return;
     if (!isPlanContext(p.headingPath, doc)) return;
     const headingYears = plan ? yearsIn(plan) : [];
-    const years = headingYears.length ? headingYears : doc ? [Number(doc.date.slice(0, 4))] : [];
+    const years = headingYears.length ? headingYears : doc ? [yearOf(doc.date)] : [];
     const heading = named.at > at + 1 ? below.slice(0, named.at - at).join(' › ') : plan ?? p.headingPath[at];
     const parent = `${p.doc}|${p.headingPath.slice(0, at + 1).join('›')}`;
     const key = `${parent}|${plan ?? ''}|${named.sector}`;

@@ -118,3 +118,12 @@ export function stripPhrases(text: string, phrases: string[][]): string {
 export function foldedCompounds(raw: Record<string, string[]>): Map<string, Set<string>> {
   return new Map(Object.entries(raw).map(([k, v]) => [nameTokens(k).join(' '), new Set(v.map((x) => nameTokens(x).join(' ')))]));
 }
+
+/**
+ * The tokens with the Ministry's own name ("Thông tin và Truyền thông", "TT&TT") blanked out, positions
+ * kept: it names no sector, though "truyền thông" alone does.
+ */
+export function withoutMinistryName(tokens: string[]): string[] {
+  const at = findWords(tokens, ['thong', 'tin', 'va', 'truyen', 'thong']) ?? findWords(tokens, ['tttt']);
+  return at ? tokens.map((t, i) => (i >= at[0] && i < at[1] ? '\u0000' : t)) : tokens;
+}

@@ -6,7 +6,7 @@
 import { browseWords, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold } from '../text/analyzer.js';
-import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from './names.js';
+import { findNamesInTokens, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
 import type { UnitRecord } from './types.js';
 
 /** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
@@ -167,10 +167,7 @@ export class QuestionReader {
 
   /** The sectors a question names ("lĩnh vực viễn thông", "bưu chính và viễn thông", "CĐS"), in order, with every span. */
   findSectors(tokens: string[]): { sectors: string[]; spans: Array<[number, number]> } | undefined {
-    // the ministry's own name is no sector ("Bộ Thông tin và Truyền thông"): masked, positions kept
-    const ministry = findWords(tokens, ['thong', 'tin', 'va', 'truyen', 'thong']) ?? findWords(tokens, ['tttt']);
-    const masked = ministry ? tokens.map((t, i) => (i >= ministry[0] && i < ministry[1] ? '\u0000' : t)) : tokens;
-    const found = findNamesInTokens(masked, this.reading.sectors);
+    const found = findNamesInTokens(withoutMinistryName(tokens), this.reading.sectors);
     if (found.length === 0) return undefined;
     return { sectors: [...new Set(found.map((m) => m.entry.name))], spans: found.map((m) => [m.start, m.end]) };
   }

@@ -3,7 +3,7 @@ import { buildListReply, type SourceSpan } from './answer/list.js';
 import { holdsAnswer, registerLead } from './answer/register-answer.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { buildIndex } from './index/build.js';
-import { ensureIndex, loadCorpus, type Corpus } from './index/load.js';
+import { ensureIndex, loadCorpus, type Corpus, type StoredPassage } from './index/load.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
 import { narrows } from './register/reading.js';
@@ -38,6 +38,7 @@ export function answererFor(corpus: Corpus): Answerer {
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
+  const namesUnit = (p: StoredPassage) => browser.namesUnitIn(engine.passageWords(p));
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
     return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };
@@ -59,13 +60,13 @@ export function answererFor(corpus: Corpus): Answerer {
       const comparison = browser.comparisonWords(question);
       const search = engine.search(comparison?.rest || question, 8);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
-        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), namesUnit: browser.namesUnit,
+        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), namesUnit,
       });
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];
       const asksLeadOrDue = browser.asksLeadOrDue(question);
       const missing = !fromRegister && lead && !search.noAnswer && asksLeadOrDue === search.question.intent
-        && !holdsAnswer(search.question.intent, lead.passage.text, browser.namesUnit) ? asksLeadOrDue : undefined;
+        && !holdsAnswer(search.question.intent, lead.passage, namesUnit) ? asksLeadOrDue : undefined;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];

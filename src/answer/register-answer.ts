@@ -8,6 +8,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
+import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
 import { citationFor, emphasise, type Excerpt, type Span } from './reply.js';
@@ -98,8 +99,8 @@ export interface LeadOptions {
   comparison: boolean;
   /** Words that shape the question ("mục tiêu", "đạt", "các văn bản"), folded: no part of the indicator asked about. */
   shapeWords: Set<string>;
-  /** Whether a text names one of the Ministry's units. */
-  namesUnit: (text: string) => boolean;
+  /** Whether a passage names one of the Ministry's units. */
+  namesUnit: (p: StoredPassage) => boolean;
 }
 
 // A time a task can be due: a year, a date, a month or quarter, a session of the National Assembly, a span.
@@ -109,9 +110,9 @@ const TIME_LIKE = /(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\/\d{1,2}|(?:tháng|quý|k�
  * Whether a passage holds the kind of answer asked: a time for "khi nào", a unit of the Ministry or the word
  * "chủ trì" for "ai chủ trì".
  */
-export function holdsAnswer(intent: string, text: string, namesUnit: (text: string) => boolean): boolean {
-  if (intent === 'deadline') return TIME_LIKE.test(text);
-  if (intent === 'unit') return namesUnit(text) || /chủ trì/iu.test(text);
+export function holdsAnswer(intent: string, p: StoredPassage, namesUnit: (p: StoredPassage) => boolean): boolean {
+  if (intent === 'deadline') return TIME_LIKE.test(p.text);
+  if (intent === 'unit') return /chủ trì/iu.test(p.text) || namesUnit(p);
   return true;
 }
 
@@ -147,7 +148,7 @@ export function registerLead(
     let at = rowIn(candidates[0]) ? 0 : -1;
     // a later hit that is a task row covering the question as well as the first, when the first does not hold
     // what is asked: no date or year for "khi nào", no unit for "ai"
-    const firstLacks = !holdsAnswer(q.intent, candidates[0].passage.text, options.namesUnit);
+    const firstLacks = !holdsAnswer(q.intent, candidates[0].passage, options.namesUnit);
     if (at < 0 && firstLacks) at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= candidates[0].coverage);
     if (at < 0) return undefined;
     const task = rowIn(candidates[at])!;

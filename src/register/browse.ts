@@ -59,6 +59,8 @@ function taskYear(t: Task, documents: Map<string, CatalogEntry>): number | undef
 export class Browser {
   private readonly reader: QuestionReader;
   private readonly periodWords: PeriodWords;
+  /** Every unit's name and spellings as folded words. */
+  private readonly unitSpellings: string[][];
 
   constructor(
     private readonly index: RegisterIndex,
@@ -70,6 +72,7 @@ export class Browser {
     correct?: (folded: string) => string,
   ) {
     this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, correct);
+    this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
     const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
   }
@@ -101,8 +104,11 @@ export class Browser {
     return this.reader.has(tokens, this.reading.cues.due) ? 'deadline' : undefined;
   }
 
-  /** Whether a text names one of the Ministry's units, in any part. */
-  namesUnit = (text: string): boolean => this.reader.findUnit(nameTokens(text)) !== undefined;
+  /**
+   * Whether a passage's words (folded, a set) hold every word of some unit's name or spelling: whether it
+   * names a unit of the Ministry (word order aside, which a set does not keep).
+   */
+  namesUnitIn = (words: Set<string>): boolean => this.unitSpellings.some((spelling) => spelling.every((w) => words.has(w)));
 
   /**
    * When a question asks what each document says ("các văn bản nói gì", "so sánh", "khác nhau"), the words

@@ -142,22 +142,18 @@ export type PeriodReading = { period: Period; words: string[] } | { invalid: str
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * Finds the period a question asks about: "Quý IV/2021", "q4/2021", "quý 4 năm 2021", "tháng 6/2021",
- * "t6/2021", "tháng 01-02/2021", "6 tháng đầu năm 2021", "cuối năm 2021" (Quý IV), "30/11/2021",
- * "10/2021", each optionally after "đến hết", "trước" … (`words`). A quarter or month typed without its
- * year takes the year `guessYear` gives (the register's). Something shaped like a date that is none
- * ("quý 5/2021", "tháng 13/2021", "31/2/2021") is reported as invalid rather than read as something else;
- * a document number ("Thông tư 05/2021/TT-BTTTT") is no period.
- */
-export function readPeriod(question: string, words: PeriodWords, guessYear: (rangeOf: (y: number) => DateRange) => number | undefined): PeriodReading {
-  const s = simpleText(question);
+type MadePeriod = [DateRange, Precision, string] | string;
+type PeriodPattern = [RegExp, (g: Record<string, string | undefined>, y: number) => MadePeriod];
+// The patterns built from a set of words, compiled once.
+const compiledPeriods = new WeakMap<PeriodWords, PeriodPattern[]>();
+
+/** The period patterns, most specific first, each with what it makes of its match (a period, or why none). */
+function periodPatterns(words: PeriodWords): PeriodPattern[] {
   const alts = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   const prefix = String.raw`(?:(?:(?<by>${alts(words.by)})|(?<before>${alts(words.before)}))\s+(?:ngay\s+)?)?`;
   // a year that is not the start of a document number ("05/2021/TT-BTTTT")
   const year = String.raw`(?:(?:\/|\s+nam\s+|\s+)(?<year>20\d\d)(?![\d/]))?`;
-  type Made = [DateRange, Precision, string] | string;
-  const patterns: Array<[RegExp, (g: Record<string, string | undefined>, y: number) => Made]> = [
+  return [
     [new RegExp(prefix + String.raw`(?<![\d/])\b(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<year>20\d\d)(?![\d/])`), (g, y) => {
       const [d, m] = [Number(g.d), Number(g.m)];
       if (!validDay(y, m, d)) return `Ngày ${d}/${m}/${y} không có thật.`;
@@ -185,6 +181,23 @@ export function readPeriod(question: string, words: PeriodWords, guessYear: (ran
       return [monthsRange(y, m), 'month', `tháng ${m}/${y}`];
     }],
   ];
+}
+
+/**
+ * Finds the period a question asks about: "Quý IV/2021", "q4/2021", "quý 4 năm 2021", "tháng 6/2021",
+ * "t6/2021", "tháng 01-02/2021", "6 tháng đầu năm 2021", "cuối năm 2021" (Quý IV), "30/11/2021",
+ * "10/2021", each optionally after "đến hết", "trước" … (`words`). A quarter or month typed without its
+ * year takes the year `guessYear` gives (the register's). Something shaped like a date that is none
+ * ("quý 5/2021", "tháng 13/2021", "31/2/2021") is reported as invalid rather than read as something else;
+ * a document number ("Thông tư 05/2021/TT-BTTTT") is no period.
+ */
+export function readPeriod(question: string, words: PeriodWords, guessYear: (rangeOf: (y: number) => DateRange) => number | undefined): PeriodReading {
+  const s = simpleText(question);
+  let patterns = compiledPeriods.get(words);
+  if (!patterns) {
+    patterns = periodPatterns(words);
+    compiledPeriods.set(words, patterns);
+  }
   for (const [re, make] of patterns) {
     const m = re.exec(s);
     if (!m) continue;

@@ -5,9 +5,19 @@
 import { fold, normalize } from '../text/analyzer.js';
 import type { NamedEntry } from '../lexicon.js';
 
-/** Folded word tokens of a text: "Vụ KH-TC" → ["vu", "kh", "tc"]. */
+// A question is tokenized by several readers in turn (lists, comparisons, cue words): the last few are kept.
+const recentTokens = new Map<string, string[]>();
+const RECENT_TOKENS = 16;
+
+/** Folded word tokens of a text: "Vụ KH-TC" → ["vu", "kh", "tc"]. The array is shared: do not change it. */
 export function nameTokens(text: string): string[] {
-  return fold(normalize(text)).match(/[a-z0-9]+/g) ?? [];
+  let tokens = recentTokens.get(text);
+  if (!tokens) {
+    tokens = fold(normalize(text)).match(/[a-z0-9]+/g) ?? [];
+    recentTokens.set(text, tokens);
+    if (recentTokens.size > RECENT_TOKENS) recentTokens.delete(recentTokens.keys().next().value!);
+  }
+  return tokens;
 }
 
 // The words of each entry's spellings, worked out once per entry.
@@ -26,11 +36,15 @@ function spellingWords(entry: NamedEntry, bare: boolean): string[][] {
 
 /**
  * Where `words` (a spelling) occurs in `tokens`: each spelling word may be typed as several tokens
- * ("kh" "tc" for "khtc"). Returns [start, end) token positions of the first occurrence, or undefined.
+ * ("kh" "tc" for "khtc"). Returns [start, end) token positions of the first occurrence at or after `from`,
+ * or undefined.
  */
-export function findWords(tokens: string[], words: string[]): [number, number] | undefined {
+export function findWords(tokens: string[], words: string[], from = 0): [number, number] | undefined {
   if (words.length === 0) return undefined;
-  for (let start = 0; start < tokens.length; start++) {
+  const first = words[0];
+  for (let start = from; start < tokens.length; start++) {
+    // most starts fail on the first token: checked before anything is built
+    if (!first.startsWith(tokens[start])) continue;
     let t = start;
     let ok = true;
     for (const word of words) {
@@ -68,11 +82,11 @@ export function findNamesInTokens(tokens: string[], entries: NamedEntry[], bare 
       // every occurrence, not only the first
       let offset = 0;
       while (offset < tokens.length) {
-        const at = findWords(tokens.slice(offset), words);
+        const at = findWords(tokens, words, offset);
         if (!at) break;
-        const before = tokens[offset + at[0] - 1];
-        if (!(before !== undefined && compounds?.get(words[0])?.has(before))) found.push({ entry, start: offset + at[0], end: offset + at[1] });
-        offset += at[1];
+        const before = tokens[at[0] - 1];
+        if (!(before !== undefined && compounds?.get(words[0])?.has(before))) found.push({ entry, start: at[0], end: at[1] });
+        offset = at[1];
       }
     }
   }

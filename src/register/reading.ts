@@ -34,7 +34,8 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), filler: phraseList(w.filler),
-    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.filler]),
+    // longest first, so "những việc" is taken out before "việc"
+    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.filler]).sort((a, b) => b.length - a.length),
   };
   const units = unitReading();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
@@ -95,6 +96,8 @@ export function without(tokens: Tokens, spans: Array<[number, number]>): Tokens 
 /** Finds the units and sectors a question names, and its subject. */
 export class QuestionReader {
   private readonly compounds: Map<string, Set<string>>;
+  /** Each unit's name and spellings as folded words, with how many of them its kind takes ("Học viện" 2). */
+  private readonly unitWords: Array<{ unit: string; name: string[]; spellings: string[][]; kind: number }>;
 
   constructor(
     readonly reading: Reading,
@@ -106,6 +109,10 @@ export class QuestionReader {
     private readonly correct: (folded: string) => string = (w) => w,
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
+    this.unitWords = units.map((u) => {
+      const name = nameTokens(u.name);
+      return { unit: u.name, name, spellings: [u.name, ...u.spellings].map(nameTokens), kind: this.kindLength(name) };
+    });
   }
 
   /** Whether the tokens hold one of the phrases. */
@@ -130,11 +137,13 @@ export class QuestionReader {
     if (m) found = { unit: m.entry.name, start: m.start, end: m.end };
     if (!found) {
       const byPrefix = new Map<string, [number, number]>();
-      for (const u of this.units) {
-        const words = nameTokens(u.name);
-        for (let k = words.length - 1; k > Math.max(this.kindLength(words), 1); k--) {
+      for (const { unit, name: words, kind } of this.unitWords) {
+        // the shortest prefix that goes past the kind first: most units are not named at all
+        const shortest = Math.max(kind, 1) + 1;
+        if (shortest >= words.length || !findWords(tokens, words.slice(0, shortest))) continue;
+        for (let k = words.length - 1; k >= shortest; k--) {
           const at = findWords(tokens, words.slice(0, k));
-          if (at && !this.compounds.get(words[0])?.has(tokens[at[0] - 1])) { byPrefix.set(u.name, at); break; }
+          if (at && !this.compounds.get(words[0])?.has(tokens[at[0] - 1])) { byPrefix.set(unit, at); break; }
         }
       }
       if (byPrefix.size === 1) {
@@ -153,13 +162,12 @@ export class QuestionReader {
    */
   unitsWithoutKind(tokens: string[]): Array<{ unit: string; start: number; end: number }> {
     const out = new Map<string, { unit: string; start: number; end: number }>();
-    for (const u of this.units) {
-      for (const spelling of [u.name, ...u.spellings]) {
-        const all = nameTokens(spelling);
+    for (const { unit, spellings } of this.unitWords) {
+      for (const all of spellings) {
         const words = all.slice(this.kindLength(all) || 1);
         if (words.length === 0 || (words.length === 1 && words[0].length < 4)) continue;
         const at = findWords(tokens, words);
-        if (at && !out.has(u.name)) out.set(u.name, { unit: u.name, start: at[0], end: at[1] });
+        if (at && !out.has(unit)) out.set(unit, { unit, start: at[0], end: at[1] });
       }
     }
     return [...out.values()];
@@ -214,14 +222,16 @@ export class QuestionReader {
   }
 }
 
-/** The indexes of the tokens left once every occurrence of each phrase (as whole words) is taken out. */
+/** The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. */
 function keptIndexes(tokens: string[], phrases: string[][]): number[] {
   let kept = tokens.map((_, i) => i);
-  for (const words of [...phrases].sort((a, b) => b.length - a.length)) {
+  let words = tokens;
+  for (const phrase of phrases) {
     for (;;) {
-      const at = findWords(kept.map((i) => tokens[i]), words);
+      const at = findWords(words, phrase);
       if (!at) break;
       kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
+      words = kept.map((i) => tokens[i]);
     }
   }
   return kept;

@@ -111,6 +111,11 @@ export class Engine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** The folded words of a passage and its headings, aliases included (worked out once per passage). */
+  passageWords(p: StoredPassage): Set<string> {
+    return this.termsOf(p).terms;
+  }
+
   private termsOf(p: StoredPassage): PassageTerms {
     let t = this.termCache.get(p.id);
     if (!t) {

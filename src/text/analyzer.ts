@@ -44,6 +44,19 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
  * "TT&TT" → "tttt". The result is lower case.
  */
 export function normalize(text: string): string {
+  // a question is normalized by each reader in turn (search, lists, cue words): the last few are kept
+  const known = recentlyNormalized.get(text);
+  if (known !== undefined) return known;
+  const s = normalizeOnce(text);
+  recentlyNormalized.set(text, s);
+  if (recentlyNormalized.size > RECENTLY_NORMALIZED) recentlyNormalized.delete(recentlyNormalized.keys().next().value!);
+  return s;
+}
+
+const recentlyNormalized = new Map<string, string>();
+const RECENTLY_NORMALIZED = 16;
+
+function normalizeOnce(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"

@@ -147,6 +147,8 @@ export class Browser {
     const sectorCue = r.has(tokens.folded, cues.sector);
     const targetCue = r.has(tokens.folded, cues.target);
     const dueCue = r.has(tokens.folded, cues.due);
+    // nothing a list is asked by: no period, unit, sector, target word or year falling due (most questions)
+    if (!found && !unit && !named && !targetCue && !(dueCue && years.length === 1)) return undefined;
     const subject = r.subjectOf(named ? without(tokens, named.spans) : tokens, question);
     const plain = !narrows(subject);
     const year = years.at(-1);

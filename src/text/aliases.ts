@@ -78,11 +78,6 @@ export const STATIC_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['BCĐ', 'ban chỉ đạo'],
   ['TW', 'trung ương'],
   ['HTQT', 'hợp tác quốc tế'],
-  // how officials write the Government and its head ("trình TTg", "NĐ-CP", "cấp trình: TTgCP")
-  ['CP', 'Chính phủ'],
-  ['TTg', 'Thủ tướng'],
-  ['TTgCP', 'Thủ tướng Chính phủ'],
-  ['QH', 'Quốc hội'],
   ['KHTC', 'kế hoạch tài chính'],
   ['TCCB', 'tổ chức cán bộ'],
   ['ĐTBĐ', 'đào tạo bồi dưỡng'],

@@ -122,6 +122,7 @@ const BrowseWordsFile = z.object({
   before: z.array(z.string().min(1)),
   compare: z.array(z.string().min(1)),
   numbered: z.array(z.string().min(1)),
+  actions: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
 });
 /** Words that shape a list question (lexicon/browse-words.json). */

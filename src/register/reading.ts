@@ -33,9 +33,9 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const cues: Cues = {
     list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
-    numbered: phraseList(w.numbered), filler: phraseList(w.filler),
+    numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler),
     // longest first, so "những việc" is taken out before "việc"
-    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.filler]).sort((a, b) => b.length - a.length),
+    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
   };
   const units = unitReading();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));

@@ -78,6 +78,10 @@ export const STATIC_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['BCĐ', 'ban chỉ đạo'],
   ['TW', 'trung ương'],
   ['HTQT', 'hợp tác quốc tế'],
+  // how officials write the head of Government and the Assembly ("trình TTg", "cấp trình: TTgCP")
+  ['TTg', 'Thủ tướng'],
+  ['TTgCP', 'Thủ tướng Chính phủ'],
+  ['QH', 'Quốc hội'],
   ['KHTC', 'kế hoạch tài chính'],
   ['TCCB', 'tổ chức cán bộ'],
   ['ĐTBĐ', 'đào tạo bồi dưỡng'],

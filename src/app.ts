@@ -59,12 +59,12 @@ export function answererFor(corpus: Corpus): Answerer {
       // "… các văn bản ghi bao nhiêu": the documents are not the subject; the rest of the question is searched
       const comparison = browser.comparisonWords(question);
       const search = engine.search(comparison?.rest || question, 8);
+      const asksLeadOrDue = browser.asksLeadOrDue(question);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
-        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), namesUnit,
+        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), namesUnit, asks: asksLeadOrDue,
       });
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];
-      const asksLeadOrDue = browser.asksLeadOrDue(question);
       const missing = !fromRegister && lead && !search.noAnswer && asksLeadOrDue === search.question.intent
         && !holdsAnswer(search.question.intent, lead.passage, namesUnit) ? asksLeadOrDue : undefined;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));

@@ -101,6 +101,8 @@ export interface LeadOptions {
   shapeWords: Set<string>;
   /** Whether a passage names one of the Ministry's units. */
   namesUnit: (p: StoredPassage) => boolean;
+  /** The question asks who leads a task ("chủ trì") or when it is due ("hạn", "phải xong"): a task row answers best. */
+  asks?: 'unit' | 'deadline';
 }
 
 // A time a task can be due: a year, a date, a month or quarter, a session of the National Assembly, a span.
@@ -148,8 +150,16 @@ export function registerLead(
     let at = rowIn(candidates[0]) ? 0 : -1;
     // a later hit that is a task row covering the question as well as the first, when the first does not hold
     // what is asked: no date or year for "khi nào", no unit for "ai"
+    // asked for a task's lead or deadline in so many words, a task row covering the question nearly as well
+    // answers better than a passage that merely names a year; asked "khi nào" or "giai đoạn nào", only a
+    // row covering it as well, when the first passage names no time. Measured: dev hit@1 88.8 → 90.0%,
+    // dev2 deadline facts 92.6 → 96.3%; qa and the holdouts unchanged.
     const firstLacks = !holdsAnswer(q.intent, candidates[0].passage, options.namesUnit);
-    if (at < 0 && firstLacks) at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= candidates[0].coverage);
+    const asked = options.asks === q.intent;
+    if (at < 0 && (firstLacks || asked)) {
+      const enough = (asked ? ROW_COVERAGE : 1) * candidates[0].coverage;
+      at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= enough);
+    }
     if (at < 0) return undefined;
     const task = rowIn(candidates[at])!;
     const p = candidates[at].passage;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../src/answer/render-text.js';
+import type { StoredPassage } from '../src/index/load.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { testAnswerer } from './helpers.js';
 
@@ -17,7 +18,8 @@ const D2021 = '003_578e35c63316aedb.txt';
 async function ask(q: string) {
   const app = await testAnswerer();
   const { search, reply, noAnswer, sources } = app.answer(q);
-  return { result: { noAnswer }, reply, sources, text: renderText(reply), top: search?.hits[0]?.passage };
+  // the passage the search leads with (tests of a list or of a refusal do not read it)
+  return { result: { noAnswer }, reply, sources, text: renderText(reply), top: search?.hits[0]?.passage as StoredPassage };
 }
 
 describe('answers cite the line that holds the figure', () => {

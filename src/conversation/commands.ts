@@ -6,6 +6,7 @@
 /** A command's name, as typed after "/" (or as the first word on Zalo). */
 export type CommandName = 'start' | 'help' | 'chitieu' | 'hanchot' | 'donvi' | 'linhvuc' | 'nguon' | 'stats' | 'reload';
 
+/** A command as menus and /help show it. */
 export interface CommandInfo {
   name: CommandName;
   /** Telegram menu text (at most 256 characters). */

@@ -64,9 +64,6 @@ export interface Subject {
   unknown: string[];
 }
 
-/** No subject: the list is not narrowed. */
-export const NO_SUBJECT: Subject = { groups: [], label: '', unknown: [] };
-
 /** Whether a row's words hold the subject. */
 export function holds(words: Set<string>, subject: Subject): boolean {
   return subject.groups.every((group) => group.some((alt) => alt.every((w) => words.has(w))));

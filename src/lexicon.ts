@@ -28,6 +28,7 @@ const UnitsFile = z.object({
   kinds: z.array(z.string().min(2)).min(1),
   notLeadAfter: z.array(z.string().min(1)),
   compounds: z.record(z.string().min(1), z.array(z.string().min(1))),
+  joiners: z.array(z.string().min(1)),
 });
 const SectorsFile = z.object({ about: z.string(), sectors: z.array(NamedEntry).min(1) });
 
@@ -65,11 +66,12 @@ export function unitLexicon(): NamedEntry[] {
 /**
  * How unit names are read in questions: the kind words names open with ("cục", "học viện"), the words
  * after which a named unit only takes part ("phối hợp với"), and, for a kind word that is also an
- * everyday syllable ("vụ"), the syllables before it that make it part of another word ("dịch vụ").
+ * everyday syllable ("vụ"), the syllables before it that make it part of another word ("dịch vụ"), and the
+ * words a name typed short may leave out ("và").
  */
-export function unitReading(): { kinds: string[]; notLeadAfter: string[]; compounds: Record<string, string[]> } {
-  const { kinds, notLeadAfter, compounds } = readLexicon('units.json', UnitsFile);
-  return { kinds, notLeadAfter, compounds };
+export function unitReading(): { kinds: string[]; notLeadAfter: string[]; compounds: Record<string, string[]>; joiners: string[] } {
+  const { kinds, notLeadAfter, compounds, joiners } = readLexicon('units.json', UnitsFile);
+  return { kinds, notLeadAfter, compounds, joiners };
 }
 
 /** The sectors and their spellings (lexicon/sectors.json). */
@@ -87,16 +89,20 @@ const FigureUnitsFile = z.object({
   multipliers: z.record(z.string().min(1), z.number().positive()),
   units: z.array(z.string().min(1)).min(1),
   durations: z.array(z.string().min(1)),
+  per: z.array(z.string().min(1)),
+  perEnds: z.array(z.string().min(1)),
 });
 
 /** Multipliers ("tỷ" = 1e9), units a figure is counted in (longest first), and the units of time (lexicon/figure-units.json). */
-export function figureUnits(): { multipliers: Map<string, number>; units: string[]; durations: string[] } {
+export function figureUnits(): { multipliers: Map<string, number>; units: string[]; durations: string[]; per: string[]; perEnds: string[] } {
   const file = readLexicon('figure-units.json', FigureUnitsFile);
   const byLength = (a: string, b: string) => b.length - a.length;
   return {
     multipliers: new Map(Object.keys(file.multipliers).sort(byLength).map((k) => [k, file.multipliers[k]])),
     units: [...file.units].sort(byLength),
     durations: file.durations,
+    per: file.per,
+    perEnds: file.perEnds,
   };
 }
 

@@ -65,6 +65,16 @@ describe('figures with their comparator and unit', () => {
     expect(one('đến 20% dân số')[0].written).toBe('20%');
   });
 
+  it('reads a share per head, counted in the words after it', () => {
+    expect(one('mỗi người dân sẽ có 01 máy điện thoại thông minh, mỗi hộ gia đình có 01 đường cáp quang, tạo tiền đề')).toEqual([
+      { written: '01 máy điện thoại thông minh', low: 1, high: 1, comparator: undefined, unit: 'máy điện thoại thông minh', scale: 1 },
+      { written: '01 đường cáp quang', low: 1, high: 1, comparator: undefined, unit: 'đường cáp quang', scale: 1 },
+    ]);
+    // the count stops at a joining word, and a number with no "mỗi" before it is still no figure
+    expect(one('mỗi hộ gia đình 1 đường cáp quang và 1 điện thoại')[0].written).toBe('1 đường cáp quang');
+    expect(one('người dân có 1 điện thoại thông minh')).toEqual([]);
+  });
+
   it('takes no document number, date, year, version or ordinal for a figure', () => {
     expect(one('Nghị định số 42/2022/NĐ-CP ngày 24/6/2022, CMCN 4.0, băng tần 3.5GHz, 5G, lần thứ 8, đến năm 2025 tỷ trọng')).toEqual([]);
   });
@@ -144,6 +154,8 @@ describe('targets', () => {
     expect(at(D2023, 'tên miền')).toMatchObject({ line: 58, years: [2023] });
     expect(at(D2023, 'Tỷ lệ hồ sơ trực tuyến toàn trình')).toMatchObject({ line: 99, years: [2025] }); // year from "Đến năm 2025:"
     expect(at(REPORT, '100 nghìn doanh nghiệp').values[0]).toMatchObject({ low: 100, scale: 1000, year: 2025 });
+    // "Hướng tới mục tiêu mỗi người dân 1 điện thoại thông minh, mỗi hộ gia đình 1 đường cáp quang" (line 422)
+    expect(at(REPORT, 'mỗi hộ gia đình 1 đường cáp quang')).toMatchObject({ line: 422 });
   });
 
   it('keeps the report\'s appendix of submitted schemes with their dates and numbers', async () => {
@@ -217,6 +229,27 @@ describe('lists', () => {
     expect(b.browser.findUnit('chất lượng dịch vụ bưu chính')).toBeUndefined();
     expect(b.browser.findUnit('Vụ Bưu chính chủ trì gì')).toBe('Vụ Bưu chính');
     expect(b.browser.findUnit('phối hợp với Cục ATTT')).toBeUndefined(); // it takes part, it does not lead
+  });
+
+  it('knows a unit typed short, initials and whole words mixed, past a shorter spelling', async () => {
+    const b = await testAnswerer();
+    // none of these is a spelling in lexicon/units.json; "Cục XB" is, and must not stop the reading short
+    expect(b.browser.findUnit('Cục XB, In và PH chủ trì bao nhiêu việc')).toBe('Cục Xuất bản, In và Phát hành');
+    expect(b.browser.findUnit('cuc ptth va ttdt lam gi')).toBe('Cục Phát thanh, truyền hình và thông tin điện tử');
+    expect(b.browser.findUnit('Vụ KH TC chủ trì gì')).toBe('Vụ Kế hoạch - Tài chính');
+    expect(b.browser.findUnit('học viện cn bcvt')).toBe('Học viện Công nghệ Bưu chính Viễn thông');
+    // the kind must be typed whole, and every word of the name given
+    expect(b.browser.findUnit('c ptth va ttdt')).toBeUndefined();
+    expect(b.browser.findUnit('học viện cn bc')).toBeUndefined();
+    const list = await ask('Cục XB, In và PH chủ trì bao nhiêu việc?');
+    expect(list.text).toMatch(/^Cục Xuất bản, In và Phát hành chủ trì \d+ nhiệm vụ/);
+  });
+
+  it('reads "nhiệm vụ <sector> <year>" as the sector\'s list, several sectors at once', async () => {
+    const b = await testAnswerer();
+    expect(b.browser.read('nhiệm vụ viễn thông và bưu chính năm 2021')).toEqual({ kind: 'sector', sectors: ['Viễn thông', 'Bưu chính'], year: 2021 });
+    // who leads one, or when one is due, is no list of the sector
+    expect(b.browser.read('ai chủ trì nhiệm vụ bưu chính năm 2021')?.kind).not.toBe('sector');
   });
 });
 

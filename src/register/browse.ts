@@ -167,7 +167,9 @@ export class Browser {
     }
     // a unit's list holds its targets too: "Cục VT chủ trì những nhiệm vụ, chỉ tiêu nào"
     if (unit && (wantsList || (plain && !targetCue))) return { kind: 'unit', unit: unit.unit, year, subject };
-    if (named && (sectorCue || wantsList) && !targetCue && plain) return { kind: 'sector', sectors: named.sectors, year };
+    // "nhiệm vụ bưu chính năm 2021": a sector's tasks, unless who leads one or when it is due is asked
+    const sectorTasks = r.has(tokens.folded, cues.task) && !r.has(tokens.folded, cues.lead) && !dueCue;
+    if (named && (sectorCue || wantsList || sectorTasks) && !targetCue && plain) return { kind: 'sector', sectors: named.sectors, year };
     // "các chỉ tiêu …"; with no subject there is no one target to pick: "chỉ tiêu năm 2023" lists them
     if (targetCue && (wantsList || plain)) return { kind: 'targets', subject, sector: named?.sectors[0], year };
     return undefined;

@@ -34,6 +34,10 @@ interface Compiled {
   re: RegExp;
   comparatorOf: Map<string, Comparator>;
   multipliers: Map<string, number>;
+  /** Text ending in a share per head: "mỗi người dân sẽ có ". */
+  perBefore: RegExp;
+  /** Words that end what a share per head counts: "… 01 đường cáp quang, tạo tiền đề" stops at "tạo". */
+  perEnds: Set<string>;
 }
 let compiled: Compiled | undefined;
 onLexiconForgotten(() => { compiled = undefined; });
@@ -45,7 +49,7 @@ function figurePattern(): Compiled {
   for (const [kind, words] of Object.entries(comparatorWords()) as Array<[Comparator, string[]]>) {
     for (const w of words) comparatorOf.set(w.toLowerCase(), kind);
   }
-  const { multipliers, units } = figureUnits();
+  const { multipliers, units, per, perEnds } = figureUnits();
   const alternatives = (list: string[]) => list.map((u) => escape(u) + '(?![\\p{L}])').join('|');
   const comparators = [...comparatorOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
   // a number not glued to letters, digits or slashes ("5G", "42/2022", "4.0" in "CMCN 4.0" are no figures)
@@ -55,7 +59,9 @@ function figurePattern(): Compiled {
     String.raw`(?:(?<![\p{L}\p{N}])(?<cmp>${comparators})(?![\p{L}])\s*)?(?:từ\s+)?(?<low>${num})\s*(?<pct1>%)?(?:\s*(?:-|–|đến)\s*(?<high>${num}))?\s*${unit}`,
     'giu',
   );
-  compiled = { re, comparatorOf, multipliers };
+  // "mỗi" and a few words of the clause (no punctuation) right before the number
+  const perBefore = new RegExp(String.raw`(?<![\p{L}])(?:${per.map(escape).join('|')})(?:\s+\p{L}+){1,5}\s+$`, 'iu');
+  compiled = { re, comparatorOf, multipliers, perBefore, perEnds: new Set(perEnds.map((w) => w.toLowerCase())) };
   return compiled;
 }
 
@@ -66,15 +72,21 @@ const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
  * `bare` is set (a table cell "18"); a year on its own is never one.
  */
 export function findFigures(text: string, bare = false): Figure[] {
-  const { re, comparatorOf, multipliers } = figurePattern();
+  const { re, comparatorOf, multipliers, perBefore, perEnds } = figurePattern();
   const out: Figure[] = [];
   for (const m of text.matchAll(re)) {
     const g = m.groups!;
     // "20% dân số": the percent sign ends the figure
     const percent = g.pct1 !== undefined || g.pct !== undefined;
-    const unit = percent ? '%' : [g.mult, g.unit].filter(Boolean).join(' ') || undefined;
+    let unit = percent ? '%' : [g.mult, g.unit].filter(Boolean).join(' ') || undefined;
     const cmp = g.cmp ? comparatorOf.get(g.cmp.toLowerCase()) : undefined;
     const before = text.slice(Math.max(0, m.index! - 16), m.index!).toLowerCase();
+    // "mỗi hộ gia đình có 01 đường cáp quang": a share per head, counted in the words after it
+    let perHead = '';
+    if (!unit && !cmp && !g.high && perBefore.test(text.slice(Math.max(0, m.index! - 48), m.index!))) {
+      perHead = countedIn(text.slice(m.index! + m[0].length), perEnds);
+      if (perHead) unit = perHead.trim();
+    }
     // "đạt tỷ lệ 1,22": a number said to be reached is a figure even without a unit
     if (!unit && !cmp && !bare && !/đạt\s+(?:tỷ lệ\s+|mức\s+|số lượng\s+)?$/u.test(before)) continue;
     // a year is never an amount ("đến năm 2025 tỷ trọng …" is no "2025 tỷ")
@@ -84,11 +96,24 @@ export function findFigures(text: string, bare = false): Figure[] {
     const low = parseNumber(g.low);
     const high = g.high ? parseNumber(g.high) : low;
     if (!Number.isFinite(low) || !Number.isFinite(high)) continue;
-    let written = m[0].trim();
+    let written = m[0].trim() + perHead;
     if (g.pct1 !== undefined && !g.high) written = written.slice(0, written.indexOf('%') + 1);
     const start = m.index! + m[0].indexOf(written);
     const scale = g.mult ? multipliers.get(g.mult.toLowerCase()) ?? 1 : 1;
-    out.push({ written, start, end: start + written.length, low, high, comparator: cmp, unit, scale, noun: percent ? '%' : g.unit });
+    out.push({ written, start, end: start + written.length, low, high, comparator: cmp, unit, scale, noun: percent ? '%' : perHead ? unit : g.unit });
   }
   return out;
+}
+
+// What a share per head counts is a short noun phrase: "máy điện thoại thông minh" is four words.
+const PER_HEAD_WORDS = 5;
+
+/** The words a share per head counts, as written after its number with their space (" đường cáp quang"), or "". */
+function countedIn(after: string, ends: Set<string>): string {
+  const m = new RegExp(String.raw`^\s*(?:\s*\p{L}+){1,${PER_HEAD_WORDS}}`, 'u').exec(after);
+  if (!m) return '';
+  const words = m[0].trim().split(/\s+/u);
+  const stop = words.findIndex((w) => ends.has(w.toLowerCase()));
+  const kept = stop < 0 ? words : words.slice(0, stop);
+  return kept.length ? ` ${kept.join(' ')}` : '';
 }

@@ -57,6 +57,38 @@ export function findWords(tokens: string[], words: string[], from = 0): [number,
   return undefined;
 }
 
+/**
+ * Where a name is typed short, whole words and initials mixed: "Cục XB, In và PH", "Vụ KH TC", "Cục
+ * PTTH&TTĐT" for "Cục Phát thanh, truyền hình và thông tin điện tử". Its first `whole` words (the kind)
+ * must be typed whole; each later word whole or by its first letter, `joiners` ("va") may be left out, and
+ * every token must end where a word does. Returns [start, end) of the first occurrence, or undefined.
+ */
+export function findShortForm(tokens: string[], words: string[], whole: number, joiners: Set<string>): [number, number] | undefined {
+  for (let start = 0; start + whole < tokens.length; start++) {
+    if (!words.slice(0, whole).every((w, i) => tokens[start + i] === w)) continue;
+    const end = coverWords(tokens, start + whole, 0, words, whole, joiners);
+    if (end !== undefined) return [start, end];
+  }
+  return undefined;
+}
+
+/** The token position where tokens[t] (from character c) on cover words[j..], or undefined. */
+function coverWords(tokens: string[], t: number, c: number, words: string[], j: number, joiners: Set<string>): number | undefined {
+  if (j === words.length) return c === 0 ? t : undefined;
+  const word = words[j];
+  if (t < tokens.length) {
+    const rest = tokens[t].slice(c);
+    // the word whole, or its first letter (a name never has more than a dozen words: the search stays small)
+    for (const typed of word.length > 1 ? [word, word[0]] : [word]) {
+      if (!rest.startsWith(typed)) continue;
+      const done = c + typed.length === tokens[t].length;
+      const end = coverWords(tokens, done ? t + 1 : t, done ? 0 : c + typed.length, words, j + 1, joiners);
+      if (end !== undefined) return end;
+    }
+  }
+  return joiners.has(word) ? coverWords(tokens, t, c, words, j + 1, joiners) : undefined;
+}
+
 /** A name found in a text: which entry, where, and by which spelling. */
 export interface NameMatch {
   entry: NamedEntry;

@@ -6,7 +6,7 @@
 import { browseWords, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold } from '../text/analyzer.js';
-import { findNamesInTokens, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
+import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
 import type { UnitRecord } from './types.js';
 
 /** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
@@ -23,6 +23,8 @@ export interface Reading {
   notLeadAfter: string[][];
   /** Kind word → syllables that make it part of another word ("vu" → "dich", "nhiem" …), folded. */
   compounds: Record<string, string[]>;
+  /** Words a unit's name typed short may leave out ("va"), folded. */
+  joiners: string[];
 }
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
@@ -39,7 +41,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   };
   const units = unitReading();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
-  return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds };
+  return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens) };
 }
 
 /** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
@@ -124,7 +126,7 @@ export class QuestionReader {
   }
 
   /**
-   * The unit a question names: by one of its spellings, or by the opening words of its name when they go
+   * The unit a question names: by one of its spellings, by its name typed short, or by the opening words of its name when they go
    * past its kind and fit one unit only ("Cục Xuất bản", "Học viện Bưu chính"). A unit named right after
    * "phối hợp với" takes part but does not lead: it is not returned.
    */
@@ -132,6 +134,9 @@ export class QuestionReader {
     let found: { unit: string; start: number; end: number } | undefined;
     const m = findNamesInTokens(tokens, this.units, true, this.compounds)[0];
     if (m) found = { unit: m.entry.name, start: m.start, end: m.end };
+    // a short form may go on past a spelling: "Cục XB, In và PH" past "Cục XB"
+    const short = this.unitTypedShort(tokens);
+    if (short && (!found || (short.start <= found.start && short.end > found.end))) found = short;
     if (!found) {
       const byPrefix = new Map<string, [number, number]>();
       for (const { unit, name: words, kind } of this.unitWords) {
@@ -150,6 +155,21 @@ export class QuestionReader {
     }
     if (found && this.reading.notLeadAfter.some((w) => w.every((x, i) => tokens[found!.start - w.length + i] === x))) return undefined;
     return found;
+  }
+
+  /**
+   * The unit whose name the tokens hold typed short, initials and whole words mixed ("Cục XB, In và PH"):
+   * the first in the text, the longest there, and only when no other unit fits the same words.
+   */
+  private unitTypedShort(tokens: string[]): { unit: string; start: number; end: number } | undefined {
+    const joiners = new Set(this.reading.joiners ?? []);
+    const fits = this.unitWords
+      .map(({ unit, name, kind }) => ({ unit, at: findShortForm(tokens, name, Math.max(kind, 1), joiners) }))
+      .filter((f): f is { unit: string; at: [number, number] } => f.at !== undefined && !this.compounds.get(tokens[f.at[0]])?.has(tokens[f.at[0] - 1]))
+      .sort((a, b) => a.at[0] - b.at[0] || b.at[1] - a.at[1]);
+    const [best, next] = fits;
+    if (!best || (next && next.at[0] === best.at[0] && next.at[1] === best.at[1])) return undefined;
+    return { unit: best.unit, start: best.at[0], end: best.at[1] };
   }
 
   /**

@@ -278,7 +278,8 @@ describe('what a list question cannot mean', () => {
     expect((await ask('việc gì hạn cuối năm 2021')).text).toMatch(/^84 nhiệm vụ hạn cuối năm 2021 \(Quý IV\/2021\)/);
     const plans = await ask('việc gì hạn năm 2023');
     expect(plans.text).toMatch(/^Năm 2023: \d+ nhiệm vụ trọng tâm theo lĩnh vực/);
-    expect(plans.sources.every((s) => s.doc === D2023)).toBe(true);
+    // the 2023 directive's sector sections, and the Q1/2023 meeting's (a news report, followed by paragraph)
+    expect(new Set(plans.sources.map((s) => s.doc))).toEqual(new Set([D2023, '002_3510211049161906.txt']));
     expect(plans.sources.map((s) => s.lineStart)).toContain(51); // Luật Viễn thông (sửa đổi) at the 6th session
   });
 
@@ -287,6 +288,29 @@ describe('what a list question cannot mean', () => {
     expect(a.text).toMatch(/^Lĩnh vực Xuất bản năm 2022/);
     expect(a.text).toContain('7.5.5. Về Xuất bản, In và Phát hành');
     expect(a.sources.every((s) => s.doc === REPORT)).toBe(true);
+  });
+
+  it('follows a sector through paragraphs where no heading names it: the Q1/2023 meeting\'s news report', async () => {
+    const MEETING = '002_3510211049161906.txt';
+    const r = await register();
+    const runs = r.sections.filter((s) => s.doc === MEETING).map((s) => `${s.sector}: ${s.passageIds.length}`);
+    // read by hand: lines 29-31 open on báo chí; then 35 bưu chính, 37 viễn thông, 39-43 CĐS ("Lĩnh vực
+    // Chuyển đổi số …", then two paragraphs on what Cục CĐS does), 45-47 ATTT, 49 kinh tế số, 51-53 công
+    // nghiệp, 55-57 báo chí; "Lĩnh vực tổng hợp" (59) names no sector of the lexicon and ends the run
+    expect(runs).toEqual([
+      'Báo chí, truyền thông: 2', 'Bưu chính: 1', 'Viễn thông: 1', 'Ứng dụng CNTT, Chính phủ số và Chuyển đổi số: 3',
+      'An toàn thông tin mạng: 2', 'Kinh tế số và Xã hội số: 1', 'Công nghiệp ICT: 2', 'Báo chí, truyền thông: 2',
+    ]);
+    const a = await ask('ATTT 2023 trọng tâm làm gì');
+    expect(a.sources.filter((s) => s.doc === MEETING).map((s) => s.lineStart)).toEqual([45, 47]);
+  });
+
+  it('reads what a question says a list includes anyway as no narrowing: "(tính cả tần số, Internet)"', async () => {
+    const plain = await ask('/linhvuc viễn thông 2022');
+    const including = await ask('Lĩnh vực viễn thông năm 2022 có những nhiệm vụ trọng tâm nào (tính cả tần số, Internet)?');
+    expect(including.sources).toEqual(plain.sources);
+    // the report's 2.4 holds 2.4.1 Viễn thông, 2.4.2 Tần số and 2.4.3 Internet
+    expect(plain.sources.map((s) => s.lineStart)).toEqual(expect.arrayContaining([336, 356, 364]));
   });
 });
 

@@ -132,9 +132,10 @@ export class Browser {
    * Reads a free-text question as a list request, or returns undefined when it asks for one fact
    * (a subject named and no list wanted).
    */
-  read(question: string): BrowseRequest | undefined {
+  read(asked: string): BrowseRequest | undefined {
     const r = this.reader;
     const cues = this.reading.cues;
+    const question = this.withoutInclusions(asked);
     const found = readPeriod(question, this.periodWords, this.guessYear);
     if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
     const text = found ? stripPhrases(question, [found.words]) : question;
@@ -175,9 +176,16 @@ export class Browser {
     return undefined;
   }
 
+  /** The question without what it says a list includes anyway: "(tính cả tần số, Internet)" narrows nothing. */
+  private withoutInclusions(question: string): string {
+    const including = this.reading.cues.including ?? [];
+    return including.length ? stripPhrases(question, including, true) : question;
+  }
+
   /** The request a command's argument makes, or a message saying what was not understood. */
-  command(name: ListCommand, arg: string): BrowseRequest | { error: string } {
+  command(name: ListCommand, typed: string): BrowseRequest | { error: string } {
     const r = this.reader;
+    const arg = this.withoutInclusions(typed);
     const all: Tokens = { folded: nameTokens(arg), typed: typedTokens(arg) };
     const year = yearsIn(arg).at(-1);
     switch (name) {
@@ -190,28 +198,28 @@ export class Browser {
         if (unit) tokens = without(tokens, [[unit.start, unit.end]]);
         const subject = r.subjectOf(tokens, arg);
         if (found) return { kind: 'due', period: found.period, unit: unit?.unit, subject };
-        if (!unit && !year && !narrows(subject)) return { error: `Tôi không hiểu "${arg}". Gõ /hanchot kèm kỳ hạn (Quý IV/2021, tháng 6/2021) hoặc tên việc (cổng GovTech).` };
+        if (!unit && !year && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /hanchot kèm kỳ hạn (Quý IV/2021, tháng 6/2021) hoặc tên việc (cổng GovTech).` };
         return { kind: 'tasks', subject, unit: unit?.unit, year };
       }
       case 'donvi': {
         const named = r.findUnit(all.folded);
         const candidates = named ? [named] : r.unitsWithoutKind(all.folded);
         if (candidates.length === 0) {
-          return { error: `Tôi không nhận ra đơn vị "${arg}". Bạn thử tên đầy đủ hoặc viết tắt, ví dụ: /donvi Cục Viễn thông, /donvi Cục THH, /donvi Vụ KHTC.` };
+          return { error: `Tôi không nhận ra đơn vị "${typed}". Bạn thử tên đầy đủ hoặc viết tắt, ví dụ: /donvi Cục Viễn thông, /donvi Cục THH, /donvi Vụ KHTC.` };
         }
-        if (candidates.length > 1) return { error: `"${arg}" có thể là: ${candidates.map((c) => c.unit).join('; ')}. Bạn gõ rõ hơn nhé.` };
+        if (candidates.length > 1) return { error: `"${typed}" có thể là: ${candidates.map((c) => c.unit).join('; ')}. Bạn gõ rõ hơn nhé.` };
         const [unit] = candidates;
         return { kind: 'unit', unit: unit.unit, year, subject: r.subjectOf(without(all, [[unit.start, unit.end]]), arg) };
       }
       case 'linhvuc': {
         const named = r.findSectors(all.folded);
-        if (!named) return { error: `Tôi không nhận ra lĩnh vực "${arg}".` };
+        if (!named) return { error: `Tôi không nhận ra lĩnh vực "${typed}".` };
         return { kind: 'sector', sectors: named.sectors, year };
       }
       case 'chitieu': {
         const named = r.findSectors(all.folded);
         const subject = r.subjectOf(named ? without(all, named.spans) : all, arg);
-        if (!named && !year && !narrows(subject)) return { error: `Tôi không hiểu "${arg}". Gõ /chitieu kèm chủ đề, ví dụ: /chitieu 5G, /chitieu chính phủ số 2025.` };
+        if (!named && !year && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /chitieu kèm chủ đề, ví dụ: /chitieu 5G, /chitieu chính phủ số 2025.` };
         return { kind: 'targets', subject, sector: named?.sectors[0], year };
       }
     }

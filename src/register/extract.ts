@@ -331,5 +331,40 @@ export function extractSectorSections(passages: Passage[], documents: Map<string
   // where a sector section has plan sub-sections, its opening paragraphs are a preamble, not items
   const planned = new Set([...out.values()].filter((s) => s.planned).map((s) => s.parent));
   return [...out.values()].filter((s) => s.planned || !planned.has(s.parent))
-    .map(({ sector, years, doc, heading, passageIds }) => ({ sector, years, doc, heading, passageIds }));
+    .map(({ sector, years, doc, heading, passageIds }) => ({ sector, years, doc, heading, passageIds }))
+    .concat(paragraphRuns(passages, documents, sectors));
+}
+
+// A paragraph that opens on a sector, in its first clause: "Về lĩnh vực an toàn thông tin mạng, …",
+// "Theo Bộ trưởng …, nhiệm vụ trong lĩnh vực Bưu chính sẽ …".
+const SECTOR_OPENING = /^(?:[^.,;:]{0,60},\s*)?[^.,;:]{0,30}?lĩnh vực\s+([^.,;:]{2,60})/iu;
+
+/**
+ * Sectors in text with no sector headings (a news report of a meeting): a paragraph that opens on a sector
+ * starts its run, and the paragraphs after it under the same heading carry on the run ("Cục Báo chí chủ
+ * trì …" after "Lĩnh vực báo chí truyền thông, …") until one opens on another sector.
+ */
+function paragraphRuns(passages: Passage[], documents: Map<string, CatalogEntry>, sectors: NamedEntry[]): SectorSection[] {
+  const runs: SectorSection[] = [];
+  let run: SectorSection | undefined;
+  let runPath = '';
+  passages.forEach((p, id) => {
+    const path = p.doc + '\u0000' + p.headingPath.join('\u0000');
+    if (p.kind !== 'text' || path !== runPath) run = undefined;
+    if (p.kind !== 'text' || sectorHeading(p.headingPath, sectors) || !isPlanContext(p.headingPath, documents.get(p.doc))) return;
+    const opening = SECTOR_OPENING.exec(p.text);
+    const sector = opening ? sectorOfLabel(opening[1], sectors) : undefined;
+    // "Lĩnh vực tổng hợp, …": a part the lexicon names no sector for ends the run
+    if (opening && !sector) run = undefined;
+    if (sector && sector !== run?.sector) {
+      const doc = documents.get(p.doc);
+      const headingYears = yearsIn(p.headingPath.at(-1) ?? '');
+      const years = headingYears.length ? headingYears : doc ? [yearOf(doc.date)] : [];
+      run = { sector, years, doc: p.doc, heading: p.headingPath.at(-1) ?? doc?.short ?? p.doc, passageIds: [] };
+      runPath = path;
+      runs.push(run);
+    }
+    run?.passageIds.push(id);
+  });
+  return runs;
 }

@@ -147,14 +147,16 @@ export function typedTokens(text: string): string[] {
 /**
  * Takes every occurrence of the phrases (folded words, matched as whole words with any diacritics) out of
  * a text, keeping the rest as typed: "số DN năm 2025 các văn bản ghi gì" without ["cac","van","ban"].
+ * With `toClauseEnd`, what follows a phrase up to the end of its clause goes too ("kể cả tần số, Internet)").
  */
-export function stripPhrases(text: string, phrases: string[][]): string {
+export function stripPhrases(text: string, phrases: string[][], toClauseEnd = false): string {
   // folded one character at a time, so the folded text lines up with the typed one
   const chars = [...text.normalize('NFC')];
   const folded = chars.map((c) => (c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd')[0] ?? c).toLowerCase()).join('');
   const keep = chars.map(() => true);
   for (const words of phrases) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,./-]+')}(?![\\p{L}\\p{N}])`, 'gu');
+    const tail = toClauseEnd ? '[^.;:?!()]*' : '';
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,./-]+')}(?![\\p{L}\\p{N}])${tail}`, 'gu');
     for (const m of folded.matchAll(re)) for (let i = m.index!; i < m.index! + m[0].length; i++) keep[i] = false;
   }
   return chars.map((c, i) => (keep[i] ? c : ' ')).join('').replace(/\s+/g, ' ').trim();

@@ -35,7 +35,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const cues: Cues = {
     list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
-    numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler),
+    numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
     // longest first, so "những việc" is taken out before "việc"
     stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
   };

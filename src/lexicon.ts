@@ -107,7 +107,7 @@ export function figureUnits(): { multipliers: Map<string, number>; units: string
 }
 
 /** How a target's figure is to be met. */
-export const COMPARATORS = ['at_least', 'over', 'at_most', 'under', 'top', 'group', 'about', 'increase'] as const;
+export const COMPARATORS = ['at_least', 'over', 'at_most', 'under', 'top', 'group', 'about', 'increase', 'times'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 const ComparatorsFile = z.object({ about: z.string(), comparators: z.record(z.enum(COMPARATORS), z.array(z.string().min(1))) });
 

@@ -63,6 +63,7 @@ describe('figures with their comparator and unit', () => {
     expect(one('> 90%')[0]).toMatchObject({ low: 90, comparator: 'over', unit: '%' });
     expect(one('từ 6-6,5%')[0]).toMatchObject({ low: 6, high: 6.5, unit: '%' });
     expect(one('đến 20% dân số')[0].written).toBe('20%');
+    expect(one('tốc độ tăng trưởng doanh thu gấp 2,5 lần tốc độ tăng trưởng GDP')[0]).toMatchObject({ low: 2.5, comparator: 'times', unit: 'lần' });
   });
 
   it('reads a share per head, counted in the words after it', () => {
@@ -154,6 +155,8 @@ describe('targets', () => {
     expect(at(D2023, 'tên miền')).toMatchObject({ line: 58, years: [2023] });
     expect(at(D2023, 'Tỷ lệ hồ sơ trực tuyến toàn trình')).toMatchObject({ line: 99, years: [2025] }); // year from "Đến năm 2025:"
     expect(at(REPORT, '100 nghìn doanh nghiệp').values[0]).toMatchObject({ low: 100, scale: 1000, year: 2025 });
+    // a multiple is a target though "lần" alone counts times: "… gấp 2,5 lần tốc độ tăng trưởng GDP" (line 174)
+    expect(at(D2023, 'gấp 2,5 lần')).toMatchObject({ line: 174, years: [2025] });
     // "Hướng tới mục tiêu mỗi người dân 1 điện thoại thông minh, mỗi hộ gia đình 1 đường cáp quang" (line 422)
     expect(at(REPORT, 'mỗi hộ gia đình 1 đường cáp quang')).toMatchObject({ line: 422 });
   });
@@ -212,6 +215,18 @@ describe('lists', () => {
     const y2021 = await ask('lĩnh vực bưu chính năm 2021 có những nhiệm vụ gì');
     const lines = y2021.sources.map((s) => `${s.doc === D2021 ? '' : s.doc}${s.lineStart}`);
     expect(lines).toEqual(['23', '25', '27', '29', '31', '35', '225', '282', '283', '284', '285', '286', '287']);
+  });
+
+  it('finds a target by what the sentence before it measures, when it opens on its year', async () => {
+    // "Duy trì và cải thiện thứ hạng … Chỉ số An toàn, An ninh mạng toàn cầu (GCI) …. Đến hết năm 2025, Việt
+    // Nam thuộc nhóm 30 nước đứng đầu thế giới …" (line 122): the figures' clause never says GCI
+    const a = await ask('/chitieu GCI 2025');
+    expect(a.sources.some((s) => s.doc === D2023 && s.lineStart === 122)).toBe(true);
+    // the sentence before a target that has a figure of its own is another target: "… đạt mức 60%/40%. Đến
+    // năm 2025, 100% người dân ở vùng sâu …" (line 204) is no target on the 60%/40% balance
+    const b = await ask('/chitieu mất cân đối thụ hưởng báo chí');
+    expect(b.text).toContain('60%/40%');
+    expect(b.text).not.toContain('100% người dân');
   });
 
   it('lists the 5G targets of every document', async () => {

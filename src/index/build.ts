@@ -206,7 +206,7 @@ async function writeRegister(db: Database, register: Register, passages: Passage
   for (const t of register.targets) {
     await db.run('INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       t.id, t.doc, t.line, json(t.section), t.passageId, t.from, t.text, t.indicator, json(t.values), json(t.years), json(t.leads), t.sector ?? null,
-      words(targetMatchText(t)),
+      words(targetMatchText(t, passages)),
     ]);
   }
   for (const u of register.units) await db.run('INSERT INTO units VALUES (?, ?, ?, ?)', [u.name, json(u.spellings), json(u.alone ?? []), u.origin]);

@@ -6,6 +6,7 @@ import type { Passage } from '../ingest/parse.js';
 import { clauses, fold, normalize } from '../text/analyzer.js';
 import { aliasExpansions, type AliasPair } from '../text/aliases.js';
 import { within, type DateRange } from './dates.js';
+import { findFigures } from './figures.js';
 import type { Register, Target, Task } from './types.js';
 
 /** Folded words of a text and of the aliases it holds ("CĐS" brings "chuyen doi so"). */
@@ -28,9 +29,21 @@ export function taskMatchText(t: Task, passages: Passage[]): string {
   return t.from === 'table' ? passages[t.passageId].text : `${t.text} ${t.leadWritten}`;
 }
 
-/** The text a target is matched by: its statement and the heading it stands under. */
-export function targetMatchText(t: Target): string {
-  return `${t.text} ${t.section.at(-1) ?? ''}`;
+// A clause that opens on its year ("Đến hết năm 2025, Việt Nam thuộc nhóm 30 nước …") may say what is
+// measured in the sentence before it ("… Chỉ số An toàn, An ninh mạng toàn cầu (GCI).").
+const OPENS_ON_YEAR = /^(?:(?:đến|tới|trong|vào)\s+)?(?:hết\s+)?năm\s+20\d\d\s*[:,]/iu;
+
+/** The text a target is matched by: its statement, the sentence before when it opens on its year, its heading. */
+export function targetMatchText(t: Target, passages: Passage[]): string {
+  let before = '';
+  if (t.from === 'sentence' && OPENS_ON_YEAR.test(t.text)) {
+    const text = passages[t.passageId]?.text ?? '';
+    const at = text.indexOf(t.text.slice(0, 40));
+    before = at > 0 ? text.slice(0, at).trim().split(/(?<=[.!?])\s+/u).filter(Boolean).at(-1) ?? '' : '';
+    // a sentence with a figure of its own is another target, not what this one measures
+    if (findFigures(before).length) before = '';
+  }
+  return `${before} ${t.text} ${t.section.at(-1) ?? ''}`;
 }
 
 /** The register with the word sets its rows are matched by. */
@@ -41,7 +54,7 @@ export class RegisterIndex {
   constructor(readonly register: Register, readonly aliases: AliasPair[], private readonly passages: Passage[]) {
     // the index stores each row's words; a register built in memory (tests) has them worked out here
     this.taskWords = register.tasks.map((t) => t.words ?? foldedWords(taskMatchText(t, passages), aliases));
-    this.targetWords = register.targets.map((t) => t.words ?? foldedWords(targetMatchText(t), aliases));
+    this.targetWords = register.targets.map((t) => t.words ?? foldedWords(targetMatchText(t, passages), aliases));
   }
 
   /**

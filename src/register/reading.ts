@@ -37,7 +37,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
     // longest first, so "những việc" is taken out before "việc"
-    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
+    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
   };
   const units = unitReading();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));

@@ -71,7 +71,7 @@ export class Browser {
     /** Maps a folded word the documents never use to the one it is a typo of. */
     correct?: (folded: string) => string,
   ) {
-    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, correct);
+    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct);
     this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
     const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };

@@ -72,7 +72,7 @@ export function findShortForm(tokens: string[], words: string[], whole: number, 
   return undefined;
 }
 
-/** The token position where tokens[t] (from character c) on cover words[j..], or undefined. */
+/** The token position where the tokens from tokens[t] (its character c on) have covered words[j..] exactly, or undefined. */
 function coverWords(tokens: string[], t: number, c: number, words: string[], j: number, joiners: Set<string>): number | undefined {
   if (j === words.length) return c === 0 ? t : undefined;
   const word = words[j];

@@ -145,9 +145,9 @@ export class QuestionReader {
   }
 
   /**
-   * The unit a question names: by one of its spellings, by its name typed short, or by the opening words of its name when they go
-   * past its kind and fit one unit only ("Cục Xuất bản", "Học viện Bưu chính"). A unit named right after
-   * "phối hợp với" takes part but does not lead: it is not returned.
+   * The unit a question names: by one of its spellings, by its name typed short ("Cục XB, In và PH"), or by
+   * the opening words of its name when they go past its kind and fit one unit only ("Cục Xuất bản", "Học
+   * viện Bưu chính"). A unit named right after "phối hợp với" takes part but does not lead: it is not returned.
    */
   findUnit(tokens: string[]): { unit: string; start: number; end: number } | undefined {
     let found: { unit: string; start: number; end: number } | undefined;

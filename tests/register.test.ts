@@ -276,6 +276,9 @@ describe('lists', () => {
   it('reads "nhiệm vụ <sector> <year>" as the sector\'s list, several sectors at once', async () => {
     const b = await testAnswerer();
     expect(b.browser.read('nhiệm vụ viễn thông và bưu chính năm 2021')).toEqual({ kind: 'sector', sectors: ['Viễn thông', 'Bưu chính'], year: 2021 });
+    // "mảng" and "focus" ask for a sector's priorities as "lĩnh vực" and "trọng tâm" do; "việc chính" is "việc"
+    expect(b.browser.read('Năm 2023 mảng xuất bản phải làm những việc chính gì?')).toEqual({ kind: 'sector', sectors: ['Xuất bản'], year: 2023 });
+    expect(b.browser.read('focus 2022 mảng viễn thông')).toEqual({ kind: 'sector', sectors: ['Viễn thông'], year: 2022 });
     // who leads one, or when one is due, is no list of the sector
     expect(b.browser.read('ai chủ trì nhiệm vụ bưu chính năm 2021')?.kind).not.toBe('sector');
   });

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from './paths.js';
 export const LEXICON_DIR = path.join(PROJECT_ROOT, 'lexicon');
 
 /** The files that change what the index holds (the register, and the words list questions are read with): their hash is part of the index's seeds hash. */
-export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json'];
+export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json', 'document-kinds.json'];
 
 const NamedEntry = z.object({
   name: z.string().min(2),
@@ -168,4 +168,16 @@ export function pagingWords(): { next: Set<string>; previous: Set<string> } {
   const { next, previous } = readLexicon('followups.json', FollowupsFile);
   const lower = (list: string[]) => new Set(list.map((w) => w.normalize('NFC').toLowerCase()));
   return { next: lower(next), previous: lower(previous) };
+}
+
+const DocumentKindsFile = z.object({
+  about: z.string(),
+  kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  before: z.array(z.string().min(1)),
+});
+
+/** How a question names a document: each catalog kind's spellings, and the words a bare kind needs before it (lexicon/document-kinds.json). */
+export function documentKinds(): { kinds: Record<string, string[]>; before: string[] } {
+  const { kinds, before } = readLexicon('document-kinds.json', DocumentKindsFile);
+  return { kinds, before };
 }

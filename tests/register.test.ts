@@ -7,7 +7,10 @@ import { renderText } from '../src/answer/render-text.js';
 import { Dialog } from '../src/conversation/dialog.js';
 import { parseDeadline, readDate } from '../src/register/dates.js';
 import { findFigures } from '../src/register/figures.js';
+import { findDocumentMention } from '../src/register/mentions.js';
+import { nameTokens } from '../src/register/names.js';
 import { holds } from '../src/register/reading.js';
+import type { CatalogEntry } from '../src/ingest/catalog.js';
 import type { Task } from '../src/register/types.js';
 import { testAnswerer } from './helpers.js';
 
@@ -281,6 +284,48 @@ describe('lists', () => {
     expect(b.browser.read('focus 2022 mảng viễn thông')).toEqual({ kind: 'sector', sectors: ['Viễn thông'], year: 2022 });
     // who leads one, or when one is due, is no list of the sector
     expect(b.browser.read('ai chủ trì nhiệm vụ bưu chính năm 2021')?.kind).not.toBe('sector');
+  });
+});
+
+describe('documents named in a list question', () => {
+  const words = { kinds: { 'chỉ thị': [['chi', 'thi'], ['ct']], 'báo cáo': [['bao', 'cao'], ['bao', 'cao', 'tong', 'ket']] }, before: [['theo']] };
+  const catalog = [
+    { file: D2023, number: '01/CT-BTTTT', kind: 'chỉ thị', date: '2023-01-10' },
+    { file: D2021, number: '01/CT-BTTTT', kind: 'chỉ thị', date: '2021-01-11' },
+    { file: REPORT, kind: 'báo cáo', date: '2021-12-22' },
+  ] as CatalogEntry[];
+  const mention = (q: string) => {
+    const m = findDocumentMention(nameTokens(q), catalog, words);
+    return m && { docs: m.docs, words: nameTokens(q).slice(m.start, m.end).join(' ') };
+  };
+
+  it('knows a document by its kind and number, date or year, and by its whole number alone', () => {
+    expect(mention('Theo Chỉ thị 01/CT-BTTTT năm 2021, việc gì hạn tháng 10/2021')).toEqual({ docs: [D2021], words: 'theo chi thi 01 ct btttt nam 2021' });
+    expect(mention('việc gì hạn quý 3 trong 01/CT-BTTTT ngày 10/01/2023')).toEqual({ docs: [D2023], words: '01 ct btttt ngay 10 01 2023' });
+    expect(mention('chỉ tiêu 5G của chỉ thị 2023')).toEqual({ docs: [D2023], words: 'chi thi 2023' });
+    expect(mention('các chỉ tiêu trong báo cáo tổng kết 2021')).toEqual({ docs: [REPORT], words: 'bao cao tong ket 2021' });
+    expect(mention('theo chỉ thị, việc gì hạn quý 4')?.docs).toEqual([D2023, D2021]);
+    // a kind with no number, date, year or "theo" is a word of the subject: "báo cáo quyết toán"
+    expect(mention('những việc về báo cáo quyết toán')).toBeUndefined();
+    expect(mention('chỉ thị 2019')).toBeUndefined();
+  });
+
+  it('lists the rows of the document named only, and says which', async () => {
+    const a = await ask('Theo Chỉ thị 01/CT-BTTTT năm 2021, những nhiệm vụ nào có thời hạn hoàn thành trong tháng 10/2021?');
+    const b = await ask('việc gì hạn tháng 10/2021');
+    expect(a.text).toMatch(/^11 nhiệm vụ hạn trong tháng 10\/2021 — theo Chỉ thị 01\/CT-BTTTT \(2021\)/);
+    expect(a.sources.every((s) => s.doc === D2021)).toBe(true);
+    expect(b.sources.filter((s) => s.doc === D2021)).toEqual(a.sources);
+    const c = await ask('các chỉ tiêu 5G trong chỉ thị 2023');
+    expect(c.sources.length).toBeGreaterThan(0);
+    expect(c.sources.every((s) => s.doc === D2023)).toBe(true);
+  });
+
+  it('takes every mention of the unit out of the subject: "Cục Phát thanh, … (Cục PTTH&TTĐT)"', async () => {
+    const a = await ask('Liệt kê các nhiệm vụ, chỉ tiêu do Cục Phát thanh, truyền hình và thông tin điện tử (Cục PTTH&TTĐT) chủ trì.');
+    const b = await ask('/donvi Cục PTTH&TTĐT');
+    expect(a.sources).toEqual(b.sources);
+    expect(a.sources.length).toBeGreaterThan(3);
   });
 });
 

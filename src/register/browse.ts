@@ -8,19 +8,24 @@ import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
+import { findDocumentMention } from './mentions.js';
 import { findNames, nameTokens, stripPhrases, typedTokens } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import { holds, narrows, QuestionReader, without, type Reading, type Subject, type Tokens } from './reading.js';
 import type { SectorSection, Target, Task } from './types.js';
 
 /** What a list question asks for. */
-export type BrowseRequest =
+export type BrowseRequest = (
   | { kind: 'due'; period: Period; unit?: string; sector?: string; subject: Subject }
   | { kind: 'unit'; unit: string; year?: number; subject: Subject }
   | { kind: 'sector'; sectors: string[]; year?: number }
   | { kind: 'targets'; subject: Subject; sector?: string; year?: number }
   | { kind: 'tasks'; subject: Subject; unit?: string; year?: number }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; message: string }
+) & {
+  /** The documents the question names ("theo Chỉ thị 01/CT-BTTTT năm 2021"): the list holds their rows only. */
+  docs?: string[];
+};
 
 /** The commands that list from the register. */
 export type ListCommand = 'hanchot' | 'donvi' | 'linhvuc' | 'chitieu';
@@ -58,6 +63,8 @@ function taskYear(t: Task, documents: Map<string, CatalogEntry>): number | undef
 /** Reads list questions and answers them from the register. */
 export class Browser {
   private readonly reader: QuestionReader;
+  /** Browsers over some documents' rows only, by their names joined. */
+  private readonly scoped = new Map<string, Browser>();
   private readonly periodWords: PeriodWords;
   /** Every unit's name and spellings as folded words. */
   private readonly unitSpellings: string[][];
@@ -66,10 +73,10 @@ export class Browser {
     private readonly index: RegisterIndex,
     private readonly documents: Map<string, CatalogEntry>,
     private readonly passages: Passage[],
-    vocabulary: Map<string, number>,
+    private readonly vocabulary: Map<string, number>,
     private readonly reading: Reading,
     /** Maps a folded word the documents never use to the one it is a typo of. */
-    correct?: (folded: string) => string,
+    private readonly correct?: (folded: string) => string,
   ) {
     this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct);
     this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
@@ -133,16 +140,22 @@ export class Browser {
    * (a subject named and no list wanted).
    */
   read(asked: string): BrowseRequest | undefined {
+    const { text, docs } = this.withoutDocuments(this.withoutInclusions(asked));
+    const request = this.readRequest(text);
+    return request && docs && request.kind !== 'invalid' ? { ...request, docs } : request;
+  }
+
+  /** `read` once what a question includes anyway and the documents it names are set aside. */
+  private readRequest(question: string): BrowseRequest | undefined {
     const r = this.reader;
     const cues = this.reading.cues;
-    const question = this.withoutInclusions(asked);
     const found = readPeriod(question, this.periodWords, this.guessYear);
     if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
     const text = found ? stripPhrases(question, [found.words]) : question;
     let tokens: Tokens = { folded: nameTokens(text), typed: typedTokens(text) };
     const years = yearsIn(text);
-    const unit = r.findUnit(tokens.folded);
-    if (unit) tokens = without(tokens, [[unit.start, unit.end]]);
+    const unit = r.namedUnit(tokens.folded);
+    if (unit) tokens = without(tokens, unit.spans);
     const named = r.findSectors(tokens.folded);
     const wantsList = r.has(tokens.folded, cues.list);
     const sectorCue = r.has(tokens.folded, cues.sector);
@@ -182,10 +195,25 @@ export class Browser {
     return including.length ? stripPhrases(question, including, true) : question;
   }
 
+  /** The question without the words that name documents ("theo Chỉ thị 01/CT-BTTTT năm 2021"), and those documents. */
+  private withoutDocuments(question: string): { text: string; docs?: string[] } {
+    const words = this.reading.documentWords;
+    const tokens = nameTokens(question);
+    const mention = words ? findDocumentMention(tokens, [...this.documents.values()], words) : undefined;
+    if (!mention) return { text: question };
+    return { text: stripPhrases(question, [tokens.slice(mention.start, mention.end)]), docs: mention.docs };
+  }
+
   /** The request a command's argument makes, or a message saying what was not understood. */
   command(name: ListCommand, typed: string): BrowseRequest | { error: string } {
+    const { text, docs } = this.withoutDocuments(this.withoutInclusions(typed));
+    const request = this.commandRequest(name, text, typed);
+    return docs && 'kind' in request && request.kind !== 'invalid' ? { ...request, docs } : request;
+  }
+
+  /** `command` once what the argument includes anyway and the documents it names are set aside. */
+  private commandRequest(name: ListCommand, arg: string, typed: string): BrowseRequest | { error: string } {
     const r = this.reader;
-    const arg = this.withoutInclusions(typed);
     const all: Tokens = { folded: nameTokens(arg), typed: typedTokens(arg) };
     const year = yearsIn(arg).at(-1);
     switch (name) {
@@ -194,22 +222,22 @@ export class Browser {
         if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
         const text = found ? stripPhrases(arg, [found.words]) : arg;
         let tokens: Tokens = { folded: nameTokens(text), typed: typedTokens(text) };
-        const unit = r.findUnit(tokens.folded);
-        if (unit) tokens = without(tokens, [[unit.start, unit.end]]);
+        const unit = r.namedUnit(tokens.folded);
+        if (unit) tokens = without(tokens, unit.spans);
         const subject = r.subjectOf(tokens, arg);
         if (found) return { kind: 'due', period: found.period, unit: unit?.unit, subject };
         if (!unit && !year && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /hanchot kèm kỳ hạn (Quý IV/2021, tháng 6/2021) hoặc tên việc (cổng GovTech).` };
         return { kind: 'tasks', subject, unit: unit?.unit, year };
       }
       case 'donvi': {
-        const named = r.findUnit(all.folded);
-        const candidates = named ? [named] : r.unitsWithoutKind(all.folded);
+        const named = r.namedUnit(all.folded);
+        const candidates = named ? [named] : r.unitsWithoutKind(all.folded).map((u) => ({ unit: u.unit, spans: [[u.start, u.end] as [number, number]] }));
         if (candidates.length === 0) {
           return { error: `Tôi không nhận ra đơn vị "${typed}". Bạn thử tên đầy đủ hoặc viết tắt, ví dụ: /donvi Cục Viễn thông, /donvi Cục THH, /donvi Vụ KHTC.` };
         }
         if (candidates.length > 1) return { error: `"${typed}" có thể là: ${candidates.map((c) => c.unit).join('; ')}. Bạn gõ rõ hơn nhé.` };
         const [unit] = candidates;
-        return { kind: 'unit', unit: unit.unit, year, subject: r.subjectOf(without(all, [[unit.start, unit.end]]), arg) };
+        return { kind: 'unit', unit: unit.unit, year, subject: r.subjectOf(without(all, unit.spans), arg) };
       }
       case 'linhvuc': {
         const named = r.findSectors(all.folded);
@@ -227,6 +255,11 @@ export class Browser {
 
   /** The list a request asks for. */
   list(req: BrowseRequest): Listing {
+    if (req.docs) {
+      const listing = this.over(req.docs).list({ ...req, docs: undefined });
+      const named = req.docs.map((d) => this.documents.get(d)?.short ?? d).join(', ');
+      return { ...listing, title: `${listing.title} — theo ${named}` };
+    }
     if (req.kind === 'invalid') return { title: req.message, groups: [], notes: [], empty: req.message };
     if (req.kind === 'sector') return this.sectorLists(req.sectors, req.year);
     const subject = req.subject;
@@ -341,6 +374,17 @@ export class Browser {
 
   private sectionTitle(s: SectorSection): string {
     return `${this.documents.get(s.doc)?.short ?? s.doc} › ${s.heading}`;
+  }
+
+  /** The same lists over the rows of some documents only, made once per set of documents. */
+  private over(docs: string[]): Browser {
+    const key = [...docs].sort().join('|');
+    let scoped = this.scoped.get(key);
+    if (!scoped) {
+      scoped = new Browser(this.index.only(docs), this.documents, this.passages, this.vocabulary, this.reading, this.correct);
+      this.scoped.set(key, scoped);
+    }
+    return scoped;
   }
 
   /** Tasks in one run when they fit a page, else grouped by sector in the lexicon's order; soonest first within each. */

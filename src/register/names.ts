@@ -156,7 +156,7 @@ export function stripPhrases(text: string, phrases: string[][], toClauseEnd = fa
   const keep = chars.map(() => true);
   for (const words of phrases) {
     const tail = toClauseEnd ? '[^.;:?!()]*' : '';
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,./-]+')}(?![\\p{L}\\p{N}])${tail}`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,./()&-]+')}(?![\\p{L}\\p{N}])${tail}`, 'gu');
     for (const m of folded.matchAll(re)) for (let i = m.index!; i < m.index! + m[0].length; i++) keep[i] = false;
   }
   return chars.map((c, i) => (keep[i] ? c : ' ')).join('').replace(/\s+/g, ' ').trim();

@@ -48,13 +48,21 @@ export function targetMatchText(t: Target, passages: Passage[]): string {
 
 /** The register with the word sets its rows are matched by. */
 export class RegisterIndex {
-  private readonly taskWords: Set<string>[];
-  private readonly targetWords: Set<string>[];
+  private readonly taskWords: Map<Task, Set<string>>;
+  private readonly targetWords: Map<Target, Set<string>>;
 
   constructor(readonly register: Register, readonly aliases: AliasPair[], private readonly passages: Passage[]) {
     // the index stores each row's words; a register built in memory (tests) has them worked out here
-    this.taskWords = register.tasks.map((t) => t.words ?? foldedWords(taskMatchText(t, passages), aliases));
-    this.targetWords = register.targets.map((t) => t.words ?? foldedWords(targetMatchText(t, passages), aliases));
+    this.taskWords = new Map(register.tasks.map((t) => [t, t.words ?? foldedWords(taskMatchText(t, passages), aliases)]));
+    this.targetWords = new Map(register.targets.map((t) => [t, t.words ?? foldedWords(targetMatchText(t, passages), aliases)]));
+  }
+
+  /** The register of some documents only ("theo Chỉ thị 01/CT-BTTTT năm 2021, …"), rows keeping their words. */
+  only(docs: string[]): RegisterIndex {
+    const kept = <T extends { doc: string }>(rows: T[]) => rows.filter((r) => docs.includes(r.doc));
+    const tasks = kept(this.register.tasks).map((t) => ({ ...t, words: this.taskWords.get(t) }));
+    const targets = kept(this.register.targets).map((t) => ({ ...t, words: this.targetWords.get(t) }));
+    return new RegisterIndex({ ...this.register, tasks, targets, sections: kept(this.register.sections) }, this.aliases, this.passages);
   }
 
   /**
@@ -65,9 +73,9 @@ export class RegisterIndex {
   dueWithin(period: DateRange, filter: (t: Task, words: Set<string>) => boolean = () => true): { tasks: Task[]; wider: Task[] } {
     const tasks: Task[] = [];
     const wider: Task[] = [];
-    this.register.tasks.forEach((t, i) => {
+    this.register.tasks.forEach((t) => {
       const r = t.deadline.range;
-      if (t.kind !== 'task' || !r || !filter(t, this.taskWords[i])) return;
+      if (t.kind !== 'task' || !r || !filter(t, this.wordsOfTask(t))) return;
       if (within(r, period)) tasks.push(t);
       else if (r.from <= period.from && period.to <= r.to) wider.push(t);
     });
@@ -77,7 +85,7 @@ export class RegisterIndex {
   /** Tasks whose deadline ends on or before `date` (ISO), soonest first. */
   dueBy(date: string, filter: (t: Task, words: Set<string>) => boolean = () => true): Task[] {
     return this.register.tasks
-      .filter((t, i) => t.kind === 'task' && t.deadline.range !== undefined && t.deadline.range.to <= date && filter(t, this.taskWords[i]))
+      .filter((t) => t.kind === 'task' && t.deadline.range !== undefined && t.deadline.range.to <= date && filter(t, this.wordsOfTask(t)))
       .sort(bySoonest);
   }
 
@@ -91,22 +99,22 @@ export class RegisterIndex {
 
   /** Tasks matching a filter on the row and its words, in register order. */
   tasksWhere(filter: (t: Task, words: Set<string>) => boolean): Task[] {
-    return this.register.tasks.filter((t, i) => filter(t, this.taskWords[i]));
+    return this.register.tasks.filter((t) => filter(t, this.wordsOfTask(t)));
   }
 
   /** Targets matching a filter on the row and its words, in document order. */
   targetsWhere(filter: (t: Target, words: Set<string>) => boolean): Target[] {
-    return this.register.targets.filter((t, i) => filter(t, this.targetWords[i])).sort(inOrder);
+    return this.register.targets.filter((t) => filter(t, this.wordsOfTarget(t))).sort(inOrder);
   }
 
   /** The words a task is matched by. */
   wordsOfTask(t: Task): Set<string> {
-    return this.taskWords[t.id];
+    return this.taskWords.get(t) ?? foldedWords(taskMatchText(t, this.passages), this.aliases);
   }
 
   /** The words a target is matched by. */
   wordsOfTarget(t: Target): Set<string> {
-    return this.targetWords[t.id];
+    return this.targetWords.get(t) ?? foldedWords(targetMatchText(t, this.passages), this.aliases);
   }
 
   /** The passage a row was taken from. */

@@ -3,10 +3,11 @@
  * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
  * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
  */
-import { browseWords, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
+import { browseWords, documentKinds, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
+import type { DocumentWords } from './mentions.js';
 import type { UnitRecord } from './types.js';
 
 /** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
@@ -25,6 +26,8 @@ export interface Reading {
   compounds: Record<string, string[]>;
   /** Words a unit's name typed short may leave out ("va"), folded. */
   joiners: string[];
+  /** How a document is named: each catalog kind's spellings, and the words a bare kind needs before it, folded. */
+  documentWords?: DocumentWords;
 }
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
@@ -40,8 +43,11 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
   };
   const units = unitReading();
+  const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
-  return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens) };
+  return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
+    documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before) },
+  };
 }
 
 /** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
@@ -174,6 +180,23 @@ export class QuestionReader {
     }
     if (found && this.reading.notLeadAfter.some((w) => w.every((x, i) => tokens[found!.start - w.length + i] === x))) return undefined;
     return found;
+  }
+
+  /** The unit a question names, with every span that names it ("Cục Phát thanh, … (Cục PTTH&TTĐT)"). */
+  namedUnit(tokens: string[]): { unit: string; spans: Array<[number, number]> } | undefined {
+    const first = this.findUnit(tokens);
+    if (!first) return undefined;
+    const spans: Array<[number, number]> = [[first.start, first.end]];
+    let rest = tokens;
+    // a name is rarely given more than twice; the bound keeps a pathological question cheap
+    for (let i = 0; i < 3; i++) {
+      const [a, b] = spans.at(-1)!;
+      rest = rest.map((t, k) => (k >= a && k < b ? '\u0000' : t));
+      const again = this.findUnit(rest);
+      if (again?.unit !== first.unit) break;
+      spans.push([again.start, again.end]);
+    }
+    return { unit: first.unit, spans };
   }
 
   /**

@@ -131,6 +131,7 @@ const BrowseWordsFile = z.object({
   actions: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
   including: z.array(z.string().min(1)),
+  either: z.array(z.string().min(1)),
 });
 /** Words that shape a list question (lexicon/browse-words.json). */
 export type BrowseWords = z.infer<typeof BrowseWordsFile>;

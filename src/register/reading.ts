@@ -5,7 +5,7 @@
  */
 import { browseWords, documentKinds, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
-import { fold } from '../text/analyzer.js';
+import { fold, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
 import type { DocumentWords } from './mentions.js';
 import type { UnitRecord } from './types.js';
@@ -39,6 +39,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
+    either: phraseList(w.either),
     // longest first, so "những việc" is taken out before "việc"
     stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
   };
@@ -72,6 +73,8 @@ export interface Subject {
   unknown: string[];
   /** How much each group says (rarer words say more), when the subject is long enough to be held in part. */
   weights?: number[];
+  /** The parts of an enumeration, as indexes of groups ("dịch vụ công trực tuyến, hồ sơ trực tuyến"): one is enough. */
+  parts?: number[][];
 }
 
 // A subject of this many groups or fewer is held whole: "cáp quang", "dịch vụ công trực tuyến".
@@ -86,6 +89,7 @@ const SUBJECT_SHARE = 0.8;
 export function holds(words: Set<string>, subject: Subject): boolean {
   const held = subject.groups.map((group) => group.some((alt) => alt.every((w) => words.has(w))));
   if (held.every(Boolean)) return true;
+  if (subject.parts?.some((part) => part.every((i) => held[i]))) return true;
   const weights = subject.weights;
   if (!weights || subject.groups.length <= HELD_WHOLE) return false;
   const rarest = weights.indexOf(Math.max(...weights));
@@ -277,7 +281,23 @@ export class QuestionReader {
       groups.splice(b, 1);
       labels.splice(b, 1);
     }
-    return { groups, label: labels.join(' '), unknown, weights: groups.map((g) => this.weightOf(g)) };
+    const parts = this.partsOf(groups, raw);
+    return { groups, label: labels.join(' '), unknown, weights: groups.map((g) => this.weightOf(g)), ...(parts ? { parts } : {}) };
+  }
+
+  /**
+   * The parts of an enumeration in the question, as the groups each part holds: "trình Chính phủ, Thủ tướng
+   * Chính phủ" is two. A group no part holds (a corrected typo) belongs to every part. Undefined for fewer than two.
+   */
+  private partsOf(groups: string[][][], raw: string): number[][] | undefined {
+    const either = (this.reading.cues.either ?? []).map((w) => w.join('\\s+')).join('|');
+    const folded = fold(normalize(raw).toLowerCase());
+    const segments = folded.split(new RegExp(`[,;]|\\s(?:${either || '(?!)'})\\s`, 'u')).map((seg) => new Set(nameTokens(seg)));
+    if (segments.length < 2) return undefined;
+    const inSegment = (g: string[][], seg: Set<string>) => g.some((alt) => alt.every((w) => seg.has(w)));
+    const anywhere = groups.map((g, i) => (segments.some((seg) => inSegment(g, seg)) ? -1 : i)).filter((i) => i >= 0);
+    const parts = segments.map((seg) => groups.flatMap((g, i) => (inSegment(g, seg) ? [i] : []))).filter((p) => p.length > 0);
+    return parts.length >= 2 ? parts.map((p) => [...p, ...anywhere]) : undefined;
   }
 
   /** What a group says: the inverse document frequency of its commonest alternative's rarest word. */

@@ -293,6 +293,9 @@ describe('lists', () => {
     // "mảng" and "focus" ask for a sector's priorities as "lĩnh vực" and "trọng tâm" do; "việc chính" is "việc"
     expect(b.browser.read('Năm 2023 mảng xuất bản phải làm những việc chính gì?')).toEqual({ kind: 'sector', sectors: ['Xuất bản'], year: 2023 });
     expect(b.browser.read('focus 2022 mảng viễn thông')).toEqual({ kind: 'sector', sectors: ['Viễn thông'], year: 2022 });
+    // "qua các năm", "các mốc" ask for every value a target is given, so a list
+    expect(b.browser.read('chi tieu ve khu cntt tap trung qua cac nam')?.kind).toBe('targets');
+    expect(b.browser.read('chi tieu ve khu cntt tap trung')).toBeUndefined();
     // who leads one, or when one is due, is no list of the sector
     expect(b.browser.read('ai chủ trì nhiệm vụ bưu chính năm 2021')?.kind).not.toBe('sector');
   });

@@ -91,10 +91,14 @@ const FigureUnitsFile = z.object({
   durations: z.array(z.string().min(1)),
   per: z.array(z.string().min(1)),
   perEnds: z.array(z.string().min(1)),
+  ranks: z.array(z.string().min(1)),
 });
 
-/** Multipliers ("tỷ" = 1e9), units a figure is counted in (longest first), and the units of time (lexicon/figure-units.json). */
-export function figureUnits(): { multipliers: Map<string, number>; units: string[]; durations: string[]; per: string[]; perEnds: string[] } {
+/**
+ * Multipliers ("tỷ" = 1e9), units a figure is counted in (longest first), the units of time, the words of a
+ * share per head ("mỗi"), and the words that name a rank (lexicon/figure-units.json).
+ */
+export function figureUnits(): { multipliers: Map<string, number>; units: string[]; durations: string[]; per: string[]; perEnds: string[]; ranks: string[] } {
   const file = readLexicon('figure-units.json', FigureUnitsFile);
   const byLength = (a: string, b: string) => b.length - a.length;
   return {
@@ -103,6 +107,7 @@ export function figureUnits(): { multipliers: Map<string, number>; units: string
     durations: file.durations,
     per: file.per,
     perEnds: file.perEnds,
+    ranks: file.ranks,
   };
 }
 
@@ -132,6 +137,7 @@ const BrowseWordsFile = z.object({
   filler: z.array(z.string().min(1)),
   including: z.array(z.string().min(1)),
   either: z.array(z.string().min(1)),
+  per: z.array(z.string().min(1)),
 });
 /** Words that shape a list question (lexicon/browse-words.json). */
 export type BrowseWords = z.infer<typeof BrowseWordsFile>;

@@ -424,4 +424,18 @@ describe('answers from the register', () => {
     for (const figure of ['80.000 doanh nghiệp', '100 nghìn doanh nghiệp', '70 đến 100 ngàn doanh nghiệp']) expect(a.text).toContain(figure);
     expect(new Set(a.sources.map((s) => s.doc))).toEqual(new Set([D2023, D2021, REPORT]));
   });
+
+  it('compares ranks though a document does not say "xếp hạng": "vào nhóm 50 quốc gia … (IDI)"', async () => {
+    const a = await ask('So sánh mục tiêu xếp hạng chỉ số phát triển CNTT-TT (IDI) của Việt Nam giữa các văn bản.');
+    expect(a.text).toMatch(/^Top 60 vào năm 2023/);
+    // the 2023 directive's 2024-2025 line 67 and the report's line 432 say "nhóm 50 quốc gia đứng đầu"
+    expect(a.text).toContain('nhóm 50');
+    expect(a.sources.some((s) => s.doc === REPORT && s.lineStart <= 432 && s.lineEnd >= 432)).toBe(true);
+  });
+
+  it('reads "bản sách/người" as a ratio, not as two alternatives, and "các văn bản" as no part of an enumeration', async () => {
+    const read = (await testAnswerer()).browser.read('ty le ban sach/nguoi muc tieu bao nhieu, cac van ban co khop nhau khong');
+    expect(read && 'subject' in read && read.subject).toMatchObject({ groups: [[['ti']], [['le']], [['ban']], [['sach']], [['nguoi']]] });
+    expect(read && 'subject' in read && read.subject.parts).toBeUndefined();
+  });
 });

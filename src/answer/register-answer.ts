@@ -77,12 +77,14 @@ function valueSpans(values: TargetValue[]): Span[] {
   return spans;
 }
 
+/** Whether a figure is a rank: "top 50", "nhóm 80", "tăng 10 bậc". */
+const ranked = (v: TargetValue) => v.comparator === 'top' || v.comparator === 'group' || v.noun === 'bậc' || v.noun === 'hạng';
+
 /**
  * Whether two figures can be values of one indicator: both ranks ("top 50", "nhóm 80", "tăng 10 bậc"), or
  * they count the same thing ("doanh nghiệp", "%").
  */
 function comparable(a: TargetValue, b: TargetValue): boolean {
-  const ranked = (v: TargetValue) => v.comparator === 'top' || v.comparator === 'group' || v.noun === 'bậc' || v.noun === 'hạng';
   if (ranked(a) || ranked(b)) return ranked(a) && ranked(b);
   return a.noun !== undefined && a.noun === b.noun;
 }
@@ -99,6 +101,8 @@ export interface LeadOptions {
   comparison: boolean;
   /** Words that shape the question ("mục tiêu", "đạt", "các văn bản"), folded: no part of the indicator asked about. */
   shapeWords: Set<string>;
+  /** The words that name a rank ("xếp hạng"), folded: a target whose figure is a rank holds them. */
+  rankWords?: Set<string>;
   /** Whether a passage names one of the Ministry's units. */
   namesUnit: (p: StoredPassage) => boolean;
   /** The question asks who leads a task ("chủ trì") or when it is due ("hạn", "phải xong"): a task row answers best. */
@@ -196,16 +200,19 @@ export function registerLead(
   const target = scored[0]?.t;
   if (!target) return undefined;
   const values = valuesFor(target, q.years);
-  const leadCoverage = coverage(words, index.wordsOfTarget(target), weightOf);
+  // compared, a target whose figure is a rank ("nhóm 50") holds "xếp hạng" though it does not say it
+  const rankWords = options.rankWords ?? new Set<string>();
+  const wordsOfTarget = (t: Target) => (t.values.some(ranked) ? new Set([...index.wordsOfTarget(t), ...rankWords]) : index.wordsOfTarget(t));
+  const leadCoverage = coverage(words, wordsOfTarget(target), weightOf);
 
   // the same indicator in other documents (and other rows of the lead's own), for the years asked or, when
   // none is asked, for any year: found from the data by the question's words
   const yearsAsked = q.years.length ? q.years : undefined;
   const covered = new Map<Target, number>();
   const others = index.targetsWhere((t) => t !== target && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
-    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(index.wordsOfTarget(t)))
+    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(wordsOfTarget(t)))
     .filter((t) => {
-      const c = coverage(words, index.wordsOfTarget(t), weightOf);
+      const c = coverage(words, wordsOfTarget(t), weightOf);
       covered.set(t, c);
       return c >= COMPARE_COVERAGE * leadCoverage;
     })

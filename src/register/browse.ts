@@ -128,6 +128,11 @@ export class Browser {
     return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, found) } : undefined;
   }
 
+  /** The words that name a rank ("xếp hạng"), folded: a target whose figure is a rank holds them. */
+  rankWords(): Set<string> {
+    return new Set(this.reading.rankWords ?? []);
+  }
+
   /** The words of a question that shape it rather than name what it is about ("mục tiêu", "đạt", "những việc", "ghi"), folded. */
   shapeWords(question: string): Set<string> {
     const tokens = nameTokens(question);

@@ -3,7 +3,7 @@
  * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
  * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
  */
-import { browseWords, documentKinds, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
+import { browseWords, documentKinds, figureUnits, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
@@ -28,6 +28,8 @@ export interface Reading {
   joiners: string[];
   /** How a document is named: each catalog kind's spellings, and the words a bare kind needs before it, folded. */
   documentWords?: DocumentWords;
+  /** The words that name a rank ("xep", "hang", "thu"), folded: a target whose figure is a rank holds them. */
+  rankWords?: string[];
 }
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
@@ -39,7 +41,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
-    either: phraseList(w.either),
+    either: phraseList(w.either), per: phraseList(w.per),
     // longest first, so "những việc" is taken out before "việc"
     stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
   };
@@ -47,6 +49,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
   return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
+    rankWords: [...new Set(figureUnits().ranks.flatMap(nameTokens))],
     documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before) },
   };
 }
@@ -271,8 +274,10 @@ export class QuestionReader {
       if (used.has(i)) return;
       if (this.vocabulary.has(t)) { groups.push([[t]]); labels.push(typed[i]); } else if (t.length >= UNKNOWN_WORD_MIN) unknown.push(typed[i]);
     });
-    // "CP/TTg": words joined by a slash are alternatives of one group
+    // "CP/TTg": words joined by a slash are alternatives of one group; "bản sách/người" is a ratio
+    const per = new Set((this.reading.cues.per ?? []).filter((w) => w.length === 1).map((w) => w[0]));
     for (const m of fold(raw.toLowerCase()).matchAll(/([a-z][a-z0-9]*)\s?\/\s?([a-z][a-z0-9]*)/g)) {
+      if (per.has(m[2])) continue;
       const a = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[1]);
       const b = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[2]);
       if (a < 0 || b < 0 || a === b) continue;
@@ -292,7 +297,11 @@ export class QuestionReader {
   private partsOf(groups: string[][][], raw: string): number[][] | undefined {
     const either = (this.reading.cues.either ?? []).map((w) => w.join('\\s+')).join('|');
     const folded = fold(normalize(raw).toLowerCase());
-    const segments = folded.split(new RegExp(`[,;]|\\s(?:${either || '(?!)'})\\s`, 'u')).map((seg) => new Set(nameTokens(seg)));
+    // each part's words without those that shape the question ("các văn bản" holds no "bản" of "bản sách")
+    const segments = folded.split(new RegExp(`[,;]|\\s(?:${either || '(?!)'})\\s`, 'u')).map((seg) => {
+      const tokens = nameTokens(seg);
+      return new Set(keptIndexes(tokens, this.reading.cues.stop).map((i) => tokens[i]));
+    });
     if (segments.length < 2) return undefined;
     const inSegment = (g: string[][], seg: Set<string>) => g.some((alt) => alt.every((w) => seg.has(w)));
     const anywhere = groups.map((g, i) => (segments.some((seg) => inSegment(g, seg)) ? -1 : i)).filter((i) => i >= 0);

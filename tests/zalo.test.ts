@@ -147,8 +147,8 @@ describe('long polling', () => {
 
   it('retries a 500 and a timeout, then delivers', async () => {
     const chat = `c${nextChat++}`;
-    api.failNext('sendMessage', { kind: 'http500' });
-    api.failNext('sendMessage', { kind: 'hang' });
+    api.failNext('sendMessage', { kind: 'http500' }, 1, (p) => p.chat_id === chat);
+    api.failNext('sendMessage', { kind: 'hang' }, 1, (p) => p.chat_id === chat);
     api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
     const texts = await nextReply(chat, 3); // two failed attempts are recorded, then the delivery
     expect(texts[2]).toContain('Các văn bản');
@@ -157,7 +157,7 @@ describe('long polling', () => {
 
   it('logs a reply that keeps failing, without crashing, and goes on answering', async () => {
     const chat = `c${nextChat++}`;
-    api.failNext('sendMessage', { kind: 'error', code: 500, description: 'upstream down' }, 3);
+    api.failNext('sendMessage', { kind: 'error', code: 500, description: 'upstream down' }, 3, (p) => p.chat_id === chat);
     api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
     await until(() => /could not be answered: Zalo sendMessage failed \(500\): upstream down/.test(logs.join('\n')));
     api.push(FakeZaloApi.textEvent('/help', { chatId: chat, userId: chat }));

@@ -17,7 +17,7 @@ export abstract class FakeApiServer<Failure> {
   readonly calls: ApiCall[] = [];
   url = '';
   private readonly server: Server;
-  private readonly failures = new Map<string, Failure[]>();
+  private readonly failures = new Map<string, Array<{ failure: Failure; only?: (params: Record<string, any>) => boolean }>>();
   private listeners: Array<(c: ApiCall) => void> = [];
   private waiters: Array<() => void> = [];
   private readonly open = new Set<ServerResponse>();
@@ -52,10 +52,13 @@ export abstract class FakeApiServer<Failure> {
     await closed;
   }
 
-  /** Makes the next `count` calls of `method` fail with `failure`. */
-  failNext(method: string, failure: Failure, count = 1): void {
+  /**
+   * Makes the next `count` calls of `method` fail with `failure`; with `only`, the next calls whose params
+   * it accepts (a test's own chat), so a reply still in flight from another test takes none of them.
+   */
+  failNext(method: string, failure: Failure, count = 1, only?: (params: Record<string, any>) => boolean): void {
     const list = this.failures.get(method) ?? [];
-    for (let i = 0; i < count; i++) list.push(failure);
+    for (let i = 0; i < count; i++) list.push({ failure, only });
     this.failures.set(method, list);
   }
 
@@ -85,7 +88,9 @@ export abstract class FakeApiServer<Failure> {
 
   /** Records a call, taking the failure injected for it if any. */
   protected record(method: string, params: Record<string, any>): { call: ApiCall; failure?: Failure } {
-    const failure = this.failures.get(method)?.shift();
+    const list = this.failures.get(method) ?? [];
+    const at = list.findIndex((f) => !f.only || f.only(params));
+    const failure = at >= 0 ? list.splice(at, 1)[0].failure : undefined;
     const call: ApiCall = { method, params, at: Date.now(), failed: failure !== undefined && this.isFailure(failure) };
     this.calls.push(call);
     this.listeners.slice().forEach((l) => l(call));

@@ -39,7 +39,6 @@ export function answererFor(corpus: Corpus): Answerer {
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
   const namesUnit = (p: StoredPassage) => browser.namesUnitIn(engine.passageWords(p));
-  const rankWords = browser.rankWords();
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
     return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };
@@ -62,7 +61,7 @@ export function answererFor(corpus: Corpus): Answerer {
       const search = engine.search(comparison?.rest || question, 8);
       const asksLeadOrDue = browser.asksLeadOrDue(question);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
-        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords, namesUnit, asks: asksLeadOrDue,
+        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
       });
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];

@@ -10,7 +10,6 @@ import { findFigures } from '../src/register/figures.js';
 import { findDocumentMention } from '../src/register/mentions.js';
 import { nameTokens } from '../src/register/names.js';
 import { holds } from '../src/register/reading.js';
-import type { CatalogEntry } from '../src/ingest/catalog.js';
 import type { Task } from '../src/register/types.js';
 import { testAnswerer } from './helpers.js';
 
@@ -78,6 +77,10 @@ describe('figures with their comparator and unit', () => {
     // the count stops at a joining word, and a number with no "mỗi" before it is still no figure
     expect(one('mỗi hộ gia đình 1 đường cáp quang và 1 điện thoại')[0].written).toBe('1 đường cáp quang');
     expect(one('người dân có 1 điện thoại thông minh')).toEqual([]);
+    // what is written is where it is: the reply emphasises that span
+    const text = 'Đến năm 2025, mỗi hộ gia đình có 01 đường cáp quang.';
+    const [f] = findFigures(text);
+    expect(text.slice(f.start, f.end)).toBe(f.written);
   });
 
   it('takes no document number, date, year, version or ordinal for a figure', () => {
@@ -254,6 +257,9 @@ describe('lists', () => {
     // 7 and 8 (T11). Row 4 names its level "CP" alone, which is no alias of Chính phủ: it is not found.
     const a = await ask(question);
     expect(a.sources.map((s) => s.lineStart).sort()).toEqual([2096, 2097, 2101, 2102]);
+    // "hoặc" parts an enumeration as a comma does
+    const b = await ask('Những đề án, nhiệm vụ nào Bộ đăng ký trình Chính phủ hoặc Thủ tướng Chính phủ trong 6 tháng cuối năm 2022?');
+    expect(b.sources).toEqual(a.sources);
   });
 
   it('lists the 5G targets of every document', async () => {
@@ -302,26 +308,33 @@ describe('lists', () => {
 });
 
 describe('documents named in a list question', () => {
-  const words = { kinds: { 'chỉ thị': [['chi', 'thi'], ['ct']], 'báo cáo': [['bao', 'cao'], ['bao', 'cao', 'tong', 'ket']] }, before: [['theo']] };
-  const catalog = [
-    { file: D2023, number: '01/CT-BTTTT', kind: 'chỉ thị', date: '2023-01-10' },
-    { file: D2021, number: '01/CT-BTTTT', kind: 'chỉ thị', date: '2021-01-11' },
-    { file: REPORT, kind: 'báo cáo', date: '2021-12-22' },
-  ] as CatalogEntry[];
-  const mention = (q: string) => {
-    const m = findDocumentMention(nameTokens(q), catalog, words);
-    return m && { docs: m.docs, words: nameTokens(q).slice(m.start, m.end).join(' ') };
+  // the real catalog (seeds/catalog.json) and the real ways of naming a document (lexicon/document-kinds.json)
+  const mention = async (q: string) => {
+    const { corpus } = await testAnswerer();
+    const m = findDocumentMention(nameTokens(q), [...corpus.documents.values()], corpus.reading.documentWords);
+    return m && { docs: [...m.docs].sort(), words: nameTokens(q).slice(m.start, m.end).join(' ') };
   };
 
-  it('knows a document by its kind and number, date or year, and by its whole number alone', () => {
-    expect(mention('Theo Chỉ thị 01/CT-BTTTT năm 2021, việc gì hạn tháng 10/2021')).toEqual({ docs: [D2021], words: 'theo chi thi 01 ct btttt nam 2021' });
-    expect(mention('việc gì hạn quý 3 trong 01/CT-BTTTT ngày 10/01/2023')).toEqual({ docs: [D2023], words: '01 ct btttt ngay 10 01 2023' });
-    expect(mention('chỉ tiêu 5G của chỉ thị 2023')).toEqual({ docs: [D2023], words: 'chi thi 2023' });
-    expect(mention('các chỉ tiêu trong báo cáo tổng kết 2021')).toEqual({ docs: [REPORT], words: 'bao cao tong ket 2021' });
-    expect(mention('theo chỉ thị, việc gì hạn quý 4')?.docs).toEqual([D2023, D2021]);
+  it('knows a document by its kind and number, date or year, and by its whole number alone', async () => {
+    expect(await mention('Theo Chỉ thị 01/CT-BTTTT năm 2021, việc gì hạn tháng 10/2021')).toEqual({ docs: [D2021], words: 'theo chi thi 01 ct btttt nam 2021' });
+    expect(await mention('việc gì hạn quý 3 trong 01/CT-BTTTT ngày 10/01/2023')).toEqual({ docs: [D2023], words: 'trong 01 ct btttt ngay 10 01 2023' });
+    expect(await mention('chỉ tiêu 5G của chỉ thị 2023')).toEqual({ docs: [D2023], words: 'cua chi thi 2023' });
+    expect(await mention('các chỉ tiêu trong báo cáo tổng kết 2021')).toEqual({ docs: [REPORT], words: 'trong bao cao tong ket 2021' });
+    expect((await mention('theo chỉ thị, việc gì hạn quý 4'))?.docs).toEqual([D2023, D2021]);
+    expect((await mention('chỉ thị 01 năm 2021 giao việc gì cho Cục VT'))?.docs).toEqual([D2021]);
+  });
+
+  it('takes no unit, other document or bare kind for one of ours', async () => {
     // a kind with no number, date, year or "theo" is a word of the subject: "báo cáo quyết toán"
-    expect(mention('những việc về báo cáo quyết toán')).toBeUndefined();
-    expect(mention('chỉ thị 2019')).toBeUndefined();
+    expect(await mention('những việc về báo cáo quyết toán')).toBeUndefined();
+    expect(await mention('chỉ thị 2019')).toBeUndefined();
+    // numbers of documents that are not in the catalog name none of ours
+    expect(await mention('Chỉ thị 16/CT-TTg giao việc gì')).toBeUndefined();
+    expect(await mention('Chỉ thị 01/CT-TTg giao việc gì')).toBeUndefined();
+    // "BC" of a unit's name is no report ("Vụ BC" is the Vụ Bưu chính)
+    const read = (await testAnswerer()).browser.read('Vụ BC năm 2021 chủ trì những việc gì');
+    expect(read).toMatchObject({ kind: 'unit', year: 2021 });
+    expect(read && 'docs' in read ? read.docs : undefined).toBeUndefined();
   });
 
   it('lists the rows of the document named only, and says which', async () => {
@@ -393,6 +406,18 @@ describe('what a list question cannot mean', () => {
     ]);
     const a = await ask('ATTT 2023 trọng tâm làm gì');
     expect(a.sources.filter((s) => s.doc === MEETING).map((s) => s.lineStart)).toEqual([45, 47]);
+  });
+
+  it('reads a word typed with other diacritics than a question word as that other word, a typo as the question word', async () => {
+    const subjectOf = async (q: string) => {
+      const read = (await testAnswerer()).browser.read(q);
+      return read && 'subject' in read ? read.subject.groups.map((g) => g[0].join(' ')) : undefined;
+    };
+    // "độ" is a word of the documents, not the filler "do"; "đăng ký" shapes the question like "trình"
+    expect(await subjectOf('các chỉ tiêu về tốc độ tăng trưởng năm 2025')).toContain('do');
+    expect(await subjectOf('các chỉ tiêu do Cục VT theo dõi năm 2025')).not.toContain('do');
+    // "nhứng" is no word of the documents: a typo of "những", which narrows nothing
+    expect(await subjectOf('nhứng việc hạn tháng 6/2021')).toEqual([]);
   });
 
   it('reads what a question says a list includes anyway as no narrowing: "(tính cả tần số, Internet)"', async () => {

@@ -101,7 +101,7 @@ export interface LeadOptions {
   comparison: boolean;
   /** Words that shape the question ("mục tiêu", "đạt", "các văn bản"), folded: no part of the indicator asked about. */
   shapeWords: Set<string>;
-  /** The words that name a rank ("xếp hạng"), folded: a target whose figure is a rank holds them. */
+  /** The words of the phrases naming a rank that the question holds ("xếp hạng"), folded. */
   rankWords?: Set<string>;
   /** Whether a passage names one of the Ministry's units. */
   namesUnit: (p: StoredPassage) => boolean;
@@ -201,8 +201,8 @@ export function registerLead(
   if (!target) return undefined;
   const values = valuesFor(target, q.years);
   // compared, a target whose figure is a rank ("nhóm 50") holds "xếp hạng" though it does not say it
-  const rankWords = options.rankWords ?? new Set<string>();
-  const wordsOfTarget = (t: Target) => (t.values.some(ranked) ? new Set([...index.wordsOfTarget(t), ...rankWords]) : index.wordsOfTarget(t));
+  const rankWords = [...(options.rankWords ?? [])];
+  const wordsOfTarget = (t: Target) => (rankWords.length && t.values.some(ranked) ? new Set([...index.wordsOfTarget(t), ...rankWords]) : index.wordsOfTarget(t));
   const leadCoverage = coverage(words, wordsOfTarget(target), weightOf);
 
   // the same indicator in other documents (and other rows of the lead's own), for the years asked or, when

@@ -6,12 +6,12 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { yearsIn } from '../text/analyzer.js';
+import { normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
-import { findNames, nameTokens, stripPhrases, typedTokens } from './names.js';
+import { findNames, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
-import { holds, narrows, QuestionReader, without, type Reading, type Subject, type Tokens } from './reading.js';
+import { holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
 import type { SectorSection, Target, Task } from './types.js';
 
 /** What a list question asks for. */
@@ -78,11 +78,19 @@ export class Browser {
     /** Maps a folded word the documents never use to the one it is a typo of. */
     private readonly correct?: (folded: string) => string,
   ) {
-    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct);
+    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct, this.isTypedWord);
     this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
     const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
   }
+
+  private typedWords?: Set<string>;
+
+  /** Whether the documents use a word as typed, diacritics and all (lower case); the words are read on first use. */
+  private isTypedWord = (typed: string): boolean => {
+    this.typedWords ??= new Set(this.passages.flatMap((p) => normalize(p.text).toLowerCase().match(/\p{L}+/gu) ?? []));
+    return this.typedWords.has(normalize(typed).toLowerCase());
+  };
 
   /** The year a quarter or month typed without one most likely means: the year with most tasks due then. */
   private guessYear = (rangeOf: (y: number) => DateRange): number | undefined => {
@@ -128,9 +136,10 @@ export class Browser {
     return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, found) } : undefined;
   }
 
-  /** The words that name a rank ("xếp hạng"), folded: a target whose figure is a rank holds them. */
-  rankWords(): Set<string> {
-    return new Set(this.reading.rankWords ?? []);
+  /** The words of the phrases naming a rank that a question holds ("xếp hạng"), folded. */
+  rankWords(question: string): Set<string> {
+    const tokens = nameTokens(question);
+    return new Set(this.reading.ranks.filter((words) => this.reader.has(tokens, [words])).flat());
   }
 
   /** The words of a question that shape it rather than name what it is about ("mục tiêu", "đạt", "những việc", "ghi"), folded. */
@@ -157,7 +166,7 @@ export class Browser {
     const found = readPeriod(question, this.periodWords, this.guessYear);
     if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
     const text = found ? stripPhrases(question, [found.words]) : question;
-    let tokens: Tokens = { folded: nameTokens(text), typed: typedTokens(text) };
+    let tokens = tokensOf(text);
     const years = yearsIn(text);
     const unit = r.namedUnit(tokens.folded);
     if (unit) tokens = without(tokens, unit.spans);
@@ -194,17 +203,27 @@ export class Browser {
     return undefined;
   }
 
-  /** The question without what it says a list includes anyway: "(tính cả tần số, Internet)" narrows nothing. */
+  /**
+   * The question without what it says a list includes anyway: "(tính cả tần số, Internet)" narrows nothing.
+   * Opening the question ("Kể cả phụ lục, …"), the inclusion ends at the first comma; nothing left, nothing goes.
+   */
   private withoutInclusions(question: string): string {
-    const including = this.reading.cues.including ?? [];
-    return including.length ? stripPhrases(question, including, true) : question;
+    const including = this.reading.cues.including;
+    const tokens = nameTokens(question);
+    if (including.some((w) => w.every((x, i) => tokens[i] === x))) {
+      const comma = question.indexOf(',');
+      return comma >= 0 && /[\p{L}\p{N}]/u.test(question.slice(comma + 1)) ? question.slice(comma + 1).trim() : question;
+    }
+    const rest = stripPhrases(question, including, true);
+    return /[\p{L}\p{N}]/u.test(rest) ? rest : question;
   }
 
   /** The question without the words that name documents ("theo Chỉ thị 01/CT-BTTTT năm 2021"), and those documents. */
   private withoutDocuments(question: string): { text: string; docs?: string[] } {
-    const words = this.reading.documentWords;
     const tokens = nameTokens(question);
-    const mention = words ? findDocumentMention(tokens, [...this.documents.values()], words) : undefined;
+    // a unit's name is no document's: "Vụ BC năm 2021"
+    const units = this.reader.namedUnit(tokens)?.spans ?? [];
+    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
     if (!mention) return { text: question };
     return { text: stripPhrases(question, [tokens.slice(mention.start, mention.end)]), docs: mention.docs };
   }
@@ -212,26 +231,29 @@ export class Browser {
   /** The request a command's argument makes, or a message saying what was not understood. */
   command(name: ListCommand, typed: string): BrowseRequest | { error: string } {
     const { text, docs } = this.withoutDocuments(this.withoutInclusions(typed));
-    const request = this.commandRequest(name, text, typed);
+    const request = this.commandRequest(name, text, typed, docs !== undefined);
     return docs && 'kind' in request && request.kind !== 'invalid' ? { ...request, docs } : request;
   }
 
-  /** `command` once what the argument includes anyway and the documents it names are set aside. */
-  private commandRequest(name: ListCommand, arg: string, typed: string): BrowseRequest | { error: string } {
+  /**
+   * `command` once what the argument includes anyway and the documents it names are set aside; `scoped`
+   * when it names a document, which is enough to list ("/chitieu theo chỉ thị 2023").
+   */
+  private commandRequest(name: ListCommand, arg: string, typed: string, scoped: boolean): BrowseRequest | { error: string } {
     const r = this.reader;
-    const all: Tokens = { folded: nameTokens(arg), typed: typedTokens(arg) };
+    const all = tokensOf(arg);
     const year = yearsIn(arg).at(-1);
     switch (name) {
       case 'hanchot': {
         const found = readPeriod(arg, this.periodWords, this.guessYear);
         if (found && 'invalid' in found) return { kind: 'invalid', message: found.invalid };
         const text = found ? stripPhrases(arg, [found.words]) : arg;
-        let tokens: Tokens = { folded: nameTokens(text), typed: typedTokens(text) };
+        let tokens = tokensOf(text);
         const unit = r.namedUnit(tokens.folded);
         if (unit) tokens = without(tokens, unit.spans);
         const subject = r.subjectOf(tokens, arg);
         if (found) return { kind: 'due', period: found.period, unit: unit?.unit, subject };
-        if (!unit && !year && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /hanchot kèm kỳ hạn (Quý IV/2021, tháng 6/2021) hoặc tên việc (cổng GovTech).` };
+        if (!unit && !year && !scoped && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /hanchot kèm kỳ hạn (Quý IV/2021, tháng 6/2021) hoặc tên việc (cổng GovTech).` };
         return { kind: 'tasks', subject, unit: unit?.unit, year };
       }
       case 'donvi': {
@@ -252,7 +274,7 @@ export class Browser {
       case 'chitieu': {
         const named = r.findSectors(all.folded);
         const subject = r.subjectOf(named ? without(all, named.spans) : all, arg);
-        if (!named && !year && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /chitieu kèm chủ đề, ví dụ: /chitieu 5G, /chitieu chính phủ số 2025.` };
+        if (!named && !year && !scoped && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /chitieu kèm chủ đề, ví dụ: /chitieu 5G, /chitieu chính phủ số 2025.` };
         return { kind: 'targets', subject, sector: named?.sectors[0], year };
       }
     }
@@ -263,7 +285,8 @@ export class Browser {
     if (req.docs) {
       const listing = this.over(req.docs).list({ ...req, docs: undefined });
       const named = req.docs.map((d) => this.documents.get(d)?.short ?? d).join(', ');
-      return { ...listing, title: `${listing.title} — theo ${named}` };
+      const empty = listing.empty && `Theo ${named}: ${listing.empty.replace(/^Các văn bản/u, 'văn bản')}`;
+      return { ...listing, title: `${listing.title} — theo ${named}`, empty };
     }
     if (req.kind === 'invalid') return { title: req.message, groups: [], notes: [], empty: req.message };
     if (req.kind === 'sector') return this.sectorLists(req.sectors, req.year);

@@ -340,18 +340,20 @@ export function extractSectorSections(passages: Passage[], documents: Map<string
 const SECTOR_OPENING = /^(?:[^.,;:]{0,60},\s*)?[^.,;:]{0,30}?lĩnh vực\s+([^.,;:]{2,60})/iu;
 
 /**
- * Sectors in text with no sector headings (a news report of a meeting): a paragraph that opens on a sector
+ * Sectors in a document with no sector headings (a news report of a meeting): a paragraph that opens on a sector
  * starts its run, and the paragraphs after it under the same heading carry on the run ("Cục Báo chí chủ
  * trì …" after "Lĩnh vực báo chí truyền thông, …") until one opens on another sector.
  */
 function paragraphRuns(passages: Passage[], documents: Map<string, CatalogEntry>, sectors: NamedEntry[]): SectorSection[] {
+  // only in a document with no sector heading at all: elsewhere a paragraph naming a sector is one item
+  const headed = new Set(passages.filter((p) => sectorHeading(p.headingPath, sectors)).map((p) => p.doc));
   const runs: SectorSection[] = [];
   let run: SectorSection | undefined;
   let runPath = '';
   passages.forEach((p, id) => {
     const path = p.doc + '\u0000' + p.headingPath.join('\u0000');
     if (p.kind !== 'text' || path !== runPath) run = undefined;
-    if (p.kind !== 'text' || sectorHeading(p.headingPath, sectors) || !isPlanContext(p.headingPath, documents.get(p.doc))) return;
+    if (p.kind !== 'text' || headed.has(p.doc) || !isPlanContext(p.headingPath, documents.get(p.doc))) return;
     const opening = SECTOR_OPENING.exec(p.text);
     const sector = opening ? sectorOfLabel(opening[1], sectors) : undefined;
     // "Lĩnh vực tổng hợp, …": a part the lexicon names no sector for ends the run

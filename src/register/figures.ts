@@ -82,10 +82,10 @@ export function findFigures(text: string, bare = false): Figure[] {
     const cmp = g.cmp ? comparatorOf.get(g.cmp.toLowerCase()) : undefined;
     const before = text.slice(Math.max(0, m.index! - 16), m.index!).toLowerCase();
     // "mỗi hộ gia đình có 01 đường cáp quang": a share per head, counted in the words after it
-    let perHead = '';
+    let perHead: { words: string; end: number } | undefined;
     if (!unit && !cmp && !g.high && perBefore.test(text.slice(Math.max(0, m.index! - 48), m.index!))) {
-      perHead = countedIn(text.slice(m.index! + m[0].length), perEnds);
-      if (perHead) unit = perHead.trim();
+      perHead = countedIn(text, m.index! + m[0].length, perEnds);
+      if (perHead) unit = perHead.words;
     }
     // "đạt tỷ lệ 1,22": a number said to be reached is a figure even without a unit
     if (!unit && !cmp && !bare && !/đạt\s+(?:tỷ lệ\s+|mức\s+|số lượng\s+)?$/u.test(before)) continue;
@@ -96,24 +96,30 @@ export function findFigures(text: string, bare = false): Figure[] {
     const low = parseNumber(g.low);
     const high = g.high ? parseNumber(g.high) : low;
     if (!Number.isFinite(low) || !Number.isFinite(high)) continue;
-    let written = m[0].trim() + perHead;
+    let written = m[0].trim();
     if (g.pct1 !== undefined && !g.high) written = written.slice(0, written.indexOf('%') + 1);
     const start = m.index! + m[0].indexOf(written);
+    if (perHead) written = text.slice(start, perHead.end);
     const scale = g.mult ? multipliers.get(g.mult.toLowerCase()) ?? 1 : 1;
     out.push({ written, start, end: start + written.length, low, high, comparator: cmp, unit, scale, noun: percent ? '%' : perHead ? unit : g.unit });
   }
   return out;
 }
 
-// What a share per head counts is a short noun phrase: "máy điện thoại thông minh" is four words.
+// What a share per head counts is a short noun phrase: "máy điện thoại thông minh" is five words.
 const PER_HEAD_WORDS = 5;
 
-/** The words a share per head counts, as written after its number with their space (" đường cáp quang"), or "". */
-function countedIn(after: string, ends: Set<string>): string {
-  const m = new RegExp(String.raw`^\s*(?:\s*\p{L}+){1,${PER_HEAD_WORDS}}`, 'u').exec(after);
-  if (!m) return '';
-  const words = m[0].trim().split(/\s+/u);
-  const stop = words.findIndex((w) => ends.has(w.toLowerCase()));
-  const kept = stop < 0 ? words : words.slice(0, stop);
-  return kept.length ? ` ${kept.join(' ')}` : '';
+/**
+ * The words a share per head counts, written from `from` on up to a joining word or the clause's end
+ * ("đường cáp quang"), and where they end in the text; undefined when none follow.
+ */
+function countedIn(text: string, from: number, ends: Set<string>): { words: string; end: number } | undefined {
+  let end = from;
+  const words: string[] = [];
+  for (const m of text.slice(from).matchAll(/\s*(\p{L}+)/gyu)) {
+    if (words.length === PER_HEAD_WORDS || ends.has(m[1].toLowerCase())) break;
+    words.push(m[1]);
+    end += m[0].length;
+  }
+  return words.length ? { words: words.join(' '), end } : undefined;
 }

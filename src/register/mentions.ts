@@ -1,6 +1,6 @@
 /**
- * Documents named in a question: "theo Chỉ thị 01/CT-BTTTT năm 2021", "báo cáo tổng kết 2021", "chỉ thị
- * 2023", "01/CT-BTTTT ngày 11/01/2021". A list asked of one document lists its rows only, and the words
+ * Documents named in a question: "theo Chỉ thị 01/CT-BTTTT năm 2021", "báo cáo tổng kết 2021", "của chỉ
+ * thị 2023", "01/CT-BTTTT ngày 11/01/2021". A list asked of one document lists its rows only, and the words
  * that name it narrow nothing.
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
@@ -14,17 +14,18 @@ export interface DocumentMention {
   end: number;
 }
 
-/** How documents are named, folded: each catalog kind's spellings, and the words a bare kind needs before it. */
+/** How documents are named, folded: each catalog kind's spellings, and the words a mention may follow. */
 export interface DocumentWords {
   kinds: Record<string, string[][]>;
   before: string[][];
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
-// "01" and "1" are one number
-const sameNumber = (a: string, b: string) => a === b || (/^\d+$/.test(a) && /^\d+$/.test(b) && Number(a) === Number(b));
+const NUMBER = /^\d+$/;
+// Words of a title a mention may give between the kind and the year: "báo cáo tổng kết 2021".
+const TITLE_WORDS = 4;
 
-/** "ngày 11/01/2021", "năm 2021" or "2021" from token `at`: the year and where the words end. */
+/** "ngày 11/01/2021", "năm 2021" or "2021" at token `at`: the year and where the words end. */
 function yearAt(tokens: string[], at: number): { year?: number; end: number } {
   if (tokens[at] === 'ngay' && YEAR.test(tokens[at + 3] ?? '')) return { year: Number(tokens[at + 3]), end: at + 4 };
   if (tokens[at] === 'nam' && YEAR.test(tokens[at + 1] ?? '')) return { year: Number(tokens[at + 1]), end: at + 2 };
@@ -32,45 +33,82 @@ function yearAt(tokens: string[], at: number): { year?: number; end: number } {
   return { end: at };
 }
 
+/** Whether `words` stand at `at` (a word may be typed as several tokens, "KH TC"); the end if so. */
+function wordsAt(tokens: string[], words: string[], at: number): number | undefined {
+  const found = findWords(tokens.slice(at, at + words.length * 3), words);
+  return found && found[0] === 0 ? at + found[1] : undefined;
+}
+
 /**
- * The first mention of documents in folded tokens: a kind ("chỉ thị", "CT") with the document's number,
- * date or year after it, or the whole number alone ("01/CT-BTTTT"); a bare kind counts only after a word
- * like "theo" ("theo chỉ thị"). Returns undefined when no document fits what is named.
+ * The document number typed at `at`, read against one document's number: it fits when it is the whole
+ * number ("01 ct btttt") or its figure alone ("chỉ thị 01 năm 2021"), not when it goes on otherwise
+ * ("01/CT-TTg"). Undefined when no number is typed there.
  */
-export function findDocumentMention(tokens: string[], documents: CatalogEntry[], words: DocumentWords): DocumentMention | undefined {
+function numberAt(tokens: string[], at: number, number: string[]): { fits: boolean; end: number } | undefined {
+  if (!NUMBER.test(tokens[at] ?? '') || YEAR.test(tokens[at])) return undefined;
+  if (number.length === 0) return { fits: false, end: at + 1 };
+  let k = 0;
+  while (k < number.length && (tokens[at + k] === number[k] || (NUMBER.test(number[k]) && Number(tokens[at + k]) === Number(number[k])))) k++;
+  const whole = k === number.length;
+  const figureOnly = k === 1 && tokens[at + 1] !== number[1];
+  return { fits: whole || figureOnly, end: at + Math.max(k, 1) };
+}
+
+/**
+ * The first mention of documents in folded tokens, outside the `taken` spans (a unit's name: "Vụ BC"): a
+ * kind ("chỉ thị") with the document's number after it, or its title words and its date or year; or the
+ * whole number alone ("01/CT-BTTTT"). A kind with no number counts only after a word like "theo" or
+ * opening the question; a kind of two letters ("CT", "BC") only with a number. Undefined when what is
+ * named fits no document: "Chỉ thị 16/CT-TTg" names none of ours.
+ */
+export function findDocumentMention(
+  tokens: string[], documents: CatalogEntry[], words: DocumentWords, taken: Array<[number, number]> = [],
+): DocumentMention | undefined {
   const numbers = documents.map((d) => (d.number ? nameTokens(d.number) : []));
+  const titles = documents.map((d) => new Set(nameTokens(d.title)));
   const spellings = Object.entries(words.kinds).flatMap(([kind, list]) => list.map((w) => ({ kind, w }))).sort((a, b) => b.w.length - a.w.length);
   const beforeAt = (start: number) => words.before.find((w) => w.every((x, i) => tokens[start - w.length + i] === x))?.length ?? 0;
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
   for (let start = 0; start < tokens.length; start++) {
-    // the whole number, with or without its kind before it
+    // the whole number, with its kind before it or not
     for (const n of new Set(numbers.filter((x) => x.length > 1).map((x) => x.join(' ')))) {
-      const at = findWords(tokens, n.split(' '), start);
-      if (!at || at[0] !== start) continue;
-      const { year, end } = yearAt(tokens, at[1]);
-      const docs = documents.filter((d, i) => numbers[i].join(' ') === n && (year === undefined || yearOf(d.date) === year)).map((d) => d.file);
+      const end = wordsAt(tokens, n.split(' '), start);
+      if (end === undefined) continue;
+      const dated = yearAt(tokens, end);
+      const docs = documents.filter((d, i) => numbers[i].join(' ') === n && (dated.year === undefined || yearOf(d.date) === dated.year));
       const kind = spellings.find((s) => s.w.every((x, i) => tokens[start - s.w.length + i] === x));
       const from = start - (kind?.w.length ?? 0);
-      if (docs.length) return { docs, start: from - beforeAt(from), end };
+      if (docs.length && free(from, dated.end)) return { docs: docs.map((d) => d.file), start: from - beforeAt(from), end: dated.end };
     }
     for (const { kind, w } of spellings) {
-      const at = findWords(tokens, w, start);
-      if (!at || at[0] !== start) continue;
-      let end = at[1] + (tokens[at[1]] === 'so' ? 1 : 0);
-      // part of a number ("chỉ thị 01 năm 2021")
-      let number: string[] | undefined;
-      for (const n of numbers) {
+      const afterKind = wordsAt(tokens, w, start);
+      if (afterKind === undefined) continue;
+      let end = afterKind + (tokens[afterKind] === 'so' ? 1 : 0);
+      let candidates = documents.map((_, i) => i).filter((i) => documents[i].kind === kind);
+      // a number: it must be one of ours
+      const typedNumber = candidates.map((i) => ({ i, n: numberAt(tokens, end, numbers[i]) })).filter((x) => x.n);
+      if (typedNumber.length || NUMBER.test(tokens[end] ?? '') && !YEAR.test(tokens[end])) {
+        const fitting = typedNumber.filter((x) => x.n!.fits);
+        if (!fitting.length) continue;
+        candidates = fitting.map((x) => x.i);
+        end = Math.max(...fitting.map((x) => x.n!.end));
+      } else {
+        if (w.length === 1 && w[0].length <= 2) continue;
+        // words of the title: "tổng kết" of "Báo cáo tổng kết công tác năm 2021"
         let k = 0;
-        while (k < n.length && sameNumber(tokens[end + k] ?? '', n[k])) k++;
-        if (k > 0 && (!number || k > number.length)) number = n.slice(0, k);
+        while (k < TITLE_WORDS && tokens[end + k] !== undefined && candidates.some((i) => titles[i].has(tokens[end + k]) && !YEAR.test(tokens[end + k]) && tokens[end + k] !== 'nam')) {
+          const word = tokens[end + k];
+          candidates = candidates.filter((i) => titles[i].has(word));
+          k++;
+        }
+        end += k;
       }
-      if (number) end += number.length;
+      const numbered = typedNumber.length > 0;
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);
-      if (!number && dated.year === undefined && !before) continue;
-      const docs = documents.filter((d, i) => d.kind === kind
-        && (!number || number.every((x, k) => sameNumber(x, numbers[i][k] ?? '')))
-        && (dated.year === undefined || yearOf(d.date) === dated.year)).map((d) => d.file);
-      if (docs.length) return { docs, start: start - before, end: dated.end };
+      if (!numbered && !before && start > 0) continue;
+      const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
+      if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }
   }
   return undefined;

@@ -6,12 +6,15 @@
 import { browseWords, documentKinds, figureUnits, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold, normalize } from '../text/analyzer.js';
-import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
+import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, typedTokens, withoutMinistryName } from './names.js';
 import type { DocumentWords } from './mentions.js';
 import type { UnitRecord } from './types.js';
 
-/** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
-export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][] };
+/**
+ * The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a
+ * list question, longest first, and `stopTyped` the same phrases with their diacritics (lower case).
+ */
+export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][]; stopTyped: string[][] };
 
 /** What list questions are read with, prepared from the lexicon at index time and stored in the index. */
 export interface Reading {
@@ -27,9 +30,9 @@ export interface Reading {
   /** Words a unit's name typed short may leave out ("va"), folded. */
   joiners: string[];
   /** How a document is named: each catalog kind's spellings, and the words a bare kind needs before it, folded. */
-  documentWords?: DocumentWords;
-  /** The words that name a rank ("xep", "hang", "thu"), folded: a target whose figure is a rank holds them. */
-  rankWords?: string[];
+  documentWords: DocumentWords;
+  /** The phrases that name a rank ("xep hang"), folded: a target whose figure is a rank holds them. */
+  ranks: string[][];
 }
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
@@ -42,16 +45,23 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
     either: phraseList(w.either), per: phraseList(w.per),
-    // longest first, so "những việc" is taken out before "việc"
-    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler]).sort((a, b) => b.length - a.length),
+    ...stopPhrases([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either]),
   };
   const units = unitReading();
   const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
   return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
-    rankWords: [...new Set(figureUnits().ranks.flatMap(nameTokens))],
+    ranks: phraseList(figureUnits().ranks),
     documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before) },
   };
+}
+
+/** The phrases that shape a question, folded and as typed, longest first ("những việc" goes before "việc"). */
+function stopPhrases(list: string[]): { stop: string[][]; stopTyped: string[][] } {
+  const phrases = list.map((p) => ({ folded: nameTokens(p), typed: typedTokens(p).map((t) => t.toLowerCase()) }))
+    .filter((p) => p.folded.length > 0)
+    .sort((a, b) => b.folded.length - a.folded.length);
+  return { stop: phrases.map((p) => p.folded), stopTyped: phrases.map((p) => p.typed) };
 }
 
 /** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
@@ -110,16 +120,42 @@ export function narrows(subject: Subject): boolean {
 // no subject the documents hold is that short and mistyped (their short words are names and abbreviations).
 const UNKNOWN_WORD_MIN = 5;
 
-/** A question as tokens: folded for matching, as typed for naming them back. */
+/**
+ * A question as tokens: folded for matching, as typed for naming them back, and whether a comma or
+ * semicolon comes right before each (an enumeration's parts: "dịch vụ công trực tuyến, hồ sơ trực tuyến").
+ */
 export interface Tokens {
   folded: string[];
   typed: string[];
+  breaks: boolean[];
 }
 
-/** The tokens without those in the spans. */
+/** The tokens of a text. */
+export function tokensOf(text: string): Tokens {
+  const folded: string[] = [];
+  const breaks: boolean[] = [];
+  let pending = false;
+  for (const m of fold(normalize(text)).matchAll(/[a-z0-9]+|[,;]/g)) {
+    if (m[0] === ',' || m[0] === ';') { pending = true; continue; }
+    folded.push(m[0]);
+    breaks.push(pending);
+    pending = false;
+  }
+  return { folded, typed: typedTokens(text), breaks };
+}
+
+/** The tokens without those in the spans; a comma before a span taken out stays before what follows it. */
 export function without(tokens: Tokens, spans: Array<[number, number]>): Tokens {
-  const keep = (_: string, i: number) => !spans.some(([a, b]) => i >= a && i < b);
-  return { folded: tokens.folded.filter(keep), typed: tokens.typed.filter(keep) };
+  const out: Tokens = { folded: [], typed: [], breaks: [] };
+  let pending = false;
+  tokens.folded.forEach((t, i) => {
+    if (spans.some(([a, b]) => i >= a && i < b)) { pending ||= tokens.breaks[i]; return; }
+    out.folded.push(t);
+    out.typed.push(tokens.typed[i]);
+    out.breaks.push(tokens.breaks[i] || pending);
+    pending = false;
+  });
+  return out;
 }
 
 /** Finds the units and sectors a question names, and its subject. */
@@ -138,6 +174,8 @@ export class QuestionReader {
     private readonly passageCount: number,
     /** Maps a folded word the documents never use to the one it is a typo of, or returns it. */
     private readonly correct: (folded: string) => string = (w) => w,
+    /** Whether the documents use a word typed with diacritics (lower case): "độ" is a word, "nhứng" a typo. */
+    private readonly isTypedWord: (typed: string) => boolean = () => true,
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
     this.unitWords = units.map((u) => {
@@ -211,7 +249,7 @@ export class QuestionReader {
    * the first in the text, the longest there, and only when no other unit fits the same words.
    */
   private unitTypedShort(tokens: string[]): { unit: string; start: number; end: number } | undefined {
-    const joiners = new Set(this.reading.joiners ?? []);
+    const joiners = new Set(this.reading.joiners);
     const fits = this.unitWords
       .map(({ unit, name, kind }) => ({ unit, at: findShortForm(tokens, name, Math.max(kind, 1), joiners) }))
       .filter((f): f is { unit: string; at: [number, number] } => f.at !== undefined && !this.compounds.get(tokens[f.at[0]])?.has(tokens[f.at[0] - 1]))
@@ -251,7 +289,8 @@ export class QuestionReader {
    * a group per word, or per phrase an alias stands for, or per pair joined by "/" in the question.
    */
   subjectOf(tokens: Tokens, raw: string): Subject {
-    const kept = keptIndexes(tokens.folded, this.reading.cues.stop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]));
+    const cues = this.reading.cues;
+    const kept = keptIndexes(tokens, cues.stop, cues.stopTyped, this.isTypedWord).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]));
     // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
     // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown
     const rest = kept.map((i) => {
@@ -259,7 +298,9 @@ export class QuestionReader {
       return this.vocabulary.has(t) || t.length < UNKNOWN_WORD_MIN ? t : this.correct(t);
     });
     const typed = kept.map((i) => tokens.typed[i]);
+    const parts = this.partOfEach(tokens, kept);
     const groups: string[][][] = [];
+    const groupParts: number[] = [];
     const labels: string[] = [];
     const used = new Set<number>();
     for (const m of aliasMatches([rest], this.aliases)) {
@@ -267,15 +308,20 @@ export class QuestionReader {
       if (!at || [...used].some((i) => i >= at[0] && i < at[1])) continue;
       for (let i = at[0]; i < at[1]; i++) used.add(i);
       groups.push([m.from, m.to.map((t) => nameTokens(t).join(''))]);
+      groupParts.push(parts[at[0]]);
       labels.push(typed.slice(at[0], at[1]).join(' '));
     }
     const unknown: string[] = [];
     rest.forEach((t, i) => {
       if (used.has(i)) return;
-      if (this.vocabulary.has(t)) { groups.push([[t]]); labels.push(typed[i]); } else if (t.length >= UNKNOWN_WORD_MIN) unknown.push(typed[i]);
+      if (this.vocabulary.has(t)) {
+        groups.push([[t]]);
+        groupParts.push(parts[i]);
+        labels.push(typed[i]);
+      } else if (t.length >= UNKNOWN_WORD_MIN) unknown.push(typed[i]);
     });
     // "CP/TTg": words joined by a slash are alternatives of one group; "bản sách/người" is a ratio
-    const per = new Set((this.reading.cues.per ?? []).filter((w) => w.length === 1).map((w) => w[0]));
+    const per = new Set(cues.per.filter((w) => w.length === 1).map((w) => w[0]));
     for (const m of fold(raw.toLowerCase()).matchAll(/([a-z][a-z0-9]*)\s?\/\s?([a-z][a-z0-9]*)/g)) {
       if (per.has(m[2])) continue;
       const a = groups.findIndex((g) => g[0].length === 1 && g[0][0] === m[1]);
@@ -284,29 +330,28 @@ export class QuestionReader {
       groups[a].push(...groups[b]);
       labels[a] = `${labels[a]}/${labels[b]}`;
       groups.splice(b, 1);
+      groupParts.splice(b, 1);
       labels.splice(b, 1);
     }
-    const parts = this.partsOf(groups, raw);
-    return { groups, label: labels.join(' '), unknown, weights: groups.map((g) => this.weightOf(g)), ...(parts ? { parts } : {}) };
+    // an enumeration: the groups of each of its parts
+    const byPart = [...new Set(groupParts)].map((n) => groupParts.flatMap((x, g) => (x === n ? [g] : [])));
+    return { groups, label: labels.join(' '), unknown, weights: groups.map((g) => this.weightOf(g)), ...(byPart.length > 1 ? { parts: byPart } : {}) };
   }
 
   /**
-   * The parts of an enumeration in the question, as the groups each part holds: "trình Chính phủ, Thủ tướng
-   * Chính phủ" is two. A group no part holds (a corrected typo) belongs to every part. Undefined for fewer than two.
+   * Which part of an enumeration each kept token is in: a comma, a semicolon or a word like "hoặc" between
+   * two kept tokens starts a new part ("trình Chính phủ, Thủ tướng Chính phủ" has two).
    */
-  private partsOf(groups: string[][][], raw: string): number[][] | undefined {
-    const either = (this.reading.cues.either ?? []).map((w) => w.join('\\s+')).join('|');
-    const folded = fold(normalize(raw).toLowerCase());
-    // each part's words without those that shape the question ("các văn bản" holds no "bản" of "bản sách")
-    const segments = folded.split(new RegExp(`[,;]|\\s(?:${either || '(?!)'})\\s`, 'u')).map((seg) => {
-      const tokens = nameTokens(seg);
-      return new Set(keptIndexes(tokens, this.reading.cues.stop).map((i) => tokens[i]));
+  private partOfEach(tokens: Tokens, kept: number[]): number[] {
+    const either = new Set(this.reading.cues.either.filter((w) => w.length === 1).map((w) => w[0]));
+    let part = 0;
+    return kept.map((q, k) => {
+      const p = k === 0 ? q : kept[k - 1];
+      for (let j = p + 1; j <= q; j++) {
+        if (tokens.breaks[j] || (j < q && either.has(tokens.folded[j]))) { part++; break; }
+      }
+      return part;
     });
-    if (segments.length < 2) return undefined;
-    const inSegment = (g: string[][], seg: Set<string>) => g.some((alt) => alt.every((w) => seg.has(w)));
-    const anywhere = groups.map((g, i) => (segments.some((seg) => inSegment(g, seg)) ? -1 : i)).filter((i) => i >= 0);
-    const parts = segments.map((seg) => groups.flatMap((g, i) => (inSegment(g, seg) ? [i] : []))).filter((p) => p.length > 0);
-    return parts.length >= 2 ? parts.map((p) => [...p, ...anywhere]) : undefined;
   }
 
   /** What a group says: the inverse document frequency of its commonest alternative's rarest word. */
@@ -316,17 +361,24 @@ export class QuestionReader {
   }
 }
 
-/** The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. */
-function keptIndexes(tokens: string[], phrases: string[][]): number[] {
-  let kept = tokens.map((_, i) => i);
-  let words = tokens;
-  for (const phrase of phrases) {
-    for (;;) {
-      const at = findWords(words, phrase);
+/**
+ * The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. A phrase
+ * typed with diacritics other than its own, into a word the documents use, is that other word: "độ" is no
+ * "do", "bền" no "bên"; "nhứng" is a typo of "những".
+ */
+function keptIndexes(tokens: Tokens, phrases: string[][], typedPhrases: string[][], isTypedWord: (typed: string) => boolean): number[] {
+  let kept = tokens.folded.map((_, i) => i);
+  phrases.forEach((phrase, p) => {
+    for (let from = 0; ;) {
+      const at = findWords(kept.map((i) => tokens.folded[i]), phrase, from);
       if (!at) break;
-      kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
-      words = kept.map((i) => tokens[i]);
+      const typed = kept.slice(at[0], at[1]).map((i) => tokens.typed[i].toLowerCase());
+      const own = typedPhrases[p];
+      const agrees = typed.length !== own.length
+        || typed.every((t, k) => t === fold(t) || t === own[k] || !isTypedWord(t));
+      if (agrees) kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
+      from = agrees ? at[0] : at[0] + 1;
     }
-  }
+  });
   return kept;
 }

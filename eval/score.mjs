@@ -2,11 +2,12 @@
 // The project's own scorer: `npm run eval` runs it on the sets in eval/ (written from the documents alone,
 // without looking at the bot's answers); `node eval/score.mjs --gold FILE` scores one set.
 //
-// It runs `npm run --silent ask -- --jsonl` (the contract: one {"id","q"} per line in, one {"id","answer",
+// It runs `npm run --silent ask -- --jsonl` (the contract: one {"id","q"} or {"id","turns"} per line in, one {"id","answer",
 // "noAnswer","passages":[{doc,lineStart,lineEnd,text}]} per line out) and scores by the kind of gold line:
 //  - questions with "evidence"/"facts" (or kind no_answer): hit@1/hit@3 (a passage among the first k holds an
 //    evidence string in its first 1000 characters), facts on the first screen (the first 700 characters of the
 //    reply), and abstention (no_answer questions get noAnswer, the others do not);
+//  - dialogs ("turns": a question, then its follow-up) are scored as questions on the last turn's reply;
 //  - browse questions with "rows" ({doc, line}): recall (gold rows some returned passage spans) and precision
 //    (returned passages that span a gold row), averaged over questions.
 // Sets whose name ends in "-holdout" are for checking only: look at their figures, never tune on their misses.
@@ -21,7 +22,7 @@ const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const showMisses = args.includes('--show-misses');
-const golds = opt('--gold') ? [opt('--gold')] : readdirSync(here).filter((f) => f.endsWith('.jsonl') && !f.startsWith('dialogs')).sort().map((f) => path.join(here, f));
+const golds = opt('--gold') ? [opt('--gold')] : readdirSync(here).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(here, f));
 const cmd = opt('--cmd') ?? 'npm run --silent ask -- --jsonl';
 const floors = { hit3: opt('--min-hit3'), facts: opt('--min-facts'), recall: opt('--min-recall'), precision: opt('--min-precision') };
 let underFloor = false;
@@ -39,7 +40,7 @@ async function run(lines) {
   const child = spawn(cmd, { shell: true, stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
-  child.stdin.end(lines.map((g) => JSON.stringify({ id: g.id, q: g.q })).join('\n') + '\n');
+  child.stdin.end(lines.map((g) => JSON.stringify(g.turns ? { id: g.id, turns: g.turns } : { id: g.id, q: g.q })).join('\n') + '\n');
   const code = await new Promise((res) => child.on('close', res));
   if (code !== 0) throw new Error(`${cmd} exited with ${code}`);
   const answers = new Map();
@@ -118,7 +119,8 @@ function scoreBrowse(gold, answers) {
 }
 
 for (const file of golds) {
-  const gold = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const gold = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+    .map((g) => (g.turns ? { ...g, q: g.turns.join(' → ') } : g));
   const answers = await run(gold);
   const browse = gold.every((g) => Array.isArray(g.rows));
   const { line, misses, figures } = browse ? scoreBrowse(gold, answers) : scoreQuestions(gold, answers);

@@ -177,6 +177,38 @@ export function pagingWords(): { next: Set<string>; previous: Set<string> } {
   return { next: lower(next), previous: lower(previous) };
 }
 
+const FollowUpWordsFile = z.object({
+  about: z.string(),
+  openers: z.array(z.string().min(1)).min(1),
+  closers: z.array(z.string().min(1)).min(1),
+  references: z.array(z.string().min(1)).min(1),
+  asks: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  period: z.array(z.string().min(1)).min(1),
+  more: z.array(z.string().min(1)).min(1),
+});
+/** How people follow up on their last question (lexicon/follow-up-words.json). */
+export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;
+
+/** How people follow up on their last question: openers, closers, asks by kind, and asking for more (lexicon/follow-up-words.json). */
+export function followUpWords(): FollowUpWords {
+  return readLexicon('follow-up-words.json', FollowUpWordsFile);
+}
+
+const SmallTalkFile = z.object({
+  about: z.string(),
+  greetings: z.array(z.string().min(1)).min(1),
+  thanks: z.array(z.string().min(1)).min(1),
+  acknowledgements: z.array(z.string().min(1)).min(1),
+  goodbyes: z.array(z.string().min(1)).min(1),
+  capabilities: z.array(z.string().min(1)).min(1),
+  filler: z.array(z.string().min(1)),
+});
+
+/** Chat that is no question: greetings, thanks, acknowledgements, goodbyes, asking what the bot does (lexicon/small-talk.json). */
+export function smallTalkWords(): z.infer<typeof SmallTalkFile> {
+  return readLexicon('small-talk.json', SmallTalkFile);
+}
+
 const DocumentKindsFile = z.object({
   about: z.string(),
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),

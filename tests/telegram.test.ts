@@ -83,6 +83,13 @@ describe('asking in a private chat', () => {
     expect(typing?.params.action).toBe('typing');
   });
 
+  it('completes a follow-up from the question before it, and says how it read it', async () => {
+    const { chatId } = await say('cổng GovTech bao giờ phải xong?');
+    const { reply } = await say('ai chủ trì?', { chatId });
+    expect(reply.params.text).toMatch(/^<i>Hiểu là: cổng GovTech ai chủ trì<\/i>\n\n/);
+    expect(reply.params.text).toContain('Cục THH');
+  });
+
   it('registers its commands for the Telegram menu', () => {
     const set = api.sent('setMyCommands').at(-1)!;
     expect(set.params.commands.map((c: { command: string }) => c.command)).toEqual(COMMANDS.map((c) => c.command));

@@ -73,6 +73,18 @@ describe('long polling', () => {
     expect(api.calls.find((c) => c.method === 'sendChatAction' && c.params.chat_id === chat)?.params.action).toBe('typing');
   });
 
+  it('completes a follow-up from the question before it, and says how it read it', async () => {
+    const chat = `c${nextChat++}`;
+    api.push(FakeZaloApi.textEvent('tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 là bao nhiêu', { chatId: chat, userId: chat }));
+    await nextReply(chat);
+    api.push(FakeZaloApi.textEvent('còn năm 2025?', { chatId: chat, userId: chat }));
+    // replies over the message limit come in pieces: the follow-up's first piece opens with how it was read
+    const call = await api.waitForCall((c) => sentTo(chat)(c) && String(c.params.text).startsWith('Hiểu là'));
+    const reply = String(call.params.text);
+    expect(reply).toMatch(/^Hiểu là: tỷ lệ hồ sơ trực tuyến toàn trình năm 2025 là bao nhiêu\n\n/);
+    expect(reply.slice(0, 300)).toContain('80%');
+  });
+
   it('offers typed follow-ups: 1 for more sources, 2 for the full passage, 👍 to rate', async () => {
     const chat = `c${nextChat++}`;
     const says = (text: string) => api.push(FakeZaloApi.textEvent(text, { chatId: chat, userId: chat }));

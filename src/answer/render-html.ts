@@ -16,8 +16,16 @@ function excerptHtml(e: Excerpt, depth: number): string {
   return `• ${tag}${spansHtml(e.spans)}\n<i>📄 ${escapeHtml(citationText(e.citation, depth))}</i>`;
 }
 
-/** Renders a reply as Telegram HTML paragraphs (split later at paragraph boundaries when too long). */
+/**
+ * Renders a reply as Telegram HTML paragraphs (split later at paragraph boundaries when too long), opening
+ * with how a follow-up was understood.
+ */
 export function renderHtml(reply: Reply): string {
+  const body = replyHtml(reply);
+  return reply.understood ? `<i>Hiểu là: ${escapeHtml(reply.understood)}</i>\n\n${body}` : body;
+}
+
+function replyHtml(reply: Reply): string {
   switch (reply.kind) {
     case 'answer': {
       const parts = [spansHtml(reply.lead.spans), `<i>📄 ${escapeHtml(citationText(reply.lead.citation))}</i>`];

@@ -28,8 +28,13 @@ function excerptText(e: Excerpt, style: TextStyle, bullet: string): string {
   return `${bullet}${tag}${spansToText(e.spans, style)}\n${style.quiet(`  📄 ${citationText(e.citation, 1)}`)}`;
 }
 
-/** Renders a reply as plain text paragraphs. */
+/** Renders a reply as plain text paragraphs, opening with how a follow-up was understood. */
 export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
+  const body = replyText(reply, style);
+  return reply.understood ? `${style.quiet(`Hiểu là: ${reply.understood}`)}\n\n${body}` : body;
+}
+
+function replyText(reply: Reply, style: TextStyle): string {
   switch (reply.kind) {
     case 'answer': {
       const parts = [spansToText(reply.lead.spans, style), style.quiet(`📄 ${citationText(reply.lead.citation)}`)];

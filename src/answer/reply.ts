@@ -36,11 +36,15 @@ export interface Excerpt {
 /** What a user can do next; each channel shows these its own way (buttons, typed numbers). */
 export type Action = { kind: 'more' } | { kind: 'source' } | { kind: 'feedback' };
 
-export type Reply =
+export type Reply = (
   | { kind: 'answer'; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
   | { kind: 'not_found'; statement: string; suggestion: string; nearest?: Excerpt }
   | { kind: 'message'; title?: string; paragraphs: Span[][] }
-  | ListReply;
+  | ListReply
+) & {
+  /** How a follow-up was understood ("mục tiêu phủ sóng 5G năm 2025"): the reply opens with it. */
+  understood?: string;
+};
 
 // A figure with its unit, a percentage, a range, a date or a period: what a user came for.
 const FIGURE = new RegExp(

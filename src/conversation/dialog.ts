@@ -12,6 +12,9 @@ import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { RateLimiter } from './rate-limit.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
+import { FollowUpReader, Frames } from './follow-up.js';
+import { SmallTalkReader, type SmallTalk } from './small-talk.js';
+import { citationText } from '../answer/render-text.js';
 
 export type Channel = 'telegram' | 'zalo' | 'terminal';
 
@@ -60,9 +63,24 @@ const message = (title: string | undefined, ...paragraphs: Array<string | Span[]
   paragraphs: paragraphs.map((p) => (typeof p === 'string' ? [{ text: p }] : p)),
 });
 
+/** Chat and junk as the answerer's documents see them: a word is known when they use it or one it is a typo of. */
+function smallTalkFor(app: Answerer): SmallTalkReader {
+  const vocabulary = app.corpus.vocabulary;
+  return new SmallTalkReader((w) => vocabulary.has(w) || vocabulary.has(app.engine.correct(w)));
+}
+
+/** Whose frame a message continues: each user's own in a group chat, on each channel. */
+function chatOf(msg: Incoming): string {
+  return `${msg.channel}:${msg.chatId}:${msg.userId}`;
+}
+
 export class Dialog {
   private readonly limiter: RateLimiter;
   private readonly memory = new AnswerMemory();
+  /** Each chat's last question (each user's in a group), for elliptical follow-ups. */
+  private readonly frames = new Frames();
+  private followUps: FollowUpReader;
+  private smallTalk: SmallTalkReader;
   private readonly allowed?: Set<string>;
   private readonly admins: Set<string>;
 
@@ -70,6 +88,8 @@ export class Dialog {
     this.limiter = new RateLimiter(opts.rateLimitPerMinute, 60_000);
     this.allowed = opts.allowedIds?.length ? new Set(opts.allowedIds) : undefined;
     this.admins = new Set(opts.adminIds ?? []);
+    this.followUps = new FollowUpReader(app.browser);
+    this.smallTalk = smallTalkFor(app);
   }
 
   /** Whether this chat or user may use the bot (no allowlist: everyone). */
@@ -128,17 +148,60 @@ export class Dialog {
     const request = this.app.browser.command(name, arg);
     if ('error' in request) return { reply: message(undefined, request.error, ...(name === 'linhvuc' ? this.sectors().paragraphs : [])) };
     const listed = this.app.list(request);
-    if (listed.noAnswer && fallback) {
-      const searched = this.app.answer(fallback);
-      if (!searched.noAnswer) return this.respond(searched, msg, started, `/${name} ${arg}`);
-    }
-    return this.respond(listed, msg, started, `/${name} ${arg}`);
+    const shown = `/${name} ${arg}`;
+    const searched = listed.noAnswer && fallback ? this.app.answer(fallback) : undefined;
+    const outcome = this.respond(searched && !searched.noAnswer ? searched : listed, msg, started, shown);
+    this.frames.set(chatOf(msg), shown, outcome.answerKey);
+    return outcome;
   }
 
-  /** Answers a question. */
-  private ask(question: string, msg: Incoming): Outcome {
+  /**
+   * Answers a question; a follow-up that only makes sense after the chat's last question ("còn năm
+   * 2025?", "ai chủ trì?") is completed from it, and the reply says how it was understood.
+   */
+  private async ask(question: string, msg: Incoming): Promise<Outcome> {
     const started = performance.now();
-    return this.respond(this.app.answer(question), msg, started);
+    const chat = chatOf(msg);
+    const chatKind = this.smallTalk.chat(question);
+    if (chatKind) return this.respond(this.chatReply(chatKind), msg, started);
+    const frame = this.frames.get(chat);
+    const completion = frame ? this.followUps.complete(question, frame.question) : undefined;
+    if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
+    if (completion?.kind === 'more') return { reply: this.moreOf(frame?.answerKey) };
+    if (completion) {
+      const understood = completion.question;
+      const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
+      const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(this.app.answer(understood), msg, started);
+      if (!command) this.frames.set(chat, understood, outcome.answerKey);
+      return { ...outcome, reply: { ...outcome.reply, understood } };
+    }
+    const outcome = this.respond(this.app.answer(question), msg, started);
+    this.frames.set(chat, question, outcome.answerKey);
+    return outcome;
+  }
+
+  /** The reply to chat or junk: short, friendly, and saying what the bot can do; no search, no answer. */
+  private chatReply(kind: SmallTalk): Answer {
+    const example = `Ví dụ: "${EXAMPLES[0]}", "${EXAMPLES[3]}".`;
+    const text: Record<SmallTalk, string> = {
+      greeting: `Xin chào! Tôi tra cứu chỉ thị, báo cáo của Bộ Thông tin và Truyền thông: chỉ tiêu, thời hạn, đơn vị chủ trì, nhiệm vụ từng lĩnh vực. ${example} Gõ /help để xem hướng dẫn.`,
+      capabilities: `Tôi trả lời câu hỏi về chỉ thị, báo cáo của Bộ Thông tin và Truyền thông: chỉ tiêu (con số, năm), thời hạn, đơn vị chủ trì, danh sách việc theo kỳ hạn, đơn vị hay lĩnh vực, luôn kèm nguồn. ${example} Gõ /help để xem các lệnh.`,
+      thanks: 'Không có gì ạ! Bạn cần tra thêm chỉ tiêu, thời hạn hay đơn vị chủ trì nào cứ hỏi nhé.',
+      acknowledgement: `Vâng. Bạn cần tra gì thêm cứ hỏi nhé. ${example}`,
+      goodbye: 'Tạm biệt! Khi cần tra cứu chỉ thị, báo cáo của Bộ, bạn cứ nhắn lại.',
+      junk: `Tôi chưa hiểu tin nhắn này. Tôi trả lời câu hỏi về chỉ thị, báo cáo của Bộ Thông tin và Truyền thông. ${example}`,
+    };
+    return { reply: message(undefined, text[kind]), sources: [], noAnswer: true, intent: `chat:${kind}` };
+  }
+
+  /** More of an earlier answer, asked for in words ("còn gì nữa không?"): a list's next page, or further sources. */
+  private moreOf(answerKey: string | undefined): Reply {
+    const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
+    if (list?.moved) return list.reply;
+    if (list) return message(undefined, 'Đó là tất cả các mục của danh sách.');
+    const excerpts = answerKey ? this.more(answerKey) : undefined;
+    if (!excerpts?.length) return message(undefined, 'Văn bản không có thêm nội dung nào khác cho câu hỏi trước. Bạn hãy hỏi câu mới nhé.');
+    return message('Các nguồn tiếp theo', ...excerpts.map((e) => [...e.spans, { text: `\n📄 ${citationText(e.citation, 1)}` }]));
   }
 
   /** Remembers an answer for its follow-ups and records it; `shown` is what the user typed when a command ran. */
@@ -262,6 +325,9 @@ export class Dialog {
     try {
       this.app = await this.opts.reload();
       this.memory.clear();
+      this.frames.clear();
+      this.followUps = new FollowUpReader(this.app.browser);
+      this.smallTalk = smallTalkFor(this.app);
       return message(undefined, `Đã nạp lại chỉ mục: ${this.app.corpus.passages.length} đoạn từ ${this.app.corpus.documents.size} văn bản.`);
     } catch (err) {
       this.opts.log?.(`reload failed: ${(err as Error).message}`);

@@ -109,6 +109,26 @@ export class Browser {
     return this.reader.findUnit(nameTokens(text))?.unit;
   }
 
+  /** The unit a text names and the spans of its folded words naming it, if any. */
+  unitIn = (text: string): { name: string; spans: Array<[number, number]> } | undefined => {
+    const found = this.reader.namedUnit(nameTokens(text));
+    return found && { name: found.unit, spans: found.spans };
+  };
+
+  /** The documents a text names ("chỉ thị năm 2021") and the span of its folded words naming them, if any. */
+  documentIn = (text: string): { docs: string[]; span: [number, number] } | undefined => {
+    const tokens = nameTokens(text);
+    const units = this.reader.namedUnit(tokens)?.spans ?? [];
+    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
+    return mention && { docs: mention.docs, span: [mention.start, mention.end] };
+  };
+
+  /** The sectors a text names and the spans of its folded words naming them, if any. */
+  sectorsIn = (text: string): { names: string[]; spans: Array<[number, number]> } | undefined => {
+    const found = this.reader.findSectors(nameTokens(text));
+    return found && { names: found.sectors, spans: found.spans };
+  };
+
   /**
    * Whether a question asks who leads a task ("chủ trì", "phụ trách", "giao cho") or when it is due ("hạn",
    * "bao giờ phải xong"), as opposed to who or when in general.

@@ -115,3 +115,11 @@ export function yearsIn(text: string): number[] {
   for (const m of s.matchAll(/(?<![\d.,])(19[5-9]\d|20[0-6]\d)(?![\d.,]\d)/g)) years.add(Number(m[1]));
   return [...years].sort((a, b) => a - b);
 }
+
+// A Vietnamese syllable, folded: an onset, one to three vowels, and one of the finals the language allows.
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+
+/** Whether a folded word is shaped like a Vietnamese syllable ("xang", "tiet"), not a foreign word or a name ("case", "flan"). */
+export function isVietnameseSyllable(folded: string): boolean {
+  return SYLLABLE.test(folded);
+}

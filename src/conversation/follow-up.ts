@@ -1,0 +1,296 @@
+/**
+ * Elliptical follow-ups: a message that only makes sense after the chat's last question ("còn năm 2025?",
+ * "ai chủ trì?", "thế còn bưu chính?", "còn Cục Tần số thì sao?") is completed from it into a full
+ * question, which the reply then states ("Hiểu là: …") so a wrong guess is visible. A message that is a
+ * question on its own starts a new frame. The words that mark a follow-up are data
+ * (lexicon/follow-up-words.json).
+ */
+import { followUpWords, type FollowUpWords } from '../lexicon.js';
+import { fold, normalize } from '../text/analyzer.js';
+
+/** What a chat asked last: the question as understood, the key of its answer, and when. */
+export interface Frame {
+  question: string;
+  answerKey?: string;
+  at: number;
+}
+
+/** How long a frame lasts: a message after ten quiet minutes starts afresh. */
+export const FRAME_TTL_MS = 10 * 60_000;
+
+/** The last question of each chat (each user in a group), bounded in number and age. */
+export class Frames {
+  private readonly frames = new Map<string, Frame>();
+
+  constructor(private readonly ttlMs = FRAME_TTL_MS, private readonly maxChats = 20_000) {}
+
+  /** The chat's frame, unless it is older than the time-to-live. */
+  get(chat: string, now = Date.now()): Frame | undefined {
+    const f = this.frames.get(chat);
+    if (f && now - f.at > this.ttlMs) this.frames.delete(chat);
+    return f && now - f.at <= this.ttlMs ? f : undefined;
+  }
+
+  /** Sets the chat's frame (the oldest chat is forgotten past the bound). */
+  set(chat: string, question: string, answerKey?: string, now = Date.now()): void {
+    this.frames.delete(chat);
+    this.frames.set(chat, { question, answerKey, at: now });
+    if (this.frames.size > this.maxChats) this.frames.delete(this.frames.keys().next().value!);
+  }
+
+  clear(): void {
+    this.frames.clear();
+  }
+}
+
+/** A word of a message: as typed, folded, and where it stands in the text. */
+interface Word {
+  typed: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text with their places (NFC text; a word is a run of letters and digits). */
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length,
+  }));
+}
+
+/** Where a unit, a sector or a document is named in a text, as spans of its folded words. */
+export interface Namer {
+  /** The canonical unit a text names and the word spans naming it, if any. */
+  unitIn(text: string): { name: string; spans: Array<[number, number]> } | undefined;
+  /** The sectors a text names and the word spans naming them, if any. */
+  sectorsIn(text: string): { names: string[]; spans: Array<[number, number]> } | undefined;
+  /** The documents a text names ("chỉ thị năm 2021") and the word span naming them, if any. */
+  documentIn(text: string): { docs: string[]; span: [number, number] } | undefined;
+}
+
+/** What a follow-up becomes: a full question, or a request for more of the last answer. */
+export type Completion = { kind: 'question'; question: string } | { kind: 'more' };
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Prepared phrases: folded words, longest first. */
+interface Phrases {
+  openers: string[][];
+  closers: string[][];
+  references: string[][];
+  asks: string[][];
+  period: string[][];
+  more: string[][];
+}
+
+function prepare(words: FollowUpWords): Phrases {
+  const phrases = (list: string[]) => list.map((p) => fold(normalize(p)).match(/[a-z0-9%]+/g) ?? []).filter((p) => p.length > 0)
+    .sort((a, b) => b.length - a.length);
+  return {
+    openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
+    asks: phrases(Object.values(words.asks).flat()), period: phrases(words.period), more: phrases(words.more),
+  };
+}
+
+/** Whether `phrase` stands at word `at`; an all-capital word ("AI") is a name, never a phrase's word. */
+function phraseAt(words: Word[], phrase: string[], at: number): boolean {
+  return phrase.every((p, k) => words[at + k]?.folded === p && !/^\p{Lu}{2,}$/u.test(words[at + k].typed));
+}
+
+/** The word spans of every phrase found in `words` outside `taken` (longest first, not overlapping). */
+function spansOf(words: Word[], phrases: string[][], taken = new Set<number>()): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const used = new Set(taken);
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      if (!phraseAt(words, phrase, i) || phrase.some((_, k) => used.has(i + k))) continue;
+      for (let k = 0; k < phrase.length; k++) used.add(i + k);
+      spans.push([i, i + phrase.length]);
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/** The word indexes the spans cover. */
+function covered(spans: Array<[number, number]>): Set<number> {
+  return new Set(spans.flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k)));
+}
+
+/** The text of word spans, each as typed, joined by spaces. */
+function spanText(text: string, words: Word[], spans: Array<[number, number]>): string {
+  return spans.map(([a, b]) => text.slice(words[a].start, words[b - 1].end)).join(' ');
+}
+
+/** The text with the word spans taken out, spaces tidied. */
+function cut(text: string, words: Word[], spans: Array<[number, number]>): string {
+  let out = '';
+  let last = 0;
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    out += text.slice(last, words[a].start);
+    last = words[b - 1].end;
+  }
+  return tidy(out + text.slice(last));
+}
+
+/** The text with the word span [a, b) replaced. */
+function replaceSpan(text: string, words: Word[], [a, b]: [number, number], by: string): string {
+  return `${text.slice(0, words[a].start)}${by}${text.slice(words[b - 1].end)}`;
+}
+
+/** Spaces and stray punctuation tidied: "  , ai chủ trì ?" → "ai chủ trì". */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\s+([,.;:?!])(?=\s|$)/g, '$1').replace(/^[\s,.;:?!-]+|[\s,;:?!-]+$/g, '').trim();
+}
+
+/** Completes elliptical follow-ups from the last question of a chat. */
+export class FollowUpReader {
+  private readonly phrases: Phrases;
+
+  constructor(private readonly namer: Namer, words: FollowUpWords = followUpWords()) {
+    this.phrases = prepare(words);
+  }
+
+  /**
+   * The spans where a text gives a time: runs of years and the words that go with them ("đến năm 2025",
+   * "giai đoạn 2024-2025"), outside `taken` (a document's year is the document's, not the time asked).
+   */
+  private timeRuns(words: Word[], taken: Set<number>): Array<[number, number]> {
+    const period = covered(spansOf(words, this.phrases.period, taken));
+    const runs: Array<[number, number]> = [];
+    for (let i = 0; i < words.length;) {
+      if (taken.has(i) || !(YEAR.test(words[i].folded) || period.has(i))) { i++; continue; }
+      let j = i;
+      while (j < words.length && !taken.has(j) && (YEAR.test(words[j].folded) || period.has(j))) j++;
+      if (words.slice(i, j).some((w) => YEAR.test(w.folded))) runs.push([i, j]);
+      i = j;
+    }
+    return runs;
+  }
+
+  /** The word span naming documents, when the namer's words are the text's words. */
+  private documentSpan(text: string, words: Word[]): [number, number] | undefined {
+    if (words.length !== foldedWordCount(text)) return undefined;
+    return this.namer.documentIn(text)?.span;
+  }
+
+  /**
+   * The full question `text` stands for after `last`, or undefined when it is a question on its own.
+   * A follow-up opens or closes on a word like "còn", "thì sao", points back ("việc này"), or holds nothing
+   * but what it asks and a time ("ai chủ trì?", "năm 2025?"); "còn gì nữa không?" asks for more of the last answer.
+   */
+  complete(text: string, last: string): Completion | undefined {
+    const typed = text.normalize('NFC').trim();
+    // a command is never a follow-up
+    if (typed.startsWith('/')) return undefined;
+    const words = wordsOf(typed);
+    if (words.length === 0) return undefined;
+    const p = this.phrases;
+    if (p.more.some((m) => m.length === words.length && phraseAt(words, m, 0))) return { kind: 'more' };
+
+    // openers at the start, closers at the end: "thế còn … thì sao"
+    let from = 0;
+    let to = words.length;
+    for (let again = true; again;) {
+      again = false;
+      const o = p.openers.find((w) => from + w.length <= to && phraseAt(words, w, from));
+      if (o) { from += o.length; again = true; }
+      const c = p.closers.find((w) => to - w.length >= from && phraseAt(words, w, to - w.length));
+      if (c) { to -= c.length; again = true; }
+    }
+    const inner = words.slice(from, to);
+    const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
+    const innerWords = wordsOf(innerText);
+    const doc = innerText ? this.documentSpan(innerText, innerWords) : undefined;
+    const docWords = covered(doc ? [doc] : []);
+    const references = spansOf(innerWords, p.references, docWords);
+    const asks = spansOf(innerWords, p.asks, new Set([...docWords, ...covered(references)]));
+    const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks)]));
+    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
+    // what is left is a new subject, if anything
+    const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
+    const marked = from > 0 || to < words.length || references.length > 0;
+    if (!marked && (rest.length > 0 || doc)) return undefined;
+    if (rest.length === 0 && asks.length === 0 && times.length === 0 && !doc) return undefined;
+
+    let question = last;
+    if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
+    if (times.length) question = this.withTime(question, spanText(innerText, innerWords, [times.at(-1)!]));
+    const ask = spanText(innerText, innerWords, asks);
+    const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
+    if (subject) question = this.withSubject(question, subject, ask);
+    else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
+    question = tidy(question);
+    return question ? { kind: 'question', question } : undefined;
+  }
+
+  /** The question with the documents it names replaced ("còn Chỉ thị năm 2021?"), or them added. */
+  private withDocument(question: string, named: string): string {
+    const words = wordsOf(question);
+    const span = this.documentSpan(question, words);
+    return span ? replaceSpan(question, words, span, named) : `${tidy(question)} theo ${named}`;
+  }
+
+  /** The question with its time replaced by the follow-up's ("còn năm 2025?"), or the time added. */
+  private withTime(question: string, time: string): string {
+    const words = wordsOf(question);
+    const doc = this.documentSpan(question, words);
+    const runs = this.timeRuns(words, covered(doc ? [doc] : []));
+    const withYear = /\p{L}/u.test(time) ? time : `năm ${time}`;
+    return runs.length ? replaceSpan(question, words, runs.at(-1)!, withYear) : `${tidy(question)} ${withYear}`;
+  }
+
+  /** The question without what it asks ("là bao nhiêu", "ai chủ trì"): its subject and time. */
+  private withoutAsks(question: string): string {
+    const words = wordsOf(question);
+    return cut(question, words, spansOf(words, this.phrases.asks));
+  }
+
+  /** The question with the follow-up's own ask in place of its asks, when it has one. */
+  private withAsk(question: string, ask: string): string {
+    return ask ? `${this.withoutAsks(question)} ${ask}` : question;
+  }
+
+  /**
+   * The last question about a new subject: a unit for its unit ("còn Cục Tần số"), a sector for its sector
+   * ("thế còn bưu chính"); else the new subject with the last question's asks and time, and the
+   * follow-up's own ask when it has one.
+   */
+  private withSubject(last: string, subject: string, ask: string): string {
+    const words = wordsOf(last);
+    const aligned = words.length === foldedWordCount(last);
+    const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
+    const unit = this.namer.unitIn(subject);
+    const lastUnit = unit && aligned ? this.namer.unitIn(last) : undefined;
+    if (lastUnit) return this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask);
+    const sectors = this.namer.sectorsIn(subject);
+    const lastSectors = sectors && aligned ? this.namer.sectorsIn(last) : undefined;
+    if (lastSectors) return this.withAsk(replaceSpan(last, words, whole(lastSectors.spans), subject), ask);
+    // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
+    const asks = spansOf(words, this.phrases.asks);
+    const doc = aligned ? this.documentSpan(last, words) : undefined;
+    const times = this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])]));
+    const shaped = covered([...asks, ...times, ...(doc ? [doc] : [])]);
+    const firstContent = words.findIndex((_, i) => !shaped.has(i));
+    const before = spanText(last, words, asks.filter(([a]) => a < firstContent));
+    const after = ask || spanText(last, words, asks.filter(([a]) => a >= firstContent));
+    const time = spanText(last, words, times.slice(-1));
+    const docText = doc ? `theo ${spanText(last, words, [doc])}` : '';
+    return [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
+  }
+}
+
+/** Consecutive word indexes as spans: [1, 2, 4] → [[1, 3], [4, 5]]. */
+function groupRuns(indexes: number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const i of indexes) {
+    const lastRun = runs.at(-1);
+    if (lastRun && lastRun[1] === i) lastRun[1] = i + 1;
+    else runs.push([i, i + 1]);
+  }
+  return runs;
+}
+
+/** How many words the namer's spans count in (the same words as `wordsOf`, when every word folds to one). */
+function foldedWordCount(text: string): number {
+  return (fold(normalize(text)).match(/[a-z0-9]+/g) ?? []).length;
+}

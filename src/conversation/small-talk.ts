@@ -1,0 +1,61 @@
+/**
+ * Messages that are no question for the documents: chat ("xin chào", "ok cảm ơn", "bạn giúp được gì?")
+ * and junk ("asdfgh", "😀", "<b>x</b>", a bare link or number). They get a short friendly reply that
+ * says what the bot can do, without a search, so nothing is answered from a passage that merely shares
+ * a word with them. The chat phrases are data (lexicon/small-talk.json).
+ */
+import { smallTalkWords } from '../lexicon.js';
+import { fold, normalize } from '../text/analyzer.js';
+
+/** What kind of chat a message is. */
+export type SmallTalk = 'greeting' | 'thanks' | 'acknowledgement' | 'goodbye' | 'capabilities' | 'junk';
+
+const folded = (text: string): string[] => fold(normalize(text)).match(/[a-z0-9]+/g) ?? [];
+
+/** Reads chat and junk. */
+export class SmallTalkReader {
+  private readonly phrases: Array<{ kind: SmallTalk; words: string[] }>;
+  private readonly filler: string[][];
+
+  /** `knows` says whether the documents use a folded word, or one it is a typo of. */
+  constructor(private readonly knows: (folded: string) => boolean) {
+    const w = smallTalkWords();
+    const kinds: Array<[SmallTalk, string[]]> = [
+      ['greeting', w.greetings], ['thanks', w.thanks], ['acknowledgement', w.acknowledgements], ['goodbye', w.goodbyes], ['capabilities', w.capabilities],
+    ];
+    this.phrases = kinds.flatMap(([kind, list]) => list.map((p) => ({ kind, words: folded(p) })))
+      .filter((p) => p.words.length > 0)
+      .sort((a, b) => b.words.length - a.words.length);
+    this.filler = w.filler.map(folded).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * The kind of chat a message is, when it is made only of chat phrases and the words around them
+   * ("cảm ơn bạn nhiều nhé"); the first phrase that says most decides (asking what the bot can do
+   * over a greeting). Undefined for a question.
+   */
+  chat(text: string): Exclude<SmallTalk, 'junk'> | undefined {
+    const words = folded(text);
+    if (words.length === 0) return undefined;
+    const kinds: SmallTalk[] = [];
+    for (let i = 0; i < words.length;) {
+      const at = (p: string[]) => p.every((x, k) => words[i + k] === x);
+      const phrase = this.phrases.find((p) => at(p.words));
+      if (phrase) { kinds.push(phrase.kind); i += phrase.words.length; continue; }
+      const filler = this.filler.find(at);
+      if (!filler) return undefined;
+      i += filler.length;
+    }
+    const order: SmallTalk[] = ['capabilities', 'greeting', 'thanks', 'goodbye', 'acknowledgement'];
+    return order.find((k) => kinds.includes(k)) as Exclude<SmallTalk, 'junk'> | undefined;
+  }
+
+  /**
+   * Whether a message holds no word the documents use (links and markup aside): letters typed at random,
+   * emoji, punctuation, a bare number. A year alone is no junk: it may follow up the last question.
+   */
+  junk(text: string): boolean {
+    const plain = text.normalize('NFC').replace(/https?:\/\/\S+|www\.\S+/giu, ' ').replace(/<[^>]*>/gu, ' ');
+    return !folded(plain).some((w) => /[a-z]/.test(w) ? w.length >= 2 && this.knows(w) : /^(?:19|20)\d\d$/.test(w));
+  }
+}

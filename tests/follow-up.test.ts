@@ -1,0 +1,147 @@
+/**
+ * Follow-ups completed from the chat's last question, chat and junk answered without a search, and
+ * questions about what the documents never speak of recognised as such: on the real index and lexicon.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../src/answer/render-text.js';
+import { Dialog, type Incoming } from '../src/conversation/dialog.js';
+import { FollowUpReader, Frames } from '../src/conversation/follow-up.js';
+import { SmallTalkReader } from '../src/conversation/small-talk.js';
+import { isVietnameseSyllable } from '../src/text/analyzer.js';
+import { testAnswerer } from './helpers.js';
+
+const D2021 = '003_578e35c63316aedb.txt';
+const D2023 = '000_94f847d9d8c3a318.txt';
+
+const msg = (text: string, chatId: string, userId = chatId): Incoming => ({ channel: 'terminal', chatId, userId, text });
+
+async function reader() {
+  return new FollowUpReader((await testAnswerer()).browser);
+}
+
+const question = async (text: string, last: string) => {
+  const c = (await reader()).complete(text, last);
+  return c?.kind === 'question' ? c.question : c?.kind;
+};
+
+describe('completing a follow-up from the last question', () => {
+  it('puts a new year or period in place of the old one', async () => {
+    expect(await question('còn năm 2025?', 'tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 là bao nhiêu?')).toBe('tỷ lệ hồ sơ trực tuyến toàn trình năm 2025 là bao nhiêu');
+    expect(await question('vậy đến năm 2025?', 'Chỉ tiêu tỷ lệ hộ gia đình dùng cáp quang năm 2021 là bao nhiêu?')).toBe('Chỉ tiêu tỷ lệ hộ gia đình dùng cáp quang đến năm 2025 là bao nhiêu');
+    expect(await question('2024 thì sao', 'mục tiêu tên miền .vn hết năm 2023')).toBe('mục tiêu tên miền .vn năm 2024');
+  });
+
+  it('keeps the subject and asks what the follow-up asks', async () => {
+    expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
+    expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');
+    // "việc này" points back at the subject: nothing new is named
+    expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào lo');
+  });
+
+  it('puts a unit, a sector or a document named in place of the one asked about', async () => {
+    expect(await question('còn Cục Tần số thì sao?', 'Cục Viễn thông chủ trì những việc gì')).toBe('Cục Tần số chủ trì những việc gì');
+    expect(await question('thế còn bưu chính?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực bưu chính năm 2021');
+    expect(await question('còn chỉ thị năm 2021 thì sao?', 'chỉ thị 2023 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025'))
+      .toBe('chỉ thị năm 2021 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025');
+  });
+
+  it('asks the last question of a new subject, keeping what it asked and its year', async () => {
+    expect(await question('còn tỷ lệ dùng điện thoại thông minh?', 'Năm 2021 chỉ tiêu hộ gia đình có cáp quang là bao nhiêu?'))
+      .toBe('chỉ tiêu tỷ lệ dùng điện thoại thông minh Năm 2021 là bao nhiêu');
+  });
+
+  it('reads asking for more, and leaves a question of its own alone', async () => {
+    expect(await question('còn gì nữa không?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('more');
+    expect(await question('hạn trình luật viễn thông sửa đổi', 'cổng GovTech bao giờ phải xong?')).toBeUndefined();
+    expect(await question('5G', 'cổng GovTech bao giờ phải xong?')).toBeUndefined();
+    // "AI" typed in capitals is artificial intelligence, not "ai" (who)
+    expect(await question('còn AI thì sao?', 'mục tiêu phát triển dữ liệu năm 2025')).not.toMatch(/dữ liệu AI năm/);
+    expect(await question('/donvi Cục VT', 'cổng GovTech bao giờ phải xong?')).toBeUndefined();
+  });
+
+  it('forgets a chat\'s frame after ten minutes', () => {
+    const frames = new Frames();
+    frames.set('terminal:1:1', 'cổng GovTech bao giờ phải xong?', undefined, 0);
+    expect(frames.get('terminal:1:1', 9 * 60_000)?.question).toBe('cổng GovTech bao giờ phải xong?');
+    expect(frames.get('terminal:1:1', 11 * 60_000)).toBeUndefined();
+  });
+});
+
+describe('follow-ups in the dialog', () => {
+  it('answers a follow-up from the frame and says how it was understood', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('cổng GovTech bao giờ phải xong?', 'f1'));
+    const { reply, answer } = await dialog.handle(msg('ai chủ trì?', 'f1'));
+    const text = renderText(reply);
+    expect(text).toMatch(/^Hiểu là: cổng GovTech ai chủ trì\n/);
+    expect(text.slice(0, 200)).toContain('Cục THH');
+    expect(answer?.sources[0]).toMatchObject({ doc: D2021, lineStart: 360 });
+  });
+
+  it('keeps each user\'s frame apart in a group, and a new question starts a new frame', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Cục Viễn thông chủ trì những việc gì', 'group', 'u1'));
+    await dialog.handle(msg('tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 là bao nhiêu', 'group', 'u2'));
+    expect(renderText((await dialog.handle(msg('còn Cục Tần số thì sao?', 'group', 'u1'))).reply)).toMatch(/^Hiểu là: Cục Tần số chủ trì những việc gì/);
+    const later = await dialog.handle(msg('còn năm 2025?', 'group', 'u2'));
+    expect(renderText(later.reply)).toMatch(/^Hiểu là: tỷ lệ hồ sơ trực tuyến toàn trình năm 2025 là bao nhiêu/);
+    expect(later.answer?.sources.some((s) => s.doc === D2023)).toBe(true);
+  });
+
+  it('pages a list when asked for more in words', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const first = await dialog.handle(msg('việc gì hạn Quý IV/2021', 'f3'));
+    expect(first.reply.kind === 'list' && first.reply.page).toBe(0);
+    const more = await dialog.handle(msg('còn gì nữa không?', 'f3'));
+    expect(more.reply.kind === 'list' && more.reply.page).toBe(1);
+  });
+});
+
+describe('chat and junk', () => {
+  const knows = async () => {
+    const app = await testAnswerer();
+    return new SmallTalkReader((w) => app.corpus.vocabulary.has(w));
+  };
+
+  it('knows greetings, thanks and goodbyes, and asking what the bot can do, among a few words around them', async () => {
+    const r = await knows();
+    expect(r.chat('xin chào')).toBe('greeting');
+    expect(r.chat('cam on ban nhieu nhe')).toBe('thanks');
+    expect(r.chat('ok')).toBe('acknowledgement');
+    expect(r.chat('tạm biệt nhé')).toBe('goodbye');
+    expect(r.chat('Chào bạn, bạn giúp được gì cho tôi?')).toBe('capabilities');
+    expect(r.chat('chào mừng ngày sách Việt Nam')).toBeUndefined();
+    expect(r.chat('cảm ơn, còn năm 2025?')).toBeUndefined();
+  });
+
+  it('takes a message with no word the documents use for junk, but not a topic or a year', async () => {
+    const r = await knows();
+    for (const junk of ['asdfgh', '😀😀👍', '???', '12345', '<b>x</b>', 'https://mic.gov.vn', 'kkkkkkk']) expect(r.junk(junk), junk).toBe(true);
+    for (const text of ['5G', 'cds 2021', '2025', 'chuyển đổi số']) expect(r.junk(text), text).toBe(false);
+  });
+
+  it('replies to chat and junk without a search, saying what the bot can do', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    for (const text of ['xin chào', 'asdfgh']) {
+      const { reply, answer } = await dialog.handle(msg(text, 'c1'));
+      expect(answer?.noAnswer).toBe(true);
+      expect(answer?.sources).toEqual([]);
+      expect(renderText(reply)).toContain('chỉ thị, báo cáo của Bộ Thông tin và Truyền thông');
+    }
+  });
+});
+
+describe('questions the documents do not answer', () => {
+  it('reads a word shaped like no Vietnamese syllable as foreign', () => {
+    for (const w of ['xang', 'tiet', 'nghieng', 'quyen', 'banh']) expect(isVietnameseSyllable(w), w).toBe(true);
+    for (const w of ['case', 'event', 'flan', 'schedule', 'vietcombank']) expect(isVietnameseSyllable(w), w).toBe(false);
+  });
+
+  it('counts a Vietnamese word the documents never use against answering, not an English one', async () => {
+    const app = await testAnswerer();
+    // "xăng" is in no document: the passages sharing "giá" and "95" do not answer
+    expect(app.answer('Giá xăng RON 95 hôm nay bao nhiêu một lít?').noAnswer).toBe(true);
+    // "timeline" is English for what the documents say with a date: the question is still answered
+    expect(app.answer('Cổng GovTech có timeline hoàn thành khi nào?').noAnswer).toBe(false);
+  });
+});

@@ -39,6 +39,10 @@ export function answererFor(corpus: Corpus): Answerer {
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
   const namesUnit = (p: StoredPassage) => browser.namesUnitIn(engine.passageWords(p));
+  // a unit named in the passage's own words, or a lead column filled in: "dịch vụ bưu chính" names no
+  // Vụ Bưu chính (no-answer recognised on qa-fresh 9→11/18, nothing else changed)
+  const namesUnitByName = (p: StoredPassage) => browser.findUnit(p.text) !== undefined
+    || (p.table?.cells.some((c, i) => /chủ trì/iu.test(p.table!.columns[i] ?? '') && c.trim() !== '') ?? false);
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
     return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };
@@ -66,7 +70,7 @@ export function answererFor(corpus: Corpus): Answerer {
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];
       const missing = !fromRegister && lead && !search.noAnswer && asksLeadOrDue === search.question.intent
-        && !holdsAnswer(search.question.intent, lead.passage, namesUnit) ? asksLeadOrDue : undefined;
+        && !holdsAnswer(search.question.intent, lead.passage, namesUnitByName) ? asksLeadOrDue : undefined;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
@@ -74,7 +78,8 @@ export function answererFor(corpus: Corpus): Answerer {
       return {
         reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing),
         sources,
-        noAnswer: search.noAnswer,
+        // saying that the documents do not name the unit or the time asked for is saying they do not answer
+        noAnswer: search.noAnswer || missing !== undefined,
         intent: fromRegister ? `register:${search.question.intent}` : search.question.intent,
         search,
       };

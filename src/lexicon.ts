@@ -209,6 +209,13 @@ export function smallTalkWords(): z.infer<typeof SmallTalkFile> {
   return readLexicon('small-talk.json', SmallTalkFile);
 }
 
+const YearWordsFile = z.object({ about: z.string(), reference: z.array(z.string().min(1)).min(1) });
+
+/** Words that make the year after them a year of reference ("so với năm 2020"), lower case (lexicon/year-words.json). */
+export function referenceYearWords(): string[] {
+  return readLexicon('year-words.json', YearWordsFile).reference.map((w) => w.normalize('NFC').toLowerCase());
+}
+
 const DocumentKindsFile = z.object({
   about: z.string(),
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),

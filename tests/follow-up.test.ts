@@ -7,6 +7,7 @@ import { renderText } from '../src/answer/render-text.js';
 import { Dialog, type Incoming } from '../src/conversation/dialog.js';
 import { FollowUpReader, Frames } from '../src/conversation/follow-up.js';
 import { SmallTalkReader } from '../src/conversation/small-talk.js';
+import { ownYears } from '../src/search/engine.js';
 import { isVietnameseSyllable } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
 
@@ -145,3 +146,21 @@ describe('questions the documents do not answer', () => {
     expect(app.answer('Cổng GovTech có timeline hoàn thành khi nào?').noAnswer).toBe(false);
   });
 });
+
+describe('a year asked about', () => {
+  it('leaves out years of reference', () => {
+    expect(ownYears('Kết quả lớp 1 đạt 73,5% thị phần, cao hơn so với năm 2020')).toEqual([]);
+    expect(ownYears('Năm 2021, doanh thu tăng 10% so với cùng kỳ năm 2020')).toEqual([2021]);
+    expect(ownYears('giai đoạn 2024 - 2025')).toEqual([2024, 2025]);
+  });
+
+  it('is not answered by a target for another year', async () => {
+    const app = await testAnswerer();
+    const for2025 = app.answer('mục tiêu doanh thu ngành trò chơi điện tử năm 2025 là bao nhiêu');
+    expect(for2025.noAnswer).toBe(false);
+    expect(renderText(for2025.reply).slice(0, 300)).toContain('800 triệu USD');
+    // the same passage says "đến năm 2025": it is no target for 2030
+    expect(app.answer('mục tiêu doanh thu ngành trò chơi điện tử năm 2030 là bao nhiêu').noAnswer).toBe(true);
+  });
+});
+

@@ -6,6 +6,7 @@
  * The first of the top hits that answers leads; when none does, the engine says so.
  */
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
+import { onLexiconForgotten, referenceYearWords } from '../lexicon.js';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
@@ -242,6 +243,12 @@ export class Engine {
     const yearMissing = question.years.length > 0 && !question.years.some((y) => terms.years.has(y));
     // a year asked about that the passage and its headings never name: only a near-complete match answers
     if (yearMissing && (hit.coverage < 0.9 || hit.pairShare < 0.5)) return false;
+    // a target asked for one year is not answered by a passage that speaks of other years only ("đến năm
+    // 2025" for 2024): no-answer recognised qa 13→15/22, qa-fresh 8→10/18, dev dialogs 1→2/5
+    if (question.intent === 'target' && question.years.length) {
+      const own = ownYears(searchableText(hit.passage));
+      if (own.length && !question.years.some((y) => own.includes(y))) return false;
+    }
     // what was achieved is not answered by what was planned
     return !(question.achieved && isPlan(hit.passage));
   }
@@ -253,6 +260,15 @@ export class Engine {
     const docYears = this.corpus.documents.get(p.doc)?.years ?? [];
     return q.years.some((y) => docYears.includes(y)) ? 0.85 : 0.6;
   }
+}
+
+let referenceBefore: RegExp | undefined;
+onLexiconForgotten(() => { referenceBefore = undefined; });
+
+/** The years a text speaks of, leaving out years of reference ("cao hơn so với năm 2020"). */
+export function ownYears(text: string): number[] {
+  referenceBefore ??= new RegExp(`(?:${referenceYearWords().sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+(?:19|20)\\d\\d`, 'giu');
+  return yearsIn(text.replace(referenceBefore, ' '));
 }
 
 function intentFactor(intent: Intent, p: StoredPassage): number {

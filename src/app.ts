@@ -53,7 +53,7 @@ export function answererFor(corpus: Corpus): Answerer {
     browser,
     list,
     answer(question) {
-      const request = browser.read(question.slice(0, MAX_QUESTION_CHARS));
+      const request = browser.read(question.slice(0, MAX_QUESTION_CHARS)) ?? browser.topic(question.slice(0, MAX_QUESTION_CHARS));
       if (request) {
         const listed = list(request);
         // a list narrowed by words no row holds: the question is about something else, for the search

@@ -164,3 +164,29 @@ describe('a year asked about', () => {
   });
 });
 
+describe('a topic alone', () => {
+  it('gets an overview of the targets and tasks on it, newest document first, and how to ask more precisely', async () => {
+    const app = await testAnswerer();
+    for (const q of ['5G', '5g thì sao']) {
+      const a = app.answer(q);
+      expect(a.reply.kind).toBe('list');
+      expect(renderText(a.reply)).toMatch(/^Tổng quan về "5g": \d+ chỉ tiêu, \d+ nhiệm vụ/);
+      expect(a.sources[0]).toMatchObject({ doc: D2023, lineStart: 64 });
+      expect(renderText(a.reply)).toContain('Hỏi cụ thể hơn');
+    }
+  });
+
+  it('lists a sector\'s priorities when the topic is a sector, for the year given', async () => {
+    const a = (await testAnswerer()).answer('cds 2021');
+    expect(a.reply.kind).toBe('list');
+    expect(renderText(a.reply)).toMatch(/^Lĩnh vực .*Chuyển đổi số năm 2021/);
+  });
+
+  it('is not read into a question that asks something', async () => {
+    const browser = (await testAnswerer()).browser;
+    expect(browser.topic('hạn trình luật viễn thông')).toBeUndefined();
+    expect(browser.topic('5G năm 2025 bao nhiêu')).toBeUndefined();
+    expect(browser.topic('Cục Viễn thông')).toBeUndefined();
+  });
+});
+

@@ -6,13 +6,17 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
+import { followUpWords } from '../lexicon.js';
 import { normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
-import { findNames, nameTokens, stripPhrases } from './names.js';
+import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import { holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
 import type { SectorSection, Target, Task } from './types.js';
+
+// A topic alone is a few words: "5G", "chuyển đổi số", "trò chơi điện tử"; a longer question says what it asks.
+const TOPIC_WORDS = 4;
 
 /** What a list question asks for. */
 export type BrowseRequest = (
@@ -21,6 +25,7 @@ export type BrowseRequest = (
   | { kind: 'sector'; sectors: string[]; year?: number }
   | { kind: 'targets'; subject: Subject; sector?: string; year?: number }
   | { kind: 'tasks'; subject: Subject; unit?: string; year?: number }
+  | { kind: 'overview'; subject: Subject; year?: number }
   | { kind: 'invalid'; message: string }
 ) & {
   /** The documents the question names ("theo Chỉ thị 01/CT-BTTTT năm 2021"): the list holds their rows only. */
@@ -85,6 +90,8 @@ export class Browser {
   }
 
   private typedWords?: Set<string>;
+  /** Words that close a chat question and ask nothing ("thì sao", "nhỉ"), folded: a topic may end on them. */
+  private readonly topicClosers = followUpWords().closers.map(nameTokens).filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
 
   /** Whether the documents use a word as typed, diacritics and all (lower case); the words are read on first use. */
   private isTypedWord = (typed: string): boolean => {
@@ -177,6 +184,26 @@ export class Browser {
     const { text, docs } = this.withoutDocuments(this.withoutInclusions(asked));
     const request = this.readRequest(text);
     return request && docs && request.kind !== 'invalid' ? { ...request, docs } : request;
+  }
+
+  /**
+   * A topic alone ("5G", "5g thì sao", "chuyển đổi số", "cds 2021"): a sector's list when it names a
+   * sector, else an overview of the targets and tasks on it. Undefined when the question says more
+   * than a topic (what it asks, a unit, a period, more than a few words).
+   */
+  topic(question: string): BrowseRequest | undefined {
+    const years = yearsIn(question);
+    if (years.length > 1 || readPeriod(question, this.periodWords, this.guessYear)) return undefined;
+    const text = question.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, ' ');
+    const all = tokensOf(text);
+    const closers = this.topicClosers.flatMap((w) => { const at = findWords(all.folded, w); return at ? [at] : []; });
+    const tokens = without(all, closers);
+    if (tokens.folded.length === 0 || tokens.folded.length > TOPIC_WORDS) return undefined;
+    if (this.reader.namedUnit(tokens.folded) || this.reader.has(tokens.folded, this.reading.cues.stop)) return undefined;
+    const named = this.reader.findSectors(tokens.folded);
+    if (named && without(tokens, named.spans).folded.length === 0) return { kind: 'sector', sectors: named.sectors, year: years[0] };
+    const subject = this.reader.subjectOf(tokens, text);
+    return narrows(subject) ? { kind: 'overview', subject, year: years[0] } : undefined;
   }
 
   /** `read` once what a question includes anyway and the documents it names are set aside. */
@@ -348,6 +375,21 @@ export class Browser {
             .map(([title, rows]) => ({ title, rows: rows.map((target) => ({ kind: 'target' as const, target })) })),
           notes: [],
           empty: targets.length ? undefined : `Các văn bản không nêu chỉ tiêu nào${topic ? ` về ${topic}` : ''}${req.year ? ` cho năm ${req.year}` : ''}.`,
+        };
+      }
+      case 'overview': {
+        const targets = this.list({ kind: 'targets', subject, year: req.year });
+        const tasks = this.list({ kind: 'tasks', subject, year: req.year });
+        const count = (l: Listing) => l.groups.reduce((n, g) => n + g.rows.length, 0);
+        const label = subject.label;
+        return {
+          title: `Tổng quan về "${label}"${req.year ? ` năm ${req.year}` : ''}: ${count(targets)} chỉ tiêu, ${count(tasks)} nhiệm vụ`,
+          groups: [
+            ...targets.groups.map((g) => ({ ...g, title: `Chỉ tiêu · ${g.title ?? ''}` })),
+            ...tasks.groups.map((g) => ({ ...g, title: `Nhiệm vụ${g.title ? ` · ${g.title}` : ''}` })),
+          ],
+          notes: [`Hỏi cụ thể hơn để có ngay câu trả lời, ví dụ: "mục tiêu ${label} năm 2025", "${label} ai chủ trì", "${label} hạn khi nào".`],
+          empty: count(targets) + count(tasks) ? undefined : `Các văn bản không nêu chỉ tiêu hay nhiệm vụ nào về "${label}"${req.year ? ` năm ${req.year}` : ''}.`,
         };
       }
       case 'tasks': {

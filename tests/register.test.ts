@@ -408,16 +408,13 @@ describe('what a list question cannot mean', () => {
     expect(a.sources.filter((s) => s.doc === MEETING).map((s) => s.lineStart)).toEqual([45, 47]);
   });
 
-  it('reads a word typed with other diacritics than a question word as that other word, a typo as the question word', async () => {
+  it('reads a question word typed with other diacritics as the question word: typos of it are far commoner', async () => {
     const subjectOf = async (q: string) => {
       const read = (await testAnswerer()).browser.read(q);
       return read && 'subject' in read ? read.subject.groups.map((g) => g[0].join(' ')) : undefined;
     };
-    // "độ" is a word of the documents, not the filler "do"; "đăng ký" shapes the question like "trình"
-    expect(await subjectOf('các chỉ tiêu về tốc độ tăng trưởng năm 2025')).toContain('do');
-    expect(await subjectOf('các chỉ tiêu do Cục VT theo dõi năm 2025')).not.toContain('do');
-    // "nhứng" is no word of the documents: a typo of "những", which narrows nothing
-    expect(await subjectOf('nhứng việc hạn tháng 6/2021')).toEqual([]);
+    // "nhũng", "nhưng" and "nhứng" are all "những" here; "đăng ký" shapes the question like "trình"
+    for (const q of ['nhứng việc hạn tháng 6/2021', 'nhũng việc hạn tháng 6/2021', 'nhưng việc đăng ký hạn tháng 6/2021']) expect(await subjectOf(q), q).toEqual([]);
   });
 
   it('reads what a question says a list includes anyway as no narrowing: "(tính cả tần số, Internet)"', async () => {

@@ -7,7 +7,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { followUpWords } from '../lexicon.js';
-import { normalize, yearsIn } from '../text/analyzer.js';
+import { yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
 import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
@@ -83,21 +83,14 @@ export class Browser {
     /** Maps a folded word the documents never use to the one it is a typo of. */
     private readonly correct?: (folded: string) => string,
   ) {
-    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct, this.isTypedWord);
+    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct);
     this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
     const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
   }
 
-  private typedWords?: Set<string>;
   /** Words that close a chat question and ask nothing ("thì sao", "nhỉ"), folded: a topic may end on them. */
   private readonly topicClosers = followUpWords().closers.map(nameTokens).filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-
-  /** Whether the documents use a word as typed, diacritics and all (lower case); the words are read on first use. */
-  private isTypedWord = (typed: string): boolean => {
-    this.typedWords ??= new Set(this.passages.flatMap((p) => normalize(p.text).toLowerCase().match(/\p{L}+/gu) ?? []));
-    return this.typedWords.has(normalize(typed).toLowerCase());
-  };
 
   /** The year a quarter or month typed without one most likely means: the year with most tasks due then. */
   private guessYear = (rangeOf: (y: number) => DateRange): number | undefined => {

@@ -10,11 +10,8 @@ import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameToken
 import type { DocumentWords } from './mentions.js';
 import type { UnitRecord } from './types.js';
 
-/**
- * The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a
- * list question, longest first, and `stopTyped` the same phrases with their diacritics (lower case).
- */
-export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][]; stopTyped: string[][] };
+/** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
+export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][] };
 
 /** What list questions are read with, prepared from the lexicon at index time and stored in the index. */
 export interface Reading {
@@ -45,7 +42,11 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
     either: phraseList(w.either), per: phraseList(w.per),
-    ...stopPhrases([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either]),
+    // longest first, so "những việc" is taken out before "việc"; a word typed with other diacritics than a
+    // phrase's is still taken for it: "nhũng việc", "nhưng việc" are typos of "những việc" far more often
+    // than the words they also are
+    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either])
+      .sort((a, b) => b.length - a.length),
   };
   const units = unitReading();
   const docs = documentKinds();
@@ -54,14 +55,6 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     ranks: phraseList(figureUnits().ranks),
     documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before) },
   };
-}
-
-/** The phrases that shape a question, folded and as typed, longest first ("những việc" goes before "việc"). */
-function stopPhrases(list: string[]): { stop: string[][]; stopTyped: string[][] } {
-  const phrases = list.map((p) => ({ folded: nameTokens(p), typed: typedTokens(p).map((t) => t.toLowerCase()) }))
-    .filter((p) => p.folded.length > 0)
-    .sort((a, b) => b.folded.length - a.folded.length);
-  return { stop: phrases.map((p) => p.folded), stopTyped: phrases.map((p) => p.typed) };
 }
 
 /** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
@@ -174,8 +167,6 @@ export class QuestionReader {
     private readonly passageCount: number,
     /** Maps a folded word the documents never use to the one it is a typo of, or returns it. */
     private readonly correct: (folded: string) => string = (w) => w,
-    /** Whether the documents use a word typed with diacritics (lower case): "độ" is a word, "nhứng" a typo. */
-    private readonly isTypedWord: (typed: string) => boolean = () => true,
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
     this.unitWords = units.map((u) => {
@@ -290,7 +281,7 @@ export class QuestionReader {
    */
   subjectOf(tokens: Tokens, raw: string): Subject {
     const cues = this.reading.cues;
-    const kept = keptIndexes(tokens, cues.stop, cues.stopTyped, this.isTypedWord).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]));
+    const kept = keptIndexes(tokens.folded, cues.stop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]));
     // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
     // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown
     const rest = kept.map((i) => {
@@ -361,24 +352,15 @@ export class QuestionReader {
   }
 }
 
-/**
- * The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. A phrase
- * typed with diacritics other than its own, into a word the documents use, is that other word: "độ" is no
- * "do", "bền" no "bên"; "nhứng" is a typo of "những".
- */
-function keptIndexes(tokens: Tokens, phrases: string[][], typedPhrases: string[][], isTypedWord: (typed: string) => boolean): number[] {
-  let kept = tokens.folded.map((_, i) => i);
-  phrases.forEach((phrase, p) => {
-    for (let from = 0; ;) {
-      const at = findWords(kept.map((i) => tokens.folded[i]), phrase, from);
+/** The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. */
+function keptIndexes(tokens: string[], phrases: string[][]): number[] {
+  let kept = tokens.map((_, i) => i);
+  for (const phrase of phrases) {
+    for (;;) {
+      const at = findWords(kept.map((i) => tokens[i]), phrase);
       if (!at) break;
-      const typed = kept.slice(at[0], at[1]).map((i) => tokens.typed[i].toLowerCase());
-      const own = typedPhrases[p];
-      const agrees = typed.length !== own.length
-        || typed.every((t, k) => t === fold(t) || t === own[k] || !isTypedWord(t));
-      if (agrees) kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
-      from = agrees ? at[0] : at[0] + 1;
+      kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
     }
-  });
+  }
   return kept;
 }

@@ -82,6 +82,8 @@ export const STATIC_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['TTg', 'Thủ tướng'],
   ['TTgCP', 'Thủ tướng Chính phủ'],
   ['QH', 'Quốc hội'],
+  ['CP', 'Chính phủ'],
+  ['QG', 'quốc gia'],
   ['KHTC', 'kế hoạch tài chính'],
   ['TCCB', 'tổ chức cán bộ'],
   ['ĐTBĐ', 'đào tạo bồi dưỡng'],

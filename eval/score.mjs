@@ -11,7 +11,8 @@
 //  - browse questions with "rows" ({doc, line}): recall (gold rows some returned passage spans) and precision
 //    (returned passages that span a gold row), averaged over questions.
 // Sets whose name ends in "-holdout" are for checking only: look at their figures, never tune on their misses.
-// Floors (CI): --min-hit3 X --min-facts X for question sets, --min-recall X --min-precision X for browse sets;
+// Floors (CI): --min-hit3 X --min-facts X --min-abstain X for question sets (a set of no-answer questions only
+// has abstention alone), --min-recall X --min-precision X for browse sets;
 // the command exits 1 when a set scores under a floor.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,7 +25,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const showMisses = args.includes('--show-misses');
 const golds = opt('--gold') ? [opt('--gold')] : readdirSync(here).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(here, f));
 const cmd = opt('--cmd') ?? 'npm run --silent ask -- --jsonl';
-const floors = { hit3: opt('--min-hit3'), facts: opt('--min-facts'), recall: opt('--min-recall'), precision: opt('--min-precision') };
+const floors = { hit3: opt('--min-hit3'), facts: opt('--min-facts'), abstain: opt('--min-abstain'), recall: opt('--min-recall'), precision: opt('--min-precision') };
 let underFloor = false;
 /** Checks a figure against its floor, when one is given; reports the miss. */
 function floor(name, value, file) {
@@ -82,7 +83,7 @@ function scoreQuestions(gold, answers) {
   }
   const answered = n + naN;
   return {
-    figures: { hit3: h3 / (n || 1), facts: factHit / (factN || 1) },
+    figures: { ...(n ? { hit3: h3 / n, facts: factHit / (factN || 1) } : {}), abstain: (naRight + n - wrongRefusals) / (answered || 1) },
     line: `hit@1 ${pct(h1 / (n || 1))} hit@3 ${pct(h3 / (n || 1))} facts ${pct(factHit / (factN || 1))} abstain ${pct((naRight + n - wrongRefusals) / (answered || 1))}`
       + ` (no-answer recognised ${naRight}/${naN}, answerable refused ${wrongRefusals}/${n})`
       + `\n    facts by kind: ${Object.entries(factsByKind).map(([k, v]) => `${k} ${pct(v.hit / (v.n || 1))} (${v.n})`).join(', ')}`,

@@ -92,13 +92,16 @@ const FigureUnitsFile = z.object({
   per: z.array(z.string().min(1)),
   perEnds: z.array(z.string().min(1)),
   ranks: z.array(z.string().min(1)),
+  notUnits: z.array(z.string().min(1)),
 });
 
 /**
  * Multipliers ("tỷ" = 1e9), units a figure is counted in (longest first), the units of time, the words of a
  * share per head ("mỗi"), and the words that name a rank (lexicon/figure-units.json).
  */
-export function figureUnits(): { multipliers: Map<string, number>; units: string[]; durations: string[]; per: string[]; perEnds: string[]; ranks: string[] } {
+export function figureUnits(): {
+  multipliers: Map<string, number>; units: string[]; durations: string[]; per: string[]; perEnds: string[]; ranks: string[]; notUnits: string[];
+} {
   const file = readLexicon('figure-units.json', FigureUnitsFile);
   const byLength = (a: string, b: string) => b.length - a.length;
   return {
@@ -108,6 +111,7 @@ export function figureUnits(): { multipliers: Map<string, number>; units: string
     per: file.per,
     perEnds: file.perEnds,
     ranks: file.ranks,
+    notUnits: file.notUnits,
   };
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../src/answer/render-text.js';
 import { Dialog } from '../src/conversation/dialog.js';
 import { parseDeadline, readDate } from '../src/register/dates.js';
+import { emphasise } from '../src/answer/reply.js';
 import { findFigures } from '../src/register/figures.js';
 import { findDocumentMention } from '../src/register/mentions.js';
 import { nameTokens } from '../src/register/names.js';
@@ -85,6 +86,19 @@ describe('figures with their comparator and unit', () => {
 
   it('takes no document number, date, year, version or ordinal for a figure', () => {
     expect(one('Nghị định số 42/2022/NĐ-CP ngày 24/6/2022, CMCN 4.0, băng tần 3.5GHz, 5G, lần thứ 8, đến năm 2025 tỷ trọng')).toEqual([]);
+  });
+});
+
+describe('emphasis in a reply', () => {
+  const strong = (text: string) => emphasise(text).filter((s) => s.strong).map((s) => s.text);
+
+  it('marks whole figures with their comparator and unit, and dates, nothing else', () => {
+    expect(strong('doanh thu 25 tỷ USD vào năm 2025')).toEqual(['25 tỷ USD']);
+    expect(strong('trên 80% hộ gia đình; tăng 10 bậc; vào top 50')).toEqual(['trên 80%', 'tăng 10 bậc', 'vào top 50']);
+    expect(strong('Thời gian hoàn thành: Quý IV/2021, chậm nhất 30/11/2021')).toEqual(['Quý IV/2021', '30/11/2021']);
+    // no "5" of 5G, no "6," of IPv6, no "2025, tỷ", no version or frequency, and "08 đồng chí" are people
+    expect(strong('triển khai 5G, chuyển sang IPv6, đến năm 2025, tỷ lệ tăng; CMCN 4.0, băng tần 3.5GHz')).toEqual([]);
+    expect(strong('gồm 08 đồng chí lãnh đạo; phạt 1.044 triệu đồng')).toEqual(['1.044 triệu đồng']);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Hit, SearchResult } from '../search/engine.js';
 import { clauseRanges, sentenceRanges } from '../ingest/split.js';
 import { fold, yearsIn } from '../text/analyzer.js';
 import type { ListReply } from './list.js';
+import { findFigures } from '../register/figures.js';
 
 /** A run of text, emphasised when it holds a figure, a deadline or a unit. */
 export interface Span {
@@ -46,28 +47,32 @@ export type Reply = (
   understood?: string;
 };
 
-// A figure with its unit, a percentage, a range, a date or a period: what a user came for.
-const FIGURE = new RegExp(
+// A date or a period a task is due by: "Tháng 6/2021", "Quý IV/2021", "ngày 30/11/2021", "31/10/2021".
+const DATE = new RegExp(
   [
     String.raw`(?:(?:cuối |đầu |trước )?(?:tháng|quý|ngày)\s+(?:\d{1,2}|[IVX]+)(?:\s*\/\s*\d{1,2}(?=\s*\/))?(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?)`,
-    String.raw`(?:\d{1,2}\/\d{1,2}\/\d{4})`,
-    String.raw`(?:top\s+\d+|nhóm\s+\d+(?:\s+nước)?)`,
-    String.raw`(?:(?:[<>≥≤]\s?)?\d[\d.,]*(?:\s?%)?(?:\s*[-–]\s*\d[\d.,]*(?:\s?%)?)?(?:\s+(?:nghìn tỷ|tỷ|triệu|nghìn|USD|đồng|bậc|hạng|giờ|ngày|tháng|năm|khu|lớp|nước|bưu gửi(?:\/đầu người)?|doanh nghiệp|chuyên gia|nhánh|tên miền|điểm|xã|hộ)(?![\p{L}]))*)`,
+    String.raw`(?:(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4})`,
   ].join('|'),
   'giu',
 );
 
-/** Splits text into spans with figures and dates emphasised. */
+/**
+ * Splits text into spans with what a user came for emphasised: each figure with its comparator and unit
+ * ("trên 80%", "25 tỷ USD", "tăng 10 bậc"), read as the register reads targets, and each date or period.
+ * Nothing else: no "5" of "5G", no "6" of "IPv6", no bare year, no document number.
+ */
 export function emphasise(text: string): Span[] {
+  const marks = [
+    ...findFigures(text).map((f) => [f.start, f.end] as const),
+    ...[...text.matchAll(DATE)].filter((m) => /\d/.test(m[0])).map((m) => [m.index!, m.index! + m[0].trimEnd().length] as const),
+  ].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const spans: Span[] = [];
   let last = 0;
-  for (const m of text.matchAll(FIGURE)) {
-    const s = m[0].trim();
-    if (!/\d/.test(s)) continue;
-    const start = m.index! + m[0].indexOf(s);
+  for (const [start, end] of marks) {
+    if (start < last) continue; // inside a mark already made
     if (start > last) spans.push({ text: text.slice(last, start) });
-    spans.push({ text: s, strong: true });
-    last = start + s.length;
+    spans.push({ text: text.slice(start, end), strong: true });
+    last = end;
   }
   if (last < text.length) spans.push({ text: text.slice(last) });
   return spans;

@@ -49,8 +49,13 @@ function figurePattern(): Compiled {
   for (const [kind, words] of Object.entries(comparatorWords()) as Array<[Comparator, string[]]>) {
     for (const w of words) comparatorOf.set(w.toLowerCase(), kind);
   }
-  const { multipliers, units, per, perEnds } = figureUnits();
-  const alternatives = (list: string[]) => list.map((u) => escape(u) + '(?![\\p{L}])').join('|');
+  const { multipliers, units, per, perEnds, notUnits } = figureUnits();
+  // a unit word that opens another word ("đồng chí") is no unit
+  const notAfter = (u: string) => notUnits.filter((w) => w.toLowerCase().startsWith(`${u.toLowerCase()} `)).map((w) => escape(w.slice(u.length).trim()));
+  const alternatives = (list: string[]) => list.map((u) => {
+    const others = notAfter(u);
+    return escape(u) + '(?![\\p{L}])' + (others.length ? `(?!\\s+(?:${others.join('|')})(?![\\p{L}]))` : '');
+  }).join('|');
   const comparators = [...comparatorOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
   // a number not glued to letters, digits or slashes ("5G", "42/2022", "4.0" in "CMCN 4.0" are no figures)
   const num = String.raw`(?<![\p{L}\d/.,])\d[\d.,]*(?<![.,])(?![\p{L}\d/]|[.,]\d)`;

@@ -1,6 +1,7 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildListReply, type SourceSpan } from './answer/list.js';
-import { holdsAnswer, registerLead } from './answer/register-answer.js';
+import { registerLead } from './answer/register-answer.js';
+import { missingAsked } from './search/answerability.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { buildIndex } from './index/build.js';
 import { ensureIndex, loadCorpus, type Corpus, type StoredPassage } from './index/load.js';
@@ -69,8 +70,7 @@ export function answererFor(corpus: Corpus): Answerer {
       });
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];
-      const missing = !fromRegister && lead && !search.noAnswer && asksLeadOrDue === search.question.intent
-        && !holdsAnswer(search.question.intent, lead.passage, namesUnitByName) ? asksLeadOrDue : undefined;
+      const missing = !fromRegister && lead && !search.noAnswer ? missingAsked(search.question.intent, asksLeadOrDue, lead.passage, namesUnitByName) : undefined;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];

@@ -8,6 +8,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
+import { holdsAnswer } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -107,19 +108,6 @@ export interface LeadOptions {
   namesUnit: (p: StoredPassage) => boolean;
   /** The question asks who leads a task ("chủ trì") or when it is due ("hạn", "phải xong"): a task row answers best. */
   asks?: 'unit' | 'deadline';
-}
-
-// A time a task can be due: a year, a date, a month or quarter, a session of the National Assembly, a span.
-const TIME_LIKE = /(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\/\d{1,2}|(?:tháng|quý|kỳ họp|kì họp)\s+(?:thứ\s+)?[\dIVX]|trong vòng|hằng (?:năm|quý|tháng)/iu;
-
-/**
- * Whether a passage holds the kind of answer asked: a time for "khi nào", a unit of the Ministry or the word
- * "chủ trì" for "ai chủ trì".
- */
-export function holdsAnswer(intent: string, p: StoredPassage, namesUnit: (p: StoredPassage) => boolean): boolean {
-  if (intent === 'deadline') return TIME_LIKE.test(p.text);
-  if (intent === 'unit') return /chủ trì/iu.test(p.text) || namesUnit(p);
-  return true;
 }
 
 /** Builds the register lead for a search result, or undefined when no register row fits. */

@@ -6,9 +6,9 @@
  * The first of the top hits that answers leads; when none does, the engine says so.
  */
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
-import { onLexiconForgotten, referenceYearWords } from '../lexicon.js';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
+import { passageAnswers, sectionKindOf } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { understand, type Intent, type Question, type Term } from './understand.js';
 
@@ -38,7 +38,7 @@ export interface EngineOptions {
   properNameBonus: number;
   /** Credit for a word typed with diacritics that the passage has only with other diacritics (typos happen). */
   otherDiacriticsCredit: number;
-  /** A hit covering less of the question's content words does not answer. */
+  /** A hit covering less of the question's content words does not answer (see answerability.ts). */
   minCoverage: number;
   /** A hit holding less of the question's phrases (unless it covers nearly all words) does not answer. */
   minPhraseShare: number;
@@ -228,29 +228,13 @@ export class Engine {
     });
   }
 
-  /** Whether a hit answers the question: it covers the content words and phrases, names the names and years. */
+  /** Whether a hit answers the question (the rules are in answerability.ts). */
   private answers(question: Question, hit: Hit): boolean {
     const terms = this.termsOf(hit.passage);
-    const { minCoverage, minPhraseShare } = this.options;
-    // at least one word of the question (not a bare number) must be one the documents use
-    if (!question.content.some((t) => !/^\d/.test(t.folded) && this.corpus.vocabulary.has(t.folded))) return false;
-    if (hit.coverage < minCoverage || hit.pairShare < minPhraseShare / 2) return false;
-    if (hit.pairShare < minPhraseShare && hit.coverage < 0.8) return false;
-    if (question.names.some((n) => this.corpus.vocabulary.has(n) && !terms.terms.has(n))) return false;
-    // a place or organisation asked about ("Bắc Giang") that the passage does not name
-    const proper = this.specificProperPairs(question);
-    if (proper.length && !proper.some((p) => terms.pairs.has(p))) return false;
-    const yearMissing = question.years.length > 0 && !question.years.some((y) => terms.years.has(y));
-    // a year asked about that the passage and its headings never name: only a near-complete match answers
-    if (yearMissing && (hit.coverage < 0.9 || hit.pairShare < 0.5)) return false;
-    // a target asked for one year is not answered by a passage that speaks of other years only ("đến năm
-    // 2025" for 2024): no-answer recognised qa 13→15/22, qa-fresh 8→10/18, dev dialogs 1→2/5
-    if (question.intent === 'target' && question.years.length) {
-      const own = ownYears(searchableText(hit.passage));
-      if (own.length && !question.years.some((y) => own.includes(y))) return false;
-    }
-    // what was achieved is not answered by what was planned
-    return !(question.achieved && isPlan(hit.passage));
+    return passageAnswers(
+      question, { passage: hit.passage, terms: terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare },
+      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
+    );
   }
 
   private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {
@@ -260,15 +244,6 @@ export class Engine {
     const docYears = this.corpus.documents.get(p.doc)?.years ?? [];
     return q.years.some((y) => docYears.includes(y)) ? 0.85 : 0.6;
   }
-}
-
-let referenceBefore: RegExp | undefined;
-onLexiconForgotten(() => { referenceBefore = undefined; });
-
-/** The years a text speaks of, leaving out years of reference ("cao hơn so với năm 2020"). */
-export function ownYears(text: string): number[] {
-  referenceBefore ??= new RegExp(`(?:${referenceYearWords().sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+(?:19|20)\\d\\d`, 'giu');
-  return yearsIn(text.replace(referenceBefore, ' '));
 }
 
 function intentFactor(intent: Intent, p: StoredPassage): number {
@@ -285,20 +260,10 @@ function intentFactor(intent: Intent, p: StoredPassage): number {
   }
 }
 
-const PLAN_SECTION = /nhiệm vụ|kế hoạch|định hướng|phương hướng|mục tiêu|chỉ tiêu|giải pháp/iu;
-const RESULT_SECTION = /kết quả|khó khăn|bài học/iu;
-
-/** A passage in a section of plans or targets, not of results. */
-function isPlan(p: StoredPassage): boolean {
-  const path = p.headingPath.join(' ');
-  return PLAN_SECTION.test(path) && !RESULT_SECTION.test(path);
-}
-
 /** For questions about what is to be (targets, tasks): sections of plans rather than of results or lessons. */
 function planFactor(p: StoredPassage): number {
-  const path = p.headingPath.join(' ');
-  if (PLAN_SECTION.test(path)) return 1.15;
-  return RESULT_SECTION.test(path) ? 0.85 : 1;
+  const kind = sectionKindOf(p);
+  return kind === 'plan' ? 1.15 : kind === 'result' ? 0.85 : 1;
 }
 
 /** Drops a hit whose text another, better hit already contains (overlapping pieces of one block). */

@@ -7,7 +7,7 @@ import { renderText } from '../src/answer/render-text.js';
 import { Dialog, type Incoming } from '../src/conversation/dialog.js';
 import { FollowUpReader, Frames } from '../src/conversation/follow-up.js';
 import { SmallTalkReader } from '../src/conversation/small-talk.js';
-import { ownYears } from '../src/search/engine.js';
+import { ownYears } from '../src/search/answerability.js';
 import { isVietnameseSyllable } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
 

@@ -7,7 +7,6 @@ import { buildIndex } from './index/build.js';
 import { ensureIndex, loadCorpus, type Corpus, type StoredPassage } from './index/load.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
-import { narrows } from './register/reading.js';
 import { RegisterIndex } from './register/query.js';
 import { Engine, MAX_QUESTION_CHARS, type SearchResult } from './search/engine.js';
 
@@ -54,16 +53,22 @@ export function answererFor(corpus: Corpus): Answerer {
     browser,
     list,
     answer(question) {
-      const request = browser.read(question.slice(0, MAX_QUESTION_CHARS)) ?? browser.topic(question.slice(0, MAX_QUESTION_CHARS));
+      const asked = question.slice(0, MAX_QUESTION_CHARS);
+      const listRequest = browser.read(asked);
+      const request = listRequest ?? browser.topic(asked);
+      let emptyList: Answer | undefined;
       if (request) {
         const listed = list(request);
-        // a list narrowed by words no row holds: the question is about something else, for the search
-        const narrowed = 'subject' in request && narrows(request.subject);
-        if (!listed.noAnswer || !narrowed) return listed;
+        if (!listed.noAnswer || request.kind === 'invalid') return listed;
+        // no row fits: the passages may still say it ("Vụ TCCB được giao gì tại giao ban"), else a list
+        // question's reply says which list is empty
+        if (listRequest) emptyList = listed;
       }
       // "… các văn bản ghi bao nhiêu": the documents are not the subject; the rest of the question is searched
       const comparison = browser.comparisonWords(question);
-      const search = engine.search(comparison?.rest || question, 8);
+      // a question that names a document ("theo Chỉ thị 2021 …") is answered from it, without the words naming it
+      const named = comparison ? undefined : browser.documentsNamed(question);
+      const search = engine.search(comparison?.rest || named?.rest || question, 8, named?.docs);
       const asksLeadOrDue = browser.asksLeadOrDue(question);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
@@ -75,6 +80,7 @@ export function answererFor(corpus: Corpus): Answerer {
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
+      if (emptyList && (search.noAnswer || missing)) return emptyList;
       return {
         reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing),
         sources,

@@ -187,6 +187,7 @@ const FollowUpWordsFile = z.object({
   closers: z.array(z.string().min(1)).min(1),
   references: z.array(z.string().min(1)).min(1),
   asks: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  filler: z.array(z.string().min(1)),
   period: z.array(z.string().min(1)).min(1),
   more: z.array(z.string().min(1)).min(1),
 });

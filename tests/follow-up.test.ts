@@ -44,6 +44,15 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('thế còn bưu chính?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực bưu chính năm 2021');
     expect(await question('còn chỉ thị năm 2021 thì sao?', 'chỉ thị 2023 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025'))
       .toBe('chỉ thị năm 2021 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025');
+    // "thì đặt bao nhiêu" asks what the last question asked: its "mục tiêu" stays
+    expect(await question('còn Chỉ thị năm 2021 thì đặt bao nhiêu?', 'Chỉ thị 2023 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025?'))
+      .toBe('Chỉ thị năm 2021 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025');
+    // a quarter normalised into more words ("Quý III/2021") does not shift where the unit is
+    expect(await question('còn Cục Tần số thì sao?', 'Năm 2021 Trung tâm VNNIC chủ trì những nhiệm vụ nào phải xong trong Quý III/2021?'))
+      .toBe('Năm 2021 Cục Tần số chủ trì những nhiệm vụ nào phải xong trong Quý III/2021');
+    // an indicator that holds a sector's words is a new subject, not a sector ("thị" is no filler "thì")
+    expect(await question('còn mức tăng trưởng doanh thu thị trường ATTT?', 'Năm 2021 tỷ lệ cơ quan khắc phục lỗ hổng ATTT phải đạt bao nhiêu?'))
+      .toBe('mức tăng trưởng doanh thu thị trường ATTT Năm 2021 đạt bao nhiêu');
   });
 
   it('asks the last question of a new subject, keeping what it asked and its year', async () => {
@@ -87,6 +96,22 @@ describe('follow-ups in the dialog', () => {
     const later = await dialog.handle(msg('còn năm 2025?', 'group', 'u2'));
     expect(renderText(later.reply)).toMatch(/^Hiểu là: tỷ lệ hồ sơ trực tuyến toàn trình năm 2025 là bao nhiêu/);
     expect(later.answer?.sources.some((s) => s.doc === D2023)).toBe(true);
+  });
+
+  it('lists the other items of the list the last answer came from when asked for more', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const first = await dialog.handle(msg('Năm 2023 lĩnh vực bưu chính có nhiệm vụ xây dựng Cổng dữ liệu bưu chính không?', 'f4'));
+    expect(first.answer?.sources[0]).toMatchObject({ doc: D2023, lineStart: 30 });
+    const more = renderText((await dialog.handle(msg('còn gì nữa không?', 'f4'))).reply);
+    expect(more).toMatch(/^Các mục khác trong Chỉ thị 01\/CT-BTTTT \(2023\)/);
+    expect(more).toContain('(dòng 31)');
+    expect(more).not.toContain('(dòng 30)');
+  });
+
+  it('keeps the whole last question beside a new subject when the subject alone finds nothing', async () => {
+    const c = (await reader()).complete('còn nhân lực thì sao?', 'Đến 2025, tỷ lệ đóng góp của công nghiệp công nghệ số vào GDP là bao nhiêu?');
+    expect(c).toMatchObject({ kind: 'question', question: 'nhân lực Đến 2025 là bao nhiêu' });
+    expect(c?.kind === 'question' && c.wider).toBe('Đến 2025, tỷ lệ đóng góp của công nghiệp công nghệ số vào GDP nhân lực là bao nhiêu');
   });
 
   it('pages a list when asked for more in words', async () => {
@@ -187,6 +212,18 @@ describe('a topic alone', () => {
     expect(browser.topic('hạn trình luật viễn thông')).toBeUndefined();
     expect(browser.topic('5G năm 2025 bao nhiêu')).toBeUndefined();
     expect(browser.topic('Cục Viễn thông')).toBeUndefined();
+  });
+});
+
+describe('a question that names a document', () => {
+  it('is answered from that document', async () => {
+    const a = (await testAnswerer()).answer('Chỉ thị năm 2021 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025');
+    expect(renderText(a.reply)).toMatch(/^từ 70 đến 100 ngàn doanh nghiệp vào năm 2025/);
+    expect(a.sources[0]).toMatchObject({ doc: D2021, lineStart: 99 });
+  });
+
+  it('is not scoped by a kind of document it asks about ("Chỉ thị về …" to be drafted)', async () => {
+    expect((await testAnswerer()).browser.documentsNamed('Chỉ thị về đẩy mạnh phát triển Chính phủ số dự kiến trình Thủ tướng lúc nào?')).toBeUndefined();
   });
 });
 

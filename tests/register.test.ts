@@ -422,6 +422,14 @@ describe('what a list question cannot mean', () => {
     expect(a.sources.filter((s) => s.doc === MEETING).map((s) => s.lineStart)).toEqual([45, 47]);
   });
 
+  it('reads a unit named with a typo, a cue phrase typed a letter short, and "nhiệm vụ, chỉ tiêu" of a sector', async () => {
+    const b = (await testAnswerer()).browser;
+    // the words of the unit's own name narrow nothing, though "hìn" kept them out of the name found
+    expect(b.read('Cục Phát thanh truyền hìn và thông tin điện tử chủ trì những nhiệm vụ nào')).toMatchObject({ kind: 'unit', subject: { groups: [] } });
+    expect(b.read('những nhiệm vụ phải hoàn thàn trong tháng 2/2021')).toMatchObject({ kind: 'due', subject: { groups: [] } });
+    expect(b.read('lĩnh vực bưu chính năm 2021 có những nhiệm vụ, chỉ tiêu gì')).toEqual({ kind: 'sector', sectors: ['Bưu chính'], year: 2021 });
+  });
+
   it('reads a question word typed with other diacritics as the question word: typos of it are far commoner', async () => {
     const subjectOf = async (q: string) => {
       const read = (await testAnswerer()).browser.read(q);

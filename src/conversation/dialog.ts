@@ -5,7 +5,7 @@
  */
 import type { Answer, Answerer } from '../app.js';
 import { atPage, pageCount, type ListReply } from '../answer/list.js';
-import { emphasise, linesText, passageDisplay, type Excerpt, type Reply, type Span } from '../answer/reply.js';
+import { emphasise, linesText, listAround, passageDisplay, shorten, type Excerpt, type Reply, type Span } from '../answer/reply.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS } from '../search/engine.js';
 import type { ListCommand } from '../register/browse.js';
@@ -44,6 +44,9 @@ export interface DialogOptions {
 
 /** Sources kept in a question's record: a page of a list and more, enough to see what was answered. */
 const RECORDED_SOURCES = 50;
+
+/** How many items of a list in the documents "còn gì nữa không?" shows at most. */
+const MORE_ITEMS = 30;
 
 /** Longer messages are not questions (a pasted document): the user is asked to shorten them. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -169,9 +172,15 @@ export class Dialog {
     if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
     if (completion?.kind === 'more') return { reply: this.moreOf(frame?.answerKey) };
     if (completion) {
-      const understood = completion.question;
+      let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
-      const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(this.app.answer(understood), msg, started);
+      let answer = command ? undefined : this.app.answer(understood);
+      // the new subject alone finds nothing: the whole last question beside it may
+      if (answer?.noAnswer && completion.wider) {
+        const wider = this.app.answer(completion.wider);
+        if (!wider.noAnswer) [answer, understood] = [wider, completion.wider];
+      }
+      const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(answer!, msg, started);
       if (!command) this.frames.set(chat, understood, outcome.answerKey);
       return { ...outcome, reply: { ...outcome.reply, understood } };
     }
@@ -199,6 +208,14 @@ export class Dialog {
     const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
     if (list?.moved) return list.reply;
     if (list) return message(undefined, 'Đó là tất cả các mục của danh sách.');
+    // an item of a list in the documents ("nhiệm vụ trọng tâm năm 2023"): the other items of that list
+    const lead = answerKey ? this.memory.get(answerKey)?.hits[0]?.passage : undefined;
+    const items = lead ? listAround(lead, this.app.corpus.passages, MORE_ITEMS).filter((p) => p.id !== lead.id) : [];
+    if (lead && items.length) {
+      const doc = this.app.corpus.documents.get(lead.doc);
+      return message(`Các mục khác trong ${[doc?.short ?? lead.doc, lead.headingPath.at(-1)].filter(Boolean).join(' › ')}`,
+        items.map((p) => `• ${shorten(p.text, 300)} (dòng ${p.lineStart})`).join('\n'));
+    }
     const excerpts = answerKey ? this.more(answerKey) : undefined;
     if (!excerpts?.length) return message(undefined, 'Văn bản không có thêm nội dung nào khác cho câu hỏi trước. Bạn hãy hỏi câu mới nhé.');
     return message('Các nguồn tiếp theo', ...excerpts.map((e) => [...e.spans, { text: `\n📄 ${citationText(e.citation, 1)}` }]));

@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { followUpWords, type FollowUpWords } from '../lexicon.js';
+import { documentKinds, followUpWords, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 
 /** What a chat asked last: the question as understood, the key of its answer, and when. */
@@ -58,18 +58,22 @@ function wordsOf(text: string): Word[] {
   }));
 }
 
-/** Where a unit, a sector or a document is named in a text, as spans of its folded words. */
+/** Where a unit, a sector or a document is named in a text's folded words, as spans of them. */
 export interface Namer {
-  /** The canonical unit a text names and the word spans naming it, if any. */
-  unitIn(text: string): { name: string; spans: Array<[number, number]> } | undefined;
-  /** The sectors a text names and the word spans naming them, if any. */
-  sectorsIn(text: string): { names: string[]; spans: Array<[number, number]> } | undefined;
-  /** The documents a text names ("chỉ thị năm 2021") and the word span naming them, if any. */
-  documentIn(text: string): { docs: string[]; span: [number, number] } | undefined;
+  /** The canonical unit the words name and the spans naming it, if any. */
+  unitIn(tokens: string[]): { name: string; spans: Array<[number, number]> } | undefined;
+  /** The sectors the words name and the spans naming them, if any. */
+  sectorsIn(tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined;
+  /** The documents the words name ("chi thi nam 2021") and the span naming them, if any. */
+  documentIn(tokens: string[]): { docs: string[]; span: [number, number] } | undefined;
 }
 
-/** What a follow-up becomes: a full question, or a request for more of the last answer. */
-export type Completion = { kind: 'question'; question: string } | { kind: 'more' };
+/**
+ * What a follow-up becomes: a full question, or a request for more of the last answer. `wider` keeps all of
+ * the last question beside the new subject ("còn nhân lực?" after "tỷ lệ đóng góp của công nghiệp công
+ * nghệ số vào GDP"): it is asked when the question alone finds nothing.
+ */
+export type Completion = { kind: 'question'; question: string; wider?: string } | { kind: 'more' };
 
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -79,7 +83,12 @@ interface Phrases {
   closers: string[][];
   references: string[][];
   asks: string[][];
+  /** The kind of answer each ask phrase asks for ("unit", "deadline", …), by its folded words. */
+  askKind: Map<string, string>;
+  filler: Array<{ folded: string[]; typed: string[] }>;
   period: string[][];
+  /** Words a document's name may follow ("theo"). */
+  before: string[][];
   more: string[][];
 }
 
@@ -88,13 +97,28 @@ function prepare(words: FollowUpWords): Phrases {
     .sort((a, b) => b.length - a.length);
   return {
     openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
-    asks: phrases(Object.values(words.asks).flat()), period: phrases(words.period), more: phrases(words.more),
+    asks: phrases(Object.values(words.asks).flat()),
+    filler: words.filler.map((p) => ({ folded: fold(normalize(p)).match(/[a-z0-9%]+/g) ?? [], typed: normalize(p).split(/\s+/) }))
+      .filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length),
+    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.join(' '), kind] as const))), period: phrases(words.period), more: phrases(words.more),
+    before: phrases(documentKinds().before),
   };
 }
 
 /** Whether `phrase` stands at word `at`; an all-capital word ("AI") is a name, never a phrase's word. */
 function phraseAt(words: Word[], phrase: string[], at: number): boolean {
   return phrase.every((p, k) => words[at + k]?.folded === p && !/^\p{Lu}{2,}$/u.test(words[at + k].typed));
+}
+
+/**
+ * `phraseAt`, and a word typed with diacritics has the phrase's own: a filler "thì" is no "thị" of "thị
+ * trường" (typed without diacritics, either may be meant, and the filler is taken).
+ */
+function typedPhraseAt(words: Word[], phrase: { folded: string[]; typed: string[] }, at: number): boolean {
+  return phraseAt(words, phrase.folded, at) && phrase.typed.every((t, k) => {
+    const w = words[at + k].typed.normalize('NFC').toLowerCase();
+    return w === fold(w) || normalize(w) === t;
+  });
 }
 
 /** The word spans of every phrase found in `words` outside `taken` (longest first, not overlapping). */
@@ -167,10 +191,9 @@ export class FollowUpReader {
     return runs;
   }
 
-  /** The word span naming documents, when the namer's words are the text's words. */
-  private documentSpan(text: string, words: Word[]): [number, number] | undefined {
-    if (words.length !== foldedWordCount(text)) return undefined;
-    return this.namer.documentIn(text)?.span;
+  /** The word span naming documents, if any. */
+  private documentSpan(words: Word[]): [number, number] | undefined {
+    return this.namer.documentIn(words.map((w) => w.folded))?.span;
   }
 
   /**
@@ -200,12 +223,18 @@ export class FollowUpReader {
     const inner = words.slice(from, to);
     const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
     const innerWords = wordsOf(innerText);
-    const doc = innerText ? this.documentSpan(innerText, innerWords) : undefined;
+    const doc = innerText ? this.documentSpan(innerWords) : undefined;
     const docWords = covered(doc ? [doc] : []);
     const references = spansOf(innerWords, p.references, docWords);
     const asks = spansOf(innerWords, p.asks, new Set([...docWords, ...covered(references)]));
     const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks)]));
-    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
+    const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
+    const filler: Array<[number, number]> = [];
+    for (let i = 0; i < innerWords.length; i++) {
+      const f = p.filler.find((x) => typedPhraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
+      if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
+    }
+    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...filler]);
     // what is left is a new subject, if anything
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
     const marked = from > 0 || to < words.length || references.length > 0;
@@ -217,23 +246,28 @@ export class FollowUpReader {
     if (times.length) question = this.withTime(question, spanText(innerText, innerWords, [times.at(-1)!]));
     const ask = spanText(innerText, innerWords, asks);
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
-    if (subject) question = this.withSubject(question, subject, ask);
-    else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
+    let wider: string | undefined;
+    if (subject) {
+      const replaced = this.withSubject(question, subject, ask);
+      if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
+      question = replaced.question;
+    } else if (ask && !this.asksTheSame(innerWords, asks, question)) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
-    return question ? { kind: 'question', question } : undefined;
+    if (!question) return undefined;
+    return wider && wider !== question ? { kind: 'question', question, wider } : { kind: 'question', question };
   }
 
   /** The question with the documents it names replaced ("còn Chỉ thị năm 2021?"), or them added. */
   private withDocument(question: string, named: string): string {
     const words = wordsOf(question);
-    const span = this.documentSpan(question, words);
+    const span = this.documentSpan(words);
     return span ? replaceSpan(question, words, span, named) : `${tidy(question)} theo ${named}`;
   }
 
   /** The question with its time replaced by the follow-up's ("còn năm 2025?"), or the time added. */
   private withTime(question: string, time: string): string {
     const words = wordsOf(question);
-    const doc = this.documentSpan(question, words);
+    const doc = this.documentSpan(words);
     const runs = this.timeRuns(words, covered(doc ? [doc] : []));
     const withYear = /\p{L}/u.test(time) ? time : `năm ${time}`;
     return runs.length ? replaceSpan(question, words, runs.at(-1)!, withYear) : `${tidy(question)} ${withYear}`;
@@ -243,6 +277,23 @@ export class FollowUpReader {
   private withoutAsks(question: string): string {
     const words = wordsOf(question);
     return cut(question, words, spansOf(words, this.phrases.asks));
+  }
+
+  /**
+   * Whether the follow-up's asks ask for nothing the last question did not: "thì đặt bao nhiêu" after
+   * "… đặt mục tiêu bao nhiêu …" keeps the last question's words ("mục tiêu") whole.
+   */
+  private asksTheSame(words: Word[], asks: Array<[number, number]>, last: string): boolean {
+    const kinds = (list: Word[], spans: Array<[number, number]>) => new Set(spans.map(([a, b]) => this.phrases.askKind.get(list.slice(a, b).map((w) => w.folded).join(' '))));
+    const lastWords = wordsOf(last);
+    const before = kinds(lastWords, spansOf(lastWords, this.phrases.asks));
+    return [...kinds(words, asks)].every((k) => before.has(k));
+  }
+
+  /** What the question asks, as typed ("là bao nhiêu"). */
+  private asksOf(question: string): string {
+    const words = wordsOf(question);
+    return spanText(question, words, spansOf(words, this.phrases.asks));
   }
 
   /** The question with the follow-up's own ask in place of its asks, when it has one. */
@@ -255,27 +306,33 @@ export class FollowUpReader {
    * ("thế còn bưu chính"); else the new subject with the last question's asks and time, and the
    * follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string): string {
+  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean } {
     const words = wordsOf(last);
-    const aligned = words.length === foldedWordCount(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
-    const unit = this.namer.unitIn(subject);
-    const lastUnit = unit && aligned ? this.namer.unitIn(last) : undefined;
-    if (lastUnit) return this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask);
-    const sectors = this.namer.sectorsIn(subject);
-    const lastSectors = sectors && aligned ? this.namer.sectorsIn(last) : undefined;
-    if (lastSectors) return this.withAsk(replaceSpan(last, words, whole(lastSectors.spans), subject), ask);
+    const folded = (list: Word[]) => list.map((w) => w.folded);
+    // a unit or a sector in place of the last one only when it is all the new subject says
+    const subjectWords = folded(wordsOf(subject));
+    const all = (spans: Array<[number, number]> | undefined) => spans !== undefined && covered(spans).size === subjectWords.length;
+    const unit = this.namer.unitIn(subjectWords);
+    const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
+    if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false };
+    const sectors = this.namer.sectorsIn(subjectWords);
+    const lastSectors = all(sectors?.spans) ? this.namer.sectorsIn(folded(words)) : undefined;
+    if (lastSectors) return { question: this.withAsk(replaceSpan(last, words, whole(lastSectors.spans), subject), ask), generic: false };
     // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
     const asks = spansOf(words, this.phrases.asks);
-    const doc = aligned ? this.documentSpan(last, words) : undefined;
+    const doc = this.documentSpan(words);
     const times = this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])]));
     const shaped = covered([...asks, ...times, ...(doc ? [doc] : [])]);
     const firstContent = words.findIndex((_, i) => !shaped.has(i));
     const before = spanText(last, words, asks.filter(([a]) => a < firstContent));
     const after = ask || spanText(last, words, asks.filter(([a]) => a >= firstContent));
     const time = spanText(last, words, times.slice(-1));
-    const docText = doc ? `theo ${spanText(last, words, [doc])}` : '';
-    return [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
+    // the document named, with the word before it ("theo") when the last question had one
+    const named = doc ? spanText(last, words, [doc]) : '';
+    const docText = doc && !this.phrases.before.some((w) => phraseAt(words, w, doc[0])) ? `theo ${named}` : named;
+    const question = [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
+    return { question, generic: true };
   }
 }
 
@@ -290,7 +347,3 @@ function groupRuns(indexes: number[]): Array<[number, number]> {
   return runs;
 }
 
-/** How many words the namer's spans count in (the same words as `wordsOf`, when every word folds to one). */
-function foldedWordCount(text: string): number {
-  return (fold(normalize(text)).match(/[a-z0-9]+/g) ?? []).length;
-}

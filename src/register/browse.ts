@@ -109,23 +109,37 @@ export class Browser {
     return this.reader.findUnit(nameTokens(text))?.unit;
   }
 
-  /** The unit a text names and the spans of its folded words naming it, if any. */
-  unitIn = (text: string): { name: string; spans: Array<[number, number]> } | undefined => {
-    const found = this.reader.namedUnit(nameTokens(text));
+  /** The unit folded words name and the spans naming it, if any. */
+  unitIn = (tokens: string[]): { name: string; spans: Array<[number, number]> } | undefined => {
+    const found = this.reader.namedUnit(tokens);
     return found && { name: found.unit, spans: found.spans };
   };
 
-  /** The documents a text names ("chỉ thị năm 2021") and the span of its folded words naming them, if any. */
-  documentIn = (text: string): { docs: string[]; span: [number, number] } | undefined => {
-    const tokens = nameTokens(text);
+  /** The documents a question names and the question without the words naming them, if it names any. */
+  documentsNamed(question: string): { docs: Set<string>; rest: string } | undefined {
+    const tokens = nameTokens(question);
+    const units = this.reader.namedUnit(tokens)?.spans ?? [];
+    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
+    if (!mention) return undefined;
+    // named by its number, its year or "theo …": a kind alone opening a question is what it asks about
+    // ("Chỉ thị về đẩy mạnh Chính phủ số dự kiến trình khi nào")
+    const words = tokens.slice(mention.start, mention.end);
+    const before = this.reading.documentWords.before.some((w) => w.every((x, i) => words[i] === x));
+    if (!before && !words.some((w) => /\d/.test(w))) return undefined;
+    const rest = stripPhrases(question, [words]);
+    return /[\p{L}\p{N}]/u.test(rest) ? { docs: new Set(mention.docs), rest } : undefined;
+  }
+
+  /** The documents folded words name ("chi thi nam 2021") and the span naming them, if any. */
+  documentIn = (tokens: string[]): { docs: string[]; span: [number, number] } | undefined => {
     const units = this.reader.namedUnit(tokens)?.spans ?? [];
     const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
     return mention && { docs: mention.docs, span: [mention.start, mention.end] };
   };
 
-  /** The sectors a text names and the spans of its folded words naming them, if any. */
-  sectorsIn = (text: string): { names: string[]; spans: Array<[number, number]> } | undefined => {
-    const found = this.reader.findSectors(nameTokens(text));
+  /** The sectors folded words name and the spans naming them, if any. */
+  sectorsIn = (tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined => {
+    const found = this.reader.findSectors(tokens);
     return found && { names: found.sectors, spans: found.spans };
   };
 
@@ -217,7 +231,8 @@ export class Browser {
     const dueCue = r.has(tokens.folded, cues.due);
     // nothing a list is asked by: no period, unit, sector, target word or year falling due (most questions)
     if (!found && !unit && !named && !targetCue && !(dueCue && years.length === 1)) return undefined;
-    const subject = r.subjectOf(named ? without(tokens, named.spans) : tokens, question);
+    const nameWords = new Set([...(unit ? this.unitNames(unit.unit) : []), ...(named ? this.sectorNames(named.sectors) : [])].flatMap(nameTokens));
+    const subject = r.subjectOf(named ? without(tokens, named.spans) : tokens, question, nameWords);
     const plain = !narrows(subject);
     const year = years.at(-1);
 
@@ -237,7 +252,9 @@ export class Browser {
     if (unit && (wantsList || (plain && !targetCue))) return { kind: 'unit', unit: unit.unit, year, subject };
     // "nhiệm vụ bưu chính năm 2021": a sector's tasks, unless who leads one or when it is due is asked
     const sectorTasks = r.has(tokens.folded, cues.task) && !r.has(tokens.folded, cues.lead) && !dueCue;
-    if (named && (sectorCue || wantsList || sectorTasks) && !targetCue && plain) return { kind: 'sector', sectors: named.sectors, year };
+    // "nhiệm vụ, chỉ tiêu gì": the sector's list holds both
+    const onlyTargets = targetCue && !r.has(tokens.folded, cues.task);
+    if (named && (sectorCue || wantsList || sectorTasks) && !onlyTargets && plain) return { kind: 'sector', sectors: named.sectors, year };
     // "các chỉ tiêu …"; with no subject there is no one target to pick: "chỉ tiêu năm 2023" lists them
     if (targetCue && (wantsList || plain)) return { kind: 'targets', subject, sector: named?.sectors[0], year };
     return undefined;
@@ -266,6 +283,17 @@ export class Browser {
     const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
     if (!mention) return { text: question };
     return { text: stripPhrases(question, [tokens.slice(mention.start, mention.end)]), docs: mention.docs };
+  }
+
+  /** A unit's name and spellings. */
+  private unitNames(unit: string): string[] {
+    const u = this.index.register.units.find((x) => x.name === unit);
+    return u ? [u.name, ...u.spellings] : [unit];
+  }
+
+  /** The sectors' names and spellings. */
+  private sectorNames(sectors: string[]): string[] {
+    return this.reading.sectors.filter((x) => sectors.includes(x.name)).flatMap((x) => [x.name, ...x.spellings]);
   }
 
   /** The request a command's argument makes, or a message saying what was not understood. */

@@ -277,11 +277,14 @@ export class QuestionReader {
 
   /**
    * The subject of a question once periods, names, years and the words that shape a list are set aside:
-   * a group per word, or per phrase an alias stands for, or per pair joined by "/" in the question.
+   * a group per word, or per phrase an alias stands for, or per pair joined by "/" in the question. The
+   * `named` words (of the unit or sector the question names) are left out.
    */
-  subjectOf(tokens: Tokens, raw: string): Subject {
+  subjectOf(tokens: Tokens, raw: string, named: Set<string> = new Set()): Subject {
     const cues = this.reading.cues;
-    const kept = keptIndexes(tokens.folded, cues.stop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]));
+    // the words of a unit's or sector's own names narrow nothing once it is named, though a typo kept them
+    // out of the name found ("Cục Phát thanh truyền hìn và thông tin điện tử")
+    const kept = keptIndexes(tokens.folded, cues.stop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]) && !named.has(tokens.folded[i]));
     // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
     // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown
     const rest = kept.map((i) => {
@@ -352,15 +355,36 @@ export class QuestionReader {
   }
 }
 
-/** The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. */
+/**
+ * The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. A phrase
+ * of several words is also taken when one of its words is typed a letter short or long ("hoàn thàn").
+ */
 function keptIndexes(tokens: string[], phrases: string[][]): number[] {
   let kept = tokens.map((_, i) => i);
   for (const phrase of phrases) {
     for (;;) {
-      const at = findWords(kept.map((i) => tokens[i]), phrase);
+      const words = kept.map((i) => tokens[i]);
+      const at = findWords(words, phrase) ?? (phrase.length > 1 ? nearPhrase(words, phrase) : undefined);
       if (!at) break;
       kept = [...kept.slice(0, at[0]), ...kept.slice(at[1])];
     }
   }
   return kept;
+}
+
+/** Where the phrase stands with one of its words a letter short or long ("than" for "thanh"), if anywhere. */
+function nearPhrase(words: string[], phrase: string[]): [number, number] | undefined {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    const off = phrase.filter((w, k) => words[i + k] !== w);
+    if (off.length === 1 && phrase.every((w, k) => words[i + k] === w || oneLetterApart(words[i + k], w))) return [i, i + phrase.length];
+  }
+  return undefined;
+}
+
+/** Whether two words differ by one letter added or left out (never a word of two letters or fewer). */
+function oneLetterApart(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1 || short.length < 3) return false;
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
 }

@@ -72,8 +72,8 @@ const NEAR_COMPLETE = 0.8;
 const YEAR_MISSING_COVERAGE = 0.9;
 const YEAR_MISSING_PHRASES = 0.5;
 
-// A time a task can be due: a year, a date, a month or quarter, a session of the National Assembly, a span.
-const TIME_LIKE = /(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\/\d{1,2}|(?:tháng|quý|kỳ họp|kì họp)\s+(?:thứ\s+)?[\dIVX]|trong vòng|hằng (?:năm|quý|tháng)/iu;
+// A time a task can be due: a year, a date, a week, month or quarter, a session of the National Assembly, a span.
+const TIME_LIKE = /(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\/\d{1,2}|(?:tuần|tháng|quý|kỳ họp|kì họp)\s+(?:thứ\s+)?[\dIVX]|trong vòng|hằng (?:năm|quý|tháng)/iu;
 
 /**
  * Whether a passage holds the kind of answer asked: a time for "khi nào", a unit of the Ministry or the word

@@ -145,8 +145,8 @@ export class Engine {
     return t;
   }
 
-  /** Searches the corpus for a question. */
-  search(raw: string, limit = 5): SearchResult {
+  /** Searches the corpus for a question; `docs`, when given, are the only documents searched (the question names them). */
+  search(raw: string, limit = 5, docs?: ReadonlySet<string>): SearchResult {
     const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct);
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
     // terms in a fifth of all passages ("và", "năm", "thông tin") weigh little and cost the most time: the rerank
@@ -163,6 +163,7 @@ export class Engine {
       ],
     }, {
       boost: this.options.boost,
+      ...(docs ? { filter: (r: { id: unknown }) => docs.has(this.corpus.passages[r.id as number].doc) } : {}),
       tokenize: (s: string) => s.split(' '),
       processTerm: (t: string) => t,
     }).slice(0, this.options.candidates);

@@ -170,7 +170,7 @@ export class Dialog {
     const frame = this.frames.get(chat);
     const completion = frame ? this.followUps.complete(question, frame.question) : undefined;
     if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
-    if (completion?.kind === 'more') return { reply: this.moreOf(frame?.answerKey) };
+    if (completion?.kind === 'more') return this.moreOf(frame?.answerKey, msg, started);
     if (completion) {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
@@ -204,21 +204,26 @@ export class Dialog {
   }
 
   /** More of an earlier answer, asked for in words ("còn gì nữa không?"): a list's next page, or further sources. */
-  private moreOf(answerKey: string | undefined): Reply {
+  private async moreOf(answerKey: string | undefined, msg: Incoming, started: number): Promise<Outcome> {
+    const plain = (reply: Reply): Outcome => this.respond({ reply, sources: [], noAnswer: true, intent: 'more' }, msg, started);
     const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
-    if (list?.moved) return list.reply;
-    if (list) return message(undefined, 'Đó là tất cả các mục của danh sách.');
+    if (list?.moved) return { reply: list.reply, answer: { reply: list.reply, sources: list.reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
+    if (list) return plain(message(undefined, 'Đó là tất cả các mục của danh sách.'));
     // an item of a list in the documents ("nhiệm vụ trọng tâm năm 2023"): the other items of that list
     const lead = answerKey ? this.memory.get(answerKey)?.hits[0]?.passage : undefined;
     const items = lead ? listAround(lead, this.app.corpus.passages, MORE_ITEMS).filter((p) => p.id !== lead.id) : [];
     if (lead && items.length) {
       const doc = this.app.corpus.documents.get(lead.doc);
-      return message(`Các mục khác trong ${[doc?.short ?? lead.doc, lead.headingPath.at(-1)].filter(Boolean).join(' › ')}`,
+      const reply = message(`Các mục khác trong ${[doc?.short ?? lead.doc, lead.headingPath.at(-1)].filter(Boolean).join(' › ')}`,
         items.map((p) => `• ${shorten(p.text, 300)} (dòng ${p.lineStart})`).join('\n'));
+      const sources = items.map((p) => ({ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text }));
+      return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
     }
     const excerpts = answerKey ? this.more(answerKey) : undefined;
-    if (!excerpts?.length) return message(undefined, 'Văn bản không có thêm nội dung nào khác cho câu hỏi trước. Bạn hãy hỏi câu mới nhé.');
-    return message('Các nguồn tiếp theo', ...excerpts.map((e) => [...e.spans, { text: `\n📄 ${citationText(e.citation, 1)}` }]));
+    if (!excerpts?.length) return plain(message(undefined, 'Văn bản không có thêm nội dung nào khác cho câu hỏi trước. Bạn hãy hỏi câu mới nhé.'));
+    const reply = message('Các nguồn tiếp theo', ...excerpts.map((e) => [...e.spans, { text: `\n📄 ${citationText(e.citation, 1)}` }]));
+    const sources = excerpts.map((e) => ({ doc: e.citation.doc, lineStart: e.citation.lineStart, lineEnd: e.citation.lineEnd, text: e.spans.map((x) => x.text).join('') }));
+    return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
   }
 
   /** Remembers an answer for its follow-ups and records it; `shown` is what the user typed when a command ran. */

@@ -273,10 +273,14 @@ export class FollowUpReader {
     return runs.length ? replaceSpan(question, words, runs.at(-1)!, withYear) : `${tidy(question)} ${withYear}`;
   }
 
-  /** The question without what it asks ("là bao nhiêu", "ai chủ trì"): its subject and time. */
+  /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */
   private withoutAsks(question: string): string {
     const words = wordsOf(question);
-    return cut(question, words, spansOf(words, this.phrases.asks));
+    const spans = spansOf(words, this.phrases.asks);
+    // and the words that close it ("… không?")
+    let end = words.length;
+    for (let c; (c = this.phrases.closers.find((w) => end - w.length >= 0 && phraseAt(words, w, end - w.length)));) end -= c.length;
+    return cut(question, words, end < words.length ? [...spans, [end, words.length]] : spans);
   }
 
   /**

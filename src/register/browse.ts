@@ -7,7 +7,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { followUpWords } from '../lexicon.js';
-import { yearsIn } from '../text/analyzer.js';
+import { normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
 import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
@@ -126,7 +126,8 @@ export class Browser {
     const words = tokens.slice(mention.start, mention.end);
     const before = this.reading.documentWords.before.some((w) => w.every((x, i) => words[i] === x));
     if (!before && !words.some((w) => /\d/.test(w))) return undefined;
-    const rest = stripPhrases(question, [words]);
+    // stripped from the normalised text, whose words are the ones the mention was found in ("quý 1 năm 2023")
+    const rest = stripPhrases(normalize(question), [words]);
     return /[\p{L}\p{N}]/u.test(rest) ? { docs: new Set(mention.docs), rest } : undefined;
   }
 

@@ -85,9 +85,11 @@ export function findDocumentMention(
       if (afterKind === undefined) continue;
       let end = afterKind + (tokens[afterKind] === 'so' ? 1 : 0);
       let candidates = documents.map((_, i) => i).filter((i) => documents[i].kind === kind);
-      // a number: it must be one of ours
-      const typedNumber = candidates.map((i) => ({ i, n: numberAt(tokens, end, numbers[i]) })).filter((x) => x.n);
-      if (typedNumber.length || NUMBER.test(tokens[end] ?? '') && !YEAR.test(tokens[end])) {
+      // a number: it must be one of ours; a kind whose documents have none reads it as a title word ("báo
+      // cáo 6 tháng cuối 2020")
+      const numbered = candidates.some((i) => numbers[i].length > 0);
+      const typedNumber = numbered ? candidates.map((i) => ({ i, n: numberAt(tokens, end, numbers[i]) })).filter((x) => x.n) : [];
+      if (typedNumber.length || numbered && NUMBER.test(tokens[end] ?? '') && !YEAR.test(tokens[end])) {
         const fitting = typedNumber.filter((x) => x.n!.fits);
         if (!fitting.length) continue;
         candidates = fitting.map((x) => x.i);
@@ -103,10 +105,9 @@ export function findDocumentMention(
         }
         end += k;
       }
-      const numbered = typedNumber.length > 0;
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);
-      if (!numbered && !before && start > 0) continue;
+      if (!typedNumber.length && !before && start > 0) continue;
       const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
       if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }

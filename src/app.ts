@@ -72,6 +72,7 @@ export function answererFor(corpus: Corpus): Answerer {
       const asksLeadOrDue = browser.asksLeadOrDue(question);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
+        docs: named?.docs,
       });
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];

@@ -187,6 +187,7 @@ const FollowUpWordsFile = z.object({
   closers: z.array(z.string().min(1)).min(1),
   references: z.array(z.string().min(1)).min(1),
   asks: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  notAsks: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
   period: z.array(z.string().min(1)).min(1),
   more: z.array(z.string().min(1)).min(1),
@@ -206,7 +207,9 @@ const SmallTalkFile = z.object({
   acknowledgements: z.array(z.string().min(1)).min(1),
   goodbyes: z.array(z.string().min(1)).min(1),
   capabilities: z.array(z.string().min(1)).min(1),
+  continuations: z.array(z.string().min(1)).min(1),
   filler: z.array(z.string().min(1)),
+  openers: z.array(z.string().min(1)),
 });
 
 /** Chat that is no question: greetings, thanks, acknowledgements, goodbyes, asking what the bot does (lexicon/small-talk.json). */

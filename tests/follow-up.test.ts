@@ -69,6 +69,16 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('/donvi Cục VT', 'cổng GovTech bao giờ phải xong?')).toBeUndefined();
   });
 
+  it('reads what only looks like a follow-up as no follow-up', async () => {
+    // "hạn chế" is no "hạn"; "tại sao" asks why, which no document line answers
+    expect((await reader()).complete('còn hạn chế gì?', 'nhiệm vụ lĩnh vực bưu chính năm 2023'))
+      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì' });
+    expect(await question('tại sao?', 'mục tiêu phủ sóng 5G năm 2025')).toBeUndefined();
+    // a list command goes on with another time (the year after the slash), not with a question of its own
+    expect(await question('còn năm 2022?', '/hanchot Quý IV/2021')).toBe('/hanchot Quý IV/2022');
+    expect(await question('ai chủ trì?', '/chitieu 5G')).toBeUndefined();
+  });
+
   it('forgets a chat\'s frame after ten minutes', () => {
     const frames = new Frames();
     frames.set('terminal:1:1', 'cổng GovTech bao giờ phải xong?', undefined, 0);
@@ -144,6 +154,21 @@ describe('chat and junk', () => {
     const r = await knows();
     for (const junk of ['asdfgh', '😀😀👍', '???', '12345', '<b>x</b>', 'https://mic.gov.vn', 'kkkkkkk']) expect(r.junk(junk), junk).toBe(true);
     for (const text of ['5G', 'cds 2021', '2025', 'chuyển đổi số']) expect(r.junk(text), text).toBe(false);
+  });
+
+  it('sets the chat before a question aside, and asks what a bare ask or "tiếp" is about', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const greeted = await dialog.handle(msg('chào bạn, ai chủ trì Cổng GovTech?', 'c2'));
+    expect(renderText(greeted.reply)).toMatch(/^Cục THH chủ trì/);
+    const polite = await dialog.handle(msg('cho em hỏi cổng GovTech bao giờ phải xong', 'c2'));
+    expect(renderText(polite.reply)).toMatch(/^30\/6\/2021/);
+    const thanked = await dialog.handle(msg('cảm ơn, còn ai chủ trì?', 'c2'));
+    expect(renderText(thanked.reply)).toMatch(/^Hiểu là: cổng GovTech bao giờ phải xong ai chủ trì|^Hiểu là: cổng GovTech ai chủ trì/);
+    for (const text of ['ai chủ trì?', 'tiếp']) {
+      const { answer, reply } = await dialog.handle(msg(text, `fresh-${text}`));
+      expect(answer?.noAnswer, text).toBe(true);
+      expect(renderText(reply), text).toMatch(/^(Bạn hỏi về việc nào|Chưa có câu trả lời nào)/);
+    }
   });
 
   it('replies to chat and junk without a search, saying what the bot can do', async () => {

@@ -108,6 +108,8 @@ export interface LeadOptions {
   namesUnit: (p: StoredPassage) => boolean;
   /** The question asks who leads a task ("chủ trì") or when it is due ("hạn", "phải xong"): a task row answers best. */
   asks?: 'unit' | 'deadline';
+  /** The documents the question names ("theo Chỉ thị 2023"): no other document's value is shown beside the lead's. */
+  docs?: ReadonlySet<string>;
 }
 
 /** Builds the register lead for a search result, or undefined when no register row fits. */
@@ -197,7 +199,7 @@ export function registerLead(
   // none is asked, for any year: found from the data by the question's words
   const yearsAsked = q.years.length ? q.years : undefined;
   const covered = new Map<Target, number>();
-  const others = index.targetsWhere((t) => t !== target && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
+  const others = index.targetsWhere((t) => t !== target && (!options.docs || options.docs.has(t.doc)) && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
     .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(wordsOfTarget(t)))
     .filter((t) => {
       const c = coverage(words, wordsOfTarget(t), weightOf);

@@ -162,15 +162,23 @@ export class Dialog {
    * Answers a question; a follow-up that only makes sense after the chat's last question ("còn năm
    * 2025?", "ai chủ trì?") is completed from it, and the reply says how it was understood.
    */
-  private async ask(question: string, msg: Incoming): Promise<Outcome> {
+  private async ask(typed: string, msg: Incoming): Promise<Outcome> {
     const started = performance.now();
     const chat = chatOf(msg);
-    const chatKind = this.smallTalk.chat(question);
-    if (chatKind) return this.respond(this.chatReply(chatKind), msg, started);
     const frame = this.frames.get(chat);
+    const chatKind = this.smallTalk.chat(typed);
+    // "tiếp", "còn nữa" go on from the last answer when there is one
+    if (chatKind === 'continuation' && frame) return this.moreOf(frame.answerKey, msg, started, chat);
+    if (chatKind) return this.respond(this.chatReply(chatKind), msg, started);
+    // "chào bạn, …", "cho em hỏi …": the question is what follows
+    const question = this.smallTalk.withoutChat(typed);
     const completion = frame ? this.followUps.complete(question, frame.question) : undefined;
     if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
-    if (completion?.kind === 'more') return this.moreOf(frame?.answerKey, msg, started);
+    if (!completion && this.followUps.asksOnly(question)) {
+      const reply = message(undefined, `Bạn hỏi về việc nào? Hãy gõ cả tên việc hoặc chỉ tiêu, ví dụ: "${EXAMPLES[2]}", "${EXAMPLES[0]}".`);
+      return this.respond({ reply, sources: [], noAnswer: true, intent: 'chat:unclear' }, msg, started);
+    }
+    if (completion?.kind === 'more') return this.moreOf(frame?.answerKey, msg, started, chat);
     if (completion) {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
@@ -198,13 +206,14 @@ export class Dialog {
       thanks: 'Không có gì ạ! Bạn cần tra thêm chỉ tiêu, thời hạn hay đơn vị chủ trì nào cứ hỏi nhé.',
       acknowledgement: `Vâng. Bạn cần tra gì thêm cứ hỏi nhé. ${example}`,
       goodbye: 'Tạm biệt! Khi cần tra cứu chỉ thị, báo cáo của Bộ, bạn cứ nhắn lại.',
+      continuation: `Chưa có câu trả lời nào để nói tiếp, hoặc câu hỏi trước đã quá 10 phút. Bạn hãy gõ câu hỏi mới nhé. ${example}`,
       junk: `Tôi chưa hiểu tin nhắn này. Tôi trả lời câu hỏi về chỉ thị, báo cáo của Bộ Thông tin và Truyền thông. ${example}`,
     };
     return { reply: message(undefined, text[kind]), sources: [], noAnswer: true, intent: `chat:${kind}` };
   }
 
   /** More of an earlier answer, asked for in words ("còn gì nữa không?"): a list's next page, or further sources. */
-  private async moreOf(answerKey: string | undefined, msg: Incoming, started: number): Promise<Outcome> {
+  private async moreOf(answerKey: string | undefined, msg: Incoming, started: number, chat: string): Promise<Outcome> {
     const plain = (reply: Reply): Outcome => this.respond({ reply, sources: [], noAnswer: true, intent: 'more' }, msg, started);
     const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
     if (list?.moved) return { reply: list.reply, answer: { reply: list.reply, sources: list.reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
@@ -215,7 +224,10 @@ export class Dialog {
     if (lead && items.length) {
       const doc = this.app.corpus.documents.get(lead.doc);
       const reply = message(`Các mục khác trong ${[doc?.short ?? lead.doc, lead.headingPath.at(-1)].filter(Boolean).join(' › ')}`,
-        items.map((p) => `• ${shorten(p.text, 300)} (dòng ${p.lineStart})`).join('\n'));
+        items.map((p) => `• ${shorten(p.text.replace(/^\s*[-•+*]\s*/u, ''), 300)} (dòng ${p.lineStart})`).join('\n'));
+      // shown once: asked again, there is no more to show
+      const frame = this.frames.get(chat);
+      if (frame) this.frames.set(chat, frame.question);
       const sources = items.map((p) => ({ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text }));
       return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
     }

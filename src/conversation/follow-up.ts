@@ -83,6 +83,8 @@ interface Phrases {
   closers: string[][];
   references: string[][];
   asks: string[][];
+  /** Words that hold an ask's words but ask nothing ("hạn chế"). */
+  notAsks: string[][];
   /** The kind of answer each ask phrase asks for ("unit", "deadline", …), by its folded words. */
   askKind: Map<string, string>;
   filler: Array<{ folded: string[]; typed: string[] }>;
@@ -102,6 +104,7 @@ function prepare(words: FollowUpWords): Phrases {
       .filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length),
     askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.join(' '), kind] as const))), period: phrases(words.period), more: phrases(words.more),
     before: phrases(documentKinds().before),
+    notAsks: phrases(words.notAsks),
   };
 }
 
@@ -140,6 +143,11 @@ function covered(spans: Array<[number, number]>): Set<number> {
   return new Set(spans.flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k)));
 }
 
+/** The spans of what a question asks ("ai chủ trì", "hạn khi nào"), outside `taken` and the words that only look like asks ("hạn chế"). */
+function asksIn(words: Word[], p: Phrases, taken = new Set<number>()): Array<[number, number]> {
+  return spansOf(words, p.asks, new Set([...taken, ...covered(spansOf(words, p.notAsks, taken))]));
+}
+
 /** The text of word spans, each as typed, joined by spaces. */
 function spanText(text: string, words: Word[], spans: Array<[number, number]>): string {
   return spans.map(([a, b]) => text.slice(words[a].start, words[b - 1].end)).join(' ');
@@ -170,8 +178,14 @@ function tidy(text: string): string {
 export class FollowUpReader {
   private readonly phrases: Phrases;
 
+  /** The word that says a document is where something is written ("theo"), as typed. */
+  private readonly beforeWord = documentKinds().before[0];
+  /** The word a year is said with ("năm"), as typed. */
+  private readonly yearWord: string;
+
   constructor(private readonly namer: Namer, words: FollowUpWords = followUpWords()) {
     this.phrases = prepare(words);
+    this.yearWord = words.period[0];
   }
 
   /**
@@ -226,7 +240,7 @@ export class FollowUpReader {
     const doc = innerText ? this.documentSpan(innerWords) : undefined;
     const docWords = covered(doc ? [doc] : []);
     const references = spansOf(innerWords, p.references, docWords);
-    const asks = spansOf(innerWords, p.asks, new Set([...docWords, ...covered(references)]));
+    const asks = asksIn(innerWords, p, new Set([...docWords, ...covered(references)]));
     const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks)]));
     const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
     const filler: Array<[number, number]> = [];
@@ -240,21 +254,37 @@ export class FollowUpReader {
     const marked = from > 0 || to < words.length || references.length > 0;
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && times.length === 0 && !doc) return undefined;
+    // a list command goes on with another unit, sector, topic or time, not with a question of its own
+    if (last.startsWith('/') && asks.length) return undefined;
 
     let question = last;
     if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
     if (times.length) question = this.withTime(question, spanText(innerText, innerWords, [times.at(-1)!]));
-    const ask = spanText(innerText, innerWords, asks);
+    // an ask of a kind the last question asked already adds nothing: its own words stay ("mục tiêu")
+    const ask = this.asksTheSame(innerWords, asks, question) ? '' : spanText(innerText, innerWords, asks);
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
     if (subject) {
       const replaced = this.withSubject(question, subject, ask);
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
       question = replaced.question;
-    } else if (ask && !this.asksTheSame(innerWords, asks, question)) question = `${this.withoutAsks(question)} ${ask}`;
+    } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
     if (!question) return undefined;
     return wider && wider !== question ? { kind: 'question', question, wider } : { kind: 'question', question };
+  }
+
+  /**
+   * Whether a message only asks, naming nothing it asks about ("ai chủ trì?", "hạn khi nào?"): with no
+   * last question to take the subject from, the user is asked what it is about.
+   */
+  asksOnly(text: string): boolean {
+    const words = wordsOf(text.normalize('NFC'));
+    const p = this.phrases;
+    const asks = asksIn(words, p);
+    if (!asks.length) return false;
+    const shaped = covered([...asks, ...spansOf(words, p.openers), ...spansOf(words, p.closers), ...spansOf(words, p.references)]);
+    return words.every((w, i) => shaped.has(i) || p.filler.some((f) => f.folded.length === 1 && f.folded[0] === w.folded));
   }
 
   /** The question with the documents it names replaced ("còn Chỉ thị năm 2021?"), or them added. */
@@ -269,14 +299,18 @@ export class FollowUpReader {
     const words = wordsOf(question);
     const doc = this.documentSpan(words);
     const runs = this.timeRuns(words, covered(doc ? [doc] : []));
-    const withYear = /\p{L}/u.test(time) ? time : `năm ${time}`;
-    return runs.length ? replaceSpan(question, words, runs.at(-1)!, withYear) : `${tidy(question)} ${withYear}`;
+    const run = runs.at(-1);
+    // a year written after a slash ("Quý IV/2021") is replaced by the year alone
+    const bare = run !== undefined && question[words[run[0]].start - 1] === '/';
+    const withYear = /\p{L}/u.test(time) ? time : `${this.yearWord} ${time}`;
+    if (bare) return replaceSpan(question, words, run, time.match(/(?:19|20)\d\d/g)?.at(-1) ?? time);
+    return run ? replaceSpan(question, words, run, withYear) : `${tidy(question)} ${withYear}`;
   }
 
   /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */
   private withoutAsks(question: string): string {
     const words = wordsOf(question);
-    const spans = spansOf(words, this.phrases.asks);
+    const spans = asksIn(words, this.phrases);
     // and the words that close it ("… không?")
     let end = words.length;
     for (let c; (c = this.phrases.closers.find((w) => end - w.length >= 0 && phraseAt(words, w, end - w.length)));) end -= c.length;
@@ -290,14 +324,14 @@ export class FollowUpReader {
   private asksTheSame(words: Word[], asks: Array<[number, number]>, last: string): boolean {
     const kinds = (list: Word[], spans: Array<[number, number]>) => new Set(spans.map(([a, b]) => this.phrases.askKind.get(list.slice(a, b).map((w) => w.folded).join(' '))));
     const lastWords = wordsOf(last);
-    const before = kinds(lastWords, spansOf(lastWords, this.phrases.asks));
+    const before = kinds(lastWords, asksIn(lastWords, this.phrases));
     return [...kinds(words, asks)].every((k) => before.has(k));
   }
 
   /** What the question asks, as typed ("là bao nhiêu"). */
   private asksOf(question: string): string {
     const words = wordsOf(question);
-    return spanText(question, words, spansOf(words, this.phrases.asks));
+    return spanText(question, words, asksIn(words, this.phrases));
   }
 
   /** The question with the follow-up's own ask in place of its asks, when it has one. */
@@ -324,7 +358,7 @@ export class FollowUpReader {
     const lastSectors = all(sectors?.spans) ? this.namer.sectorsIn(folded(words)) : undefined;
     if (lastSectors) return { question: this.withAsk(replaceSpan(last, words, whole(lastSectors.spans), subject), ask), generic: false };
     // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
-    const asks = spansOf(words, this.phrases.asks);
+    const asks = asksIn(words, this.phrases);
     const doc = this.documentSpan(words);
     const times = this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])]));
     const shaped = covered([...asks, ...times, ...(doc ? [doc] : [])]);
@@ -334,7 +368,7 @@ export class FollowUpReader {
     const time = spanText(last, words, times.slice(-1));
     // the document named, with the word before it ("theo") when the last question had one
     const named = doc ? spanText(last, words, [doc]) : '';
-    const docText = doc && !this.phrases.before.some((w) => phraseAt(words, w, doc[0])) ? `theo ${named}` : named;
+    const docText = doc && !this.phrases.before.some((w) => phraseAt(words, w, doc[0])) ? `${this.beforeWord} ${named}` : named;
     const question = [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
     return { question, generic: true };
   }

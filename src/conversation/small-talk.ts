@@ -8,7 +8,7 @@ import { smallTalkWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 
 /** What kind of chat a message is. */
-export type SmallTalk = 'greeting' | 'thanks' | 'acknowledgement' | 'goodbye' | 'capabilities' | 'junk';
+export type SmallTalk = 'greeting' | 'thanks' | 'acknowledgement' | 'goodbye' | 'capabilities' | 'continuation' | 'junk';
 
 const folded = (text: string): string[] => fold(normalize(text)).match(/[a-z0-9]+/g) ?? [];
 
@@ -16,17 +16,32 @@ const folded = (text: string): string[] => fold(normalize(text)).match(/[a-z0-9]
 export class SmallTalkReader {
   private readonly phrases: Array<{ kind: SmallTalk; words: string[] }>;
   private readonly filler: string[][];
+  private readonly openers: string[][];
 
   /** `knows` says whether the documents use a folded word, or one it is a typo of. */
   constructor(private readonly knows: (folded: string) => boolean) {
     const w = smallTalkWords();
     const kinds: Array<[SmallTalk, string[]]> = [
       ['greeting', w.greetings], ['thanks', w.thanks], ['acknowledgement', w.acknowledgements], ['goodbye', w.goodbyes], ['capabilities', w.capabilities],
+      ['continuation', w.continuations],
     ];
     this.phrases = kinds.flatMap(([kind, list]) => list.map((p) => ({ kind, words: folded(p) })))
       .filter((p) => p.words.length > 0)
       .sort((a, b) => b.words.length - a.words.length);
     this.filler = w.filler.map(folded).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+    this.openers = w.openers.map(folded).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * The question without the chat before it: "chào bạn, ai chủ trì Cổng GovTech?", "cảm ơn, còn năm 2024?",
+   * "cho em hỏi …". What opens on chat phrases up to a comma, or on a polite opener, is set aside.
+   */
+  withoutChat(text: string): string {
+    const comma = text.search(/[,;:!.]/u);
+    if (comma > 0 && this.chat(text.slice(0, comma)) && /[\p{L}\p{N}]/u.test(text.slice(comma + 1))) return this.withoutChat(text.slice(comma + 1).trim());
+    const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    const opener = this.openers.find((o) => o.length < words.length && o.every((w, k) => fold(normalize(words[k][0])) === w));
+    return opener ? text.slice(words[opener.length].index!).trim() : text;
   }
 
   /**
@@ -46,7 +61,7 @@ export class SmallTalkReader {
       if (!filler) return undefined;
       i += filler.length;
     }
-    const order: SmallTalk[] = ['capabilities', 'greeting', 'thanks', 'goodbye', 'acknowledgement'];
+    const order: SmallTalk[] = ['capabilities', 'greeting', 'thanks', 'goodbye', 'acknowledgement', 'continuation'];
     return order.find((k) => kinds.includes(k)) as Exclude<SmallTalk, 'junk'> | undefined;
   }
 

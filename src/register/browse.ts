@@ -17,6 +17,9 @@ import type { SectorSection, Target, Task } from './types.js';
 
 // A topic alone is a few words: "5G", "chuyển đổi số", "trò chơi điện tử"; a longer question says what it asks.
 const TOPIC_WORDS = 4;
+// The summed IDF of a topic's words: "5G" 3.8, "GovTech" 7.1, "cáp quang" 4.4 are topics; "giá điện" 2.7,
+// "hiểu" 2.1, "số" 0.5 are words every other passage holds, and a list of them answers nothing.
+const TOPIC_MIN_WEIGHT = 3.5;
 
 /** What a list question asks for. */
 export type BrowseRequest = (
@@ -89,8 +92,8 @@ export class Browser {
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
   }
 
-  /** Words that close a chat question and ask nothing ("thì sao", "nhỉ"), folded: a topic may end on them. */
-  private readonly topicClosers = followUpWords().closers.map(nameTokens).filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  /** Words that open or close a chat question and ask nothing ("còn", "thì sao", "nhỉ"), folded: a topic may stand with them. */
+  private readonly topicClosers = [...followUpWords().openers, ...followUpWords().closers].map(nameTokens).filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
 
   /** The year a quarter or month typed without one most likely means: the year with most tasks due then. */
   private guessYear = (rangeOf: (y: number) => DateRange): number | undefined => {
@@ -210,8 +213,12 @@ export class Browser {
     if (this.reader.namedUnit(tokens.folded) || this.reader.has(tokens.folded, this.reading.cues.stop)) return undefined;
     const named = this.reader.findSectors(tokens.folded);
     if (named && without(tokens, named.spans).folded.length === 0) return { kind: 'sector', sectors: named.sectors, year: years[0] };
+    // every word one the documents use (a word they lack, "xổ", is not dropped to leave "số"), and
+    // together specific enough to be a topic: "5G" (3.8) is, "giá điện" (1.4 + 1.3) or "hiểu" (2.1) is not
+    if (tokens.folded.some((t) => !this.vocabulary.has(t) && this.correct?.(t) === t)) return undefined;
     const subject = this.reader.subjectOf(tokens, text);
-    return narrows(subject) ? { kind: 'overview', subject, year: years[0] } : undefined;
+    const weight = (subject.weights ?? []).reduce((a, b) => a + b, 0);
+    return narrows(subject) && weight >= TOPIC_MIN_WEIGHT ? { kind: 'overview', subject, year: years[0] } : undefined;
   }
 
   /** `read` once what a question includes anyway and the documents it names are set aside. */

@@ -87,9 +87,13 @@ interface PassageTerms {
 
 export class Engine {
   private readonly termCache = new Map<number, PassageTerms>();
+  /** The years the documents are about, by the catalog. */
+  private readonly documentYears: ReadonlySet<number>;
   private spell?: Spellcheck;
 
-  constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {}
+  constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {
+    this.documentYears = new Set([...corpus.documents.values()].flatMap((d) => d.years));
+  }
 
   /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit (or returns it). */
   correct = (token: string): string => {
@@ -234,7 +238,7 @@ export class Engine {
     const terms = this.termsOf(hit.passage);
     return passageAnswers(
       question, { passage: hit.passage, terms: terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare },
-      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
+      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question), this.documentYears,
     );
   }
 

@@ -37,6 +37,7 @@ export interface Excerpt {
 /** What a user can do next; each channel shows these its own way (buttons, typed numbers). */
 export type Action = { kind: 'more' } | { kind: 'source' } | { kind: 'feedback' };
 
+/** A reply, as every channel renders it: an answer, a plain no-answer, a message or a list. */
 export type Reply = (
   | { kind: 'answer'; lead: Excerpt; more: Excerpt[]; rest: Excerpt[]; actions: Action[] }
   | { kind: 'not_found'; statement: string; suggestion: string; nearest?: Excerpt }

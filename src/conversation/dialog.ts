@@ -45,7 +45,10 @@ export interface DialogOptions {
 /** Sources kept in a question's record: a page of a list and more, enough to see what was answered. */
 const RECORDED_SOURCES = 50;
 
-/** How many items of a list in the documents "còn gì nữa không?" shows at most. */
+/**
+ * How many items of a list in the documents "còn gì nữa không?" shows at most: the longest sector list of
+ * the documents (the 2021 report's priorities for 2022) has about 30 bullets, so all of one fit.
+ */
 const MORE_ITEMS = 30;
 
 /** Longer messages are not questions (a pasted document): the user is asked to shorten them. */

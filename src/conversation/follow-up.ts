@@ -16,7 +16,7 @@ export interface Frame {
 }
 
 /** How long a frame lasts: a message after ten quiet minutes starts afresh. */
-export const FRAME_TTL_MS = 10 * 60_000;
+const FRAME_TTL_MS = 10 * 60_000;
 
 /** The last question of each chat (each user in a group), bounded in number and age. */
 export class Frames {
@@ -38,6 +38,7 @@ export class Frames {
     if (this.frames.size > this.maxChats) this.frames.delete(this.frames.keys().next().value!);
   }
 
+  /** Forgets every chat's frame (the index was rebuilt). */
   clear(): void {
     this.frames.clear();
   }

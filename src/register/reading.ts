@@ -71,7 +71,7 @@ function withAliases(sectors: NamedEntry[], aliases: AliasPair[]): NamedEntry[] 
  * What a list is narrowed to: a row must hold each group, and holds a group when it has all the words of
  * one of its alternatives ("CP/TTg" is one group of two alternatives; "điện thoại thông minh" one group whose
  * alternatives are the phrase and its alias "smartphone"). `label` names it as the user typed it; `unknown`
- * holds the words of four letters or more that no document uses (no row can hold them).
+ * holds the words of five letters or more that no document uses (no row can hold them).
  */
 export interface Subject {
   groups: string[][][];

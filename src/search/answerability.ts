@@ -44,8 +44,6 @@ export function passageAnswers(
   known: (folded: string) => boolean,
   /** Proper names asked about that are specific in the documents ("da_nang"). */
   specificProperPairs: string[],
-  /** The years the documents are about (their catalog entries' years). */
-  documentYears: ReadonlySet<number>,
 ): boolean {
   // at least one word of the question (not a bare number) must be one the documents use
   if (!question.content.some((w) => !/^\d/.test(w.folded) && known(w.folded))) return false;
@@ -63,12 +61,6 @@ export function passageAnswers(
   if (question.intent === 'target' && question.years.length) {
     const own = ownYears(searchableText(e.passage));
     if (own.length && !question.years.some((y) => own.includes(y))) return false;
-  }
-  // a year no document is about (2019, 2027): only a passage that itself names it answers, not one whose
-  // headings merely span it. offtopic no-answer recognised 34→X/40
-  if (question.years.length && question.years.every((y) => !documentYears.has(y))) {
-    const own = ownYears(searchableText(e.passage));
-    if (!question.years.some((y) => own.includes(y))) return false;
   }
   // what was achieved is not answered by what was planned
   return !(question.achieved && sectionKindOf(e.passage) === 'plan');

@@ -87,13 +87,9 @@ interface PassageTerms {
 
 export class Engine {
   private readonly termCache = new Map<number, PassageTerms>();
-  /** The years the documents are about, by the catalog. */
-  private readonly documentYears: ReadonlySet<number>;
   private spell?: Spellcheck;
 
-  constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {
-    this.documentYears = new Set([...corpus.documents.values()].flatMap((d) => d.years));
-  }
+  constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {}
 
   /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit (or returns it). */
   correct = (token: string): string => {
@@ -238,7 +234,7 @@ export class Engine {
     const terms = this.termsOf(hit.passage);
     return passageAnswers(
       question, { passage: hit.passage, terms: terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare },
-      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question), this.documentYears,
+      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
     );
   }
 

@@ -173,10 +173,19 @@ export interface RunningTelegram {
   handleUpdate?: (update: unknown) => Promise<void>;
 }
 
-/** Registers commands and starts long polling. */
-export async function startPolling(bot: Bot): Promise<RunningTelegram> {
+/** Registers the command menu; a rejection is a warning: the bot answers commands without a menu. */
+async function registerMenu(bot: Bot, log: (m: string) => void): Promise<void> {
+  try {
+    await bot.api.setMyCommands(COMMANDS);
+  } catch (err) {
+    log(`telegram: warning: the command menu could not be registered (${(err as Error).message}); the bot runs without it`);
+  }
+}
+
+/** Registers commands and starts long polling (the webhook is removed first); returns how to stop it. */
+export async function startPolling(bot: Bot, log: (m: string) => void = (m) => console.error(m)): Promise<RunningTelegram> {
   await bot.init();
-  await bot.api.setMyCommands(COMMANDS);
+  await registerMenu(bot, log);
   await bot.api.deleteWebhook();
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query'] } } });
   return {
@@ -191,7 +200,7 @@ export async function startPolling(bot: Bot): Promise<RunningTelegram> {
 /** Registers commands and the webhook (with its secret token); updates then arrive through `handleUpdate`. */
 export async function startWebhook(bot: Bot, url: string, secret: string, log: (m: string) => void): Promise<RunningTelegram> {
   await bot.init();
-  await bot.api.setMyCommands(COMMANDS);
+  await registerMenu(bot, log);
   await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query'] });
   return {
     stop: async () => undefined,

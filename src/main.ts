@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       routes.push({ path: new URL(config.TELEGRAM_WEBHOOK_URL).pathname, secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false, handle: telegram.handleUpdate! });
       log(`Telegram: webhook mode (${new URL(config.TELEGRAM_WEBHOOK_URL).pathname}).`);
     } else {
-      telegram = await startPolling(bot);
+      telegram = await startPolling(bot, log);
       log(`Telegram: long polling as @${bot.botInfo.username}.`);
     }
     stops.push(telegram.stop);

@@ -26,6 +26,13 @@ describe('the dialog', () => {
     expect(renderText((await dialog.handle({ channel: 'telegram', chatId: '-100200', userId: '9', text: '/nguon' })).reply)).toContain('Các văn bản');
   });
 
+  it('echoes no control character or lone surrogate back to the user', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 10 });
+    const text = renderText((await dialog.handle(msg('/donvi Ban\u0007 X\u001b[31m\ud800'))).reply);
+    expect(text).toContain('Ban X[31m');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDFFF]/u);
+  });
+
   it('answers an unknown command with the way to get help', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 10 });
     expect(renderText((await dialog.handle(msg('/xyz'))).reply)).toContain('Không có lệnh /xyz');

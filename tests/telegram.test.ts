@@ -296,6 +296,17 @@ describe('webhook mode', () => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: '{not json' });
     expect(res.status).toBe(400);
   });
+
+  it('starts without its menu when the menu is rejected, and says so in the log', async () => {
+    api.failNext('setMyCommands', { status: 500 });
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const other = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), maxRetryAttempts: 0 });
+    const before = logs.length;
+    await startWebhook(other, 'https://bot.example.gov.vn/telegram/other', secret, (m) => logs.push(m));
+    expect(logs.slice(before).some((m) => /warning: the command menu could not be registered/.test(m))).toBe(true);
+    expect(logs.slice(before).join('\n')).not.toContain(TOKEN);
+    expect(api.sent('setWebhook').at(-1)!.params.url).toBe('https://bot.example.gov.vn/telegram/other');
+  });
 });
 
 describe('secrets', () => {

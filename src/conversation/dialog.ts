@@ -69,6 +69,14 @@ const message = (title: string | undefined, ...paragraphs: Array<string | Span[]
   paragraphs: paragraphs.map((p) => (typeof p === 'string' ? [{ text: p }] : p)),
 });
 
+/**
+ * The text without control characters (line breaks and tabs aside) and lone surrogates: whatever is echoed
+ * back into a reply ("Tôi không nhận ra đơn vị …") is plain text.
+ */
+export function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu, '');
+}
+
 /** Chat and junk as the answerer's documents see them: a word is known when they use it or one it is a typo of. */
 function smallTalkFor(app: Answerer): SmallTalkReader {
   const vocabulary = app.corpus.vocabulary;
@@ -112,7 +120,7 @@ export class Dialog {
     if (!this.isAllowed(msg.chatId, msg.userId)) {
       return { reply: message(undefined, 'Xin lỗi, bot này chỉ phục vụ các đơn vị được cấp quyền. Vui lòng liên hệ quản trị viên để được thêm vào danh sách.') };
     }
-    const text = msg.text.normalize('NFC').trim();
+    const text = withoutControls(msg.text.normalize('NFC')).trim();
     if (!text) return { reply: message(undefined, 'Bạn hãy gõ câu hỏi, ví dụ: "' + EXAMPLES[0] + '". Gõ /help để xem hướng dẫn.') };
     if (text.length > MAX_MESSAGE_CHARS) {
       return { reply: message(undefined, `Tin nhắn dài quá (${text.length} ký tự). Bạn hãy hỏi ngắn gọn, dưới ${MAX_QUESTION_CHARS} ký tự, ví dụ: "${EXAMPLES[1]}".`) };

@@ -173,6 +173,11 @@ export interface RunningTelegram {
   handleUpdate?: (update: unknown) => Promise<void>;
 }
 
+/** Whether a webhook body is a Telegram update: an object with a numeric update_id. */
+export function isTelegramUpdate(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Number.isInteger((body as { update_id?: unknown }).update_id);
+}
+
 /** Registers the command menu; a rejection is a warning: the bot answers commands without a menu. */
 async function registerMenu(bot: Bot, log: (m: string) => void): Promise<void> {
   try {

@@ -110,6 +110,11 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
   }
 }
 
+/** A delivery's event, unwrapped from {ok, result} when it comes so. */
+function unwrap(body: unknown): unknown {
+  return body && typeof body === 'object' && 'result' in body ? (body as { result: unknown }).result : body;
+}
+
 /** Starts the Zalo bot in webhook or polling mode. */
 export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<RunningZalo> {
   const client = new ZaloClient({ ...opts, log: opts.log });
@@ -123,7 +128,8 @@ export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<Runn
       secret: opts.webhookSecret,
       ackFirst: true,
       // some deliveries wrap the event as {ok, result}
-      handle: (body) => handle(body && typeof body === 'object' && 'result' in body ? (body as { result: unknown }).result : body),
+      accepts: (body) => ZaloUpdate.safeParse(unwrap(body)).success,
+      handle: (body) => handle(unwrap(body)),
     };
     return { stop: async () => undefined, webhookRoute: route, handle };
   }

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from './paths.js';
 import { Records } from './store/records.js';
 import { WebhookServer, type WebhookRoute } from './webhook-server.js';
 import { runTerminalChat } from '../handlers/terminal.js';
-import { createTelegramBot, startPolling, startWebhook, type RunningTelegram } from '../handlers/telegram.js';
+import { createTelegramBot, isTelegramUpdate, startPolling, startWebhook, type RunningTelegram } from '../handlers/telegram.js';
 import { startZalo, type RunningZalo } from '../handlers/zalo.js';
 
 const log = (m: string) => console.error(`[${new Date().toISOString()}] ${m}`);
@@ -55,7 +55,10 @@ async function main(): Promise<void> {
       // a secret is always sent with the webhook; one is made up when none is configured
       const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url');
       telegram = await startWebhook(bot, config.TELEGRAM_WEBHOOK_URL, secret, log);
-      routes.push({ path: new URL(config.TELEGRAM_WEBHOOK_URL).pathname, secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false, handle: telegram.handleUpdate! });
+      routes.push({
+        path: new URL(config.TELEGRAM_WEBHOOK_URL).pathname, secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false,
+        accepts: isTelegramUpdate, handle: telegram.handleUpdate!,
+      });
       log(`Telegram: webhook mode (${new URL(config.TELEGRAM_WEBHOOK_URL).pathname}).`);
     } else {
       telegram = await startPolling(bot, log);

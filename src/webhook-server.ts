@@ -1,8 +1,10 @@
 /**
  * Our own HTTP server for webhooks (Telegram and Zalo on one port). Each route checks its secret header
- * in constant time (401, nothing processed), accepts only JSON up to a size limit, and either acknowledges
- * after handling (Telegram: nothing is acknowledged that was not handled) or at once (Zalo).
- * While stopping, new deliveries get 503 so the platform delivers them again later.
+ * in constant time (401, nothing processed), accepts only JSON (the content type exactly) up to a size
+ * limit and of the shape the route expects (400 otherwise), and either acknowledges after handling
+ * (Telegram: nothing is acknowledged that was not handled) or at once (Zalo). Headers, bodies and idle
+ * connections have time limits and connections a cap; a refused request's connection is closed. While
+ * stopping, new deliveries get 503 so the platform delivers them again later.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -15,8 +17,30 @@ export interface WebhookRoute {
   secret: string;
   /** Answer 200 before handling (the platform wants a quick answer) instead of after. */
   ackFirst: boolean;
+  /** Whether a parsed body has the shape of a delivery (an update with its id): 400 otherwise. */
+  accepts: (body: unknown) => boolean;
   handle: (body: unknown) => Promise<void>;
 }
+
+/** The server's limits; the defaults suit a platform that delivers small bodies at once. */
+export interface WebhookLimits {
+  /** Time for a request's headers to arrive. */
+  headersMs: number;
+  /** Time for a whole request, body included (a body sent slowly is cut off). */
+  requestMs: number;
+  /** How long an idle kept-alive connection stays open. */
+  idleMs: number;
+  /** Connections open at once; more are refused by the operating system's backlog. */
+  maxConnections: number;
+}
+
+// Telegram and Zalo send a delivery at once: 10 s for headers and 15 s in all is ample, and a client that
+// holds a connection longer is not a platform. 5 s keep-alive matches Node's default; 512 connections is
+// well over the platforms' parallel deliveries (Telegram's max_connections defaults to 40).
+export const DEFAULT_LIMITS: WebhookLimits = { headersMs: 10_000, requestMs: 15_000, idleMs: 5_000, maxConnections: 512 };
+
+// JSON, with at most a charset: "application/jsonp" or "application/json-seq" are not it.
+const JSON_TYPE = /^application\/json\s*(?:;\s*charset=utf-8\s*)?$/i;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -39,6 +63,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    // cut off by a time limit: the body never ends, and nothing waits for it
+    req.on('close', () => { if (!req.complete) reject(new Error('request closed before its body ended')); });
   });
 }
 
@@ -47,12 +73,21 @@ export class WebhookServer {
   private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
 
-  constructor(private readonly routes: WebhookRoute[], private readonly log: (m: string) => void = console.error) {
-    this.server = createServer((req, res) => void this.serve(req, res));
+  constructor(private readonly routes: WebhookRoute[], private readonly log: (m: string) => void = console.error, limits: WebhookLimits = DEFAULT_LIMITS) {
+    this.server = createServer({
+      headersTimeout: limits.headersMs,
+      requestTimeout: limits.requestMs,
+      keepAliveTimeout: limits.idleMs,
+      // how often the time limits are checked (Node's default is every 30 s)
+      connectionsCheckingInterval: Math.min(1000, limits.requestMs / 2),
+    }, (req, res) => void this.serve(req, res));
+    this.server.maxConnections = limits.maxConnections;
   }
 
   private send(res: ServerResponse, status: number, body: object): void {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    // a refused request's connection is not kept: a client sending junk does not hold it open
+    const headers = { 'content-type': 'application/json', ...(status >= 400 ? { connection: 'close' } : {}) };
+    res.writeHead(status, headers).end(JSON.stringify(body));
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -67,7 +102,7 @@ export class WebhookServer {
       req.resume();
       return this.send(res, 401, { ok: false, description: 'unauthorized' });
     }
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
       req.resume();
       return this.send(res, 415, { ok: false, description: 'JSON only' });
     }
@@ -80,6 +115,7 @@ export class WebhookServer {
     } catch {
       return this.send(res, 400, { ok: false, description: 'invalid JSON' });
     }
+    if (!route.accepts(body)) return this.send(res, 400, { ok: false, description: 'not a delivery' });
     if (route.ackFirst) this.send(res, 200, { ok: true });
     const work = route.handle(body).catch((err: Error) => this.log(`webhook ${route.path}: ${err.message}`));
     this.inFlight.add(work);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
-import { COMMANDS, createTelegramBot, startPolling, startWebhook, type RunningTelegram } from '../handlers/telegram.js';
+import { COMMANDS, createTelegramBot, isTelegramUpdate, startPolling, startWebhook, type RunningTelegram } from '../handlers/telegram.js';
 import { Dialog } from '../src/conversation/dialog.js';
 import { FAKE_BOT, FakeTelegramApi, type ApiCall } from '../src/devtools/fake-telegram.js';
 import { Records } from '../src/store/records.js';
@@ -261,7 +261,9 @@ describe('webhook mode', () => {
     const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
     bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m) });
     const hook = await startWebhook(bot, 'https://bot.example.gov.vn/telegram/hook', secret, (m) => logs.push(m));
-    server = new WebhookServer([{ path: '/telegram/hook', secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false, handle: hook.handleUpdate! }]);
+    const route = { path: '/telegram/hook', secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false, accepts: isTelegramUpdate, handle: hook.handleUpdate! };
+    // short limits, so a slow body is cut off within the test's time
+    server = new WebhookServer([route], (m) => logs.push(m), { headersMs: 500, requestMs: 800, idleMs: 300, maxConnections: 64 });
     const addr = await server.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${addr.port}/telegram/hook`;
   });
@@ -295,6 +297,33 @@ describe('webhook mode', () => {
   it('refuses bodies that are not JSON', async () => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: '{not json' });
     expect(res.status).toBe(400);
+  });
+
+  it('refuses JSON of the wrong shape and a content type that is not exactly JSON, and closes those connections', async () => {
+    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    for (const body of [[], { update_id: 'x' }, 'text', null]) {
+      const res = await post(body, headers);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.headers.get('connection')).toBe('close');
+    }
+    const typed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/jsonp', ...headers }, body: '{"update_id":9}' });
+    expect(typed.status).toBe(415);
+    expect((await post({ update_id: 3 }, { 'x-telegram-bot-api-secret-token': 'wrong' })).headers.get('connection')).toBe('close');
+  });
+
+  it('cuts off a body sent too slowly, without handling it', async () => {
+    const { request } = await import('node:http');
+    const target = new URL(url);
+    const started = Date.now();
+    const status = await new Promise<number | string>((resolve) => {
+      const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret, 'content-length': '100' } }, (res) => resolve(res.statusCode ?? 0));
+      req.on('error', (err) => resolve(err.message));
+      req.write('{"update_id": 1'); // and the rest never comes
+      setTimeout(() => resolve('still open'), 5000);
+    });
+    expect(status).not.toBe('still open');
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('starts without its menu when the menu is rejected, and says so in the log', async () => {

@@ -113,7 +113,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
   bot.on('callback_query:data', async (ctx) => {
     const m = CALLBACK.exec(ctx.callbackQuery.data);
     const chatId = String(ctx.chat?.id ?? ctx.from.id);
-    if (!dialog.isAllowed(chatId, String(ctx.from.id))) {
+    if (!dialog.isAllowed('telegram', chatId, String(ctx.from.id))) {
       await ctx.answerCallbackQuery({ text: 'Bạn chưa được cấp quyền dùng bot này.' });
       return;
     }

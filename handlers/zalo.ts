@@ -87,7 +87,7 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
         await send(chatId, 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"');
         return;
       }
-      if (!dialog.isAllowed(chatId, userId)) {
+      if (!dialog.isAllowed('zalo', chatId, userId)) {
         await send(chatId, 'Xin lỗi, bot này chỉ phục vụ các đơn vị được cấp quyền. Vui lòng liên hệ quản trị viên.');
         return;
       }

@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { DEFAULT_DATA_FILE, DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 
+// An id names its channel: a Telegram id and a Zalo id may be the same string and are different people.
 const idList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^-?\d{1,20}$|^[A-Za-z0-9_.-]{1,64}$/, 'a comma-separated list of chat or user ids')));
+  .pipe(z.array(z.string().regex(/^(?:telegram:-?\d{1,20}|zalo:[A-Za-z0-9_.-]{1,64}|terminal:[A-Za-z0-9_.-]{1,64})$/,
+    'write each id with its channel, e.g. telegram:123456789 or zalo:abc123 (a bare id could be either channel\'s)')));
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 

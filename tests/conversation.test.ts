@@ -20,10 +20,18 @@ const msg = (text: string, who = '1'): Incoming => ({ channel: 'terminal', chatI
 
 describe('the dialog', () => {
   it('serves only the allowed chats and users when an allowlist is set', async () => {
-    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 10, allowedIds: ['-100200', '42'] });
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 10, allowedIds: ['telegram:-100200', 'terminal:42'] });
     expect(renderText((await dialog.handle(msg('/nguon', '7'))).reply)).toContain('chỉ phục vụ các đơn vị được cấp quyền');
     expect(renderText((await dialog.handle(msg('/nguon', '42'))).reply)).toContain('Các văn bản');
     expect(renderText((await dialog.handle({ channel: 'telegram', chatId: '-100200', userId: '9', text: '/nguon' })).reply)).toContain('Các văn bản');
+    // the same ids on another channel are other people
+    expect(renderText((await dialog.handle({ channel: 'zalo', chatId: '-100200', userId: '42', text: '/nguon' })).reply)).toContain('chỉ phục vụ');
+  });
+
+  it('binds admins to their channel: a Zalo user with a Telegram admin\'s id gets no /stats', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 10, adminIds: ['telegram:5'] });
+    expect(renderText((await dialog.handle({ channel: 'zalo', chatId: '5', userId: '5', text: '/stats' })).reply)).toContain('chỉ dành cho quản trị viên');
+    expect(renderText((await dialog.handle({ channel: 'telegram', chatId: '5', userId: '5', text: '/stats' })).reply)).not.toContain('chỉ dành cho quản trị viên');
   });
 
   it('echoes no control character or lone surrogate back to the user', async () => {
@@ -52,7 +60,7 @@ describe('the dialog', () => {
     cpSync(DEFAULT_SEEDS_DIR, seeds, { recursive: true });
     const indexFile = path.join(dir, 'reload.sqlite');
     const dialog = new Dialog(await testAnswerer(), undefined, {
-      rateLimitPerMinute: 10, adminIds: ['5'], reload: () => rebuildAnswerer(seeds, indexFile),
+      rateLimitPerMinute: 10, adminIds: ['terminal:5'], reload: () => rebuildAnswerer(seeds, indexFile),
     });
     // adding a document: drop the .txt, add a catalog entry, rebuild
     writeFileSync(path.join(seeds, '005_ke_hoach_2024.txt'), 'KẾ HOẠCH\n\n1. Lĩnh vực Bưu chính\n\nNăm 2024 phấn đấu 100% bưu cục ứng dụng khinhkhicau số.\n');
@@ -139,13 +147,14 @@ describe('configuration', () => {
     const badToken = 'not-a-token-SECRETVALUE';
     let message = '';
     try {
-      loadConfig({ TELEGRAM_BOT_TOKEN: badToken, PORT: 'eighty', ADMIN_IDS: '1, 2,bad id' });
+      loadConfig({ TELEGRAM_BOT_TOKEN: badToken, PORT: 'eighty', ADMIN_IDS: 'telegram:1, 2,bad id' });
     } catch (err) {
       message = (err as Error).message;
     }
     expect(message).toContain('TELEGRAM_BOT_TOKEN');
     expect(message).toContain('PORT');
     expect(message).toContain('ADMIN_IDS');
+    expect(message).toContain('telegram:123456789 or zalo:abc123');
     expect(message).not.toContain('SECRETVALUE');
   });
 
@@ -154,6 +163,7 @@ describe('configuration', () => {
   });
 
   it('reads id lists', () => {
-    expect(loadConfig({ ALLOWED_CHAT_IDS: '-1001, 42 ,' }).ALLOWED_CHAT_IDS).toEqual(['-1001', '42']);
+    expect(loadConfig({ ALLOWED_CHAT_IDS: 'telegram:-1001, zalo:42 ,' }).ALLOWED_CHAT_IDS).toEqual(['telegram:-1001', 'zalo:42']);
+    expect(() => loadConfig({ ALLOWED_CHAT_IDS: '-1001' })).toThrow(/ALLOWED_CHAT_IDS.*write each id with its channel/);
   });
 });

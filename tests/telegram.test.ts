@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-tg-'));
   api = await new FakeTelegramApi().start();
   records = await Records.open(path.join(dir, 'bot.sqlite'), (m) => logs.push(m));
-  const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 5, adminIds: [String(ADMIN)] });
+  const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 5, adminIds: [`telegram:${ADMIN}`] });
   const bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), maxRetryAttempts: 3 });
   running = await startPolling(bot);
 });

@@ -35,7 +35,9 @@ export interface Outcome {
 
 export interface DialogOptions {
   rateLimitPerMinute: number;
+  /** Chats and users allowed, as "channel:id" ("telegram:-1001234", "zalo:abc"); none: everyone. */
   allowedIds?: string[];
+  /** Users allowed /stats and /reload, as "channel:id". */
   adminIds?: string[];
   /** Rebuilds the index from the seeds and returns the new answerer (for /reload). */
   reload?: () => Promise<Answerer>;
@@ -106,18 +108,19 @@ export class Dialog {
     this.smallTalk = smallTalkFor(app);
   }
 
-  /** Whether this chat or user may use the bot (no allowlist: everyone). */
-  isAllowed(chatId: string, userId: string): boolean {
-    return !this.allowed || this.allowed.has(chatId) || this.allowed.has(userId);
+  /** Whether this chat or user of this channel may use the bot (no allowlist: everyone); ids are "channel:id". */
+  isAllowed(channel: Channel, chatId: string, userId: string): boolean {
+    return !this.allowed || this.allowed.has(`${channel}:${chatId}`) || this.allowed.has(`${channel}:${userId}`);
   }
 
-  isAdmin(userId: string): boolean {
-    return this.admins.has(userId);
+  /** Whether this user of this channel may run the admin commands. */
+  isAdmin(channel: Channel, userId: string): boolean {
+    return this.admins.has(`${channel}:${userId}`);
   }
 
   /** Handles a text message: a command or a question. */
   async handle(msg: Incoming): Promise<Outcome> {
-    if (!this.isAllowed(msg.chatId, msg.userId)) {
+    if (!this.isAllowed(msg.channel, msg.chatId, msg.userId)) {
       return { reply: message(undefined, 'Xin lỗi, bot này chỉ phục vụ các đơn vị được cấp quyền. Vui lòng liên hệ quản trị viên để được thêm vào danh sách.') };
     }
     const text = withoutControls(msg.text.normalize('NFC')).trim();
@@ -137,7 +140,7 @@ export class Dialog {
   private async runCommand(name: string, arg: string, msg: Incoming): Promise<Outcome> {
     const info = commandNamed(name);
     if (!info) return { reply: message(undefined, `Không có lệnh /${name}. Gõ /help để xem các lệnh, hoặc gõ thẳng câu hỏi.`) };
-    if (info.admin && !this.isAdmin(msg.userId)) return { reply: message(undefined, 'Lệnh này chỉ dành cho quản trị viên.') };
+    if (info.admin && !this.isAdmin(msg.channel, msg.userId)) return { reply: message(undefined, 'Lệnh này chỉ dành cho quản trị viên.') };
     const usage = (example: string) => ({ reply: message(undefined, `Gõ /${info.name} kèm ${example}`) });
     const run: Record<CommandName, () => Promise<Outcome> | Outcome> = {
       start: () => ({ reply: this.welcome() }),

@@ -8,6 +8,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InlineKeyboard, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { Deliveries } from '../src/store/records.js';
 import { pageCount, type ListReply } from '../src/answer/list.js';
 import type { Action, Reply } from '../src/answer/reply.js';
 import { renderHtml, renderMoreHtml } from '../src/answer/render-html.js';
@@ -27,6 +28,8 @@ export interface TelegramOptions {
   /** Retry limits; tests shorten them. */
   maxRetryAttempts?: number;
   maxRetryDelaySeconds?: number;
+  /** Remembers update ids across restarts, so a redelivered update is answered once. */
+  deliveries?: Deliveries;
 }
 
 // One shape per action: "m:<key>" more sources, "s:<key>" the source, "f:<key>:u|d" a vote, "p:<key>:<page>" a list page.
@@ -91,7 +94,8 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
   const seen = { lastUpdateId: 0 };
   handledUpdates.set(bot, seen);
   bot.use(async (ctx, next) => {
-    await next();
+    // a redelivery (after a restart, or of an update not acknowledged in time) is handled once
+    if (!opts.deliveries || await opts.deliveries.first('telegram', String(ctx.update.update_id))) await next();
     seen.lastUpdateId = Math.max(seen.lastUpdateId, ctx.update.update_id);
   });
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));

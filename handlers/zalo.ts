@@ -11,6 +11,7 @@ import { COMMANDS } from '../src/conversation/commands.js';
 import type { Dialog } from '../src/conversation/dialog.js';
 import { followUpHint, TypedFollowUps } from '../src/conversation/typed-followups.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
+import type { Deliveries } from '../src/store/records.js';
 import { ZaloClient, ZaloUpdate, type ZaloClientOptions, type ZaloMessage } from '../src/zalo/client.js';
 
 export const ZALO_LIMIT = 2000;
@@ -25,6 +26,8 @@ export interface ZaloOptions extends ZaloClientOptions {
   pollSeconds?: number;
   /** Characters per message; Zalo's limit unless a deployment needs less. */
   messageLimit?: number;
+  /** Remembers message ids (per chat) across restarts, so a redelivered message is answered once. */
+  deliveries?: Deliveries;
 }
 
 export interface RunningZalo {
@@ -34,12 +37,13 @@ export interface RunningZalo {
   handle: (update: unknown) => Promise<void>;
 }
 
-/** Remembers recent message ids so a redelivered message is answered once. */
-class SeenMessages {
+/** Recent deliveries in memory, when no records file keeps them: a redelivery soon after is answered once. */
+class SeenMessages implements Deliveries {
   private readonly ids = new Set<string>();
   constructor(private readonly max = 5000) {}
-  /** True the first time an id is seen. */
-  first(id: string): boolean {
+  /** True the first time a key is seen. */
+  async first(channel: string, key: string): Promise<boolean> {
+    const id = `${channel}:${key}`;
     if (this.ids.has(id)) return false;
     this.ids.add(id);
     if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
@@ -53,9 +57,9 @@ export function asCommand(text: string): string {
   return COMMAND_WORDS.includes(first) ? '/' + text.trim() : text;
 }
 
-export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: string) => void, messageLimit = ZALO_LIMIT) {
+/** The handler of Zalo events: each message of a chat answered in order, each delivery once. */
+export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: string) => void, messageLimit = ZALO_LIMIT, deliveries: Deliveries = new SeenMessages()) {
   const followUps = new TypedFollowUps(dialog);
-  const seen = new SeenMessages();
 
   const send = async (chatId: string, text: string) => {
     for (const piece of splitMessage(text, messageLimit)) await client.sendMessage(chatId, piece);
@@ -71,9 +75,11 @@ export function createZaloHandler(dialog: Dialog, client: ZaloClient, log: (m: s
       return Promise.resolve();
     }
     const { event_name: event, message } = parsed.data;
-    if (!seen.first(message.message_id) || message.from.is_bot) return Promise.resolve();
+    if (message.from.is_bot) return Promise.resolve();
     const chatId = message.chat.id;
-    const next = (chains.get(chatId) ?? Promise.resolve()).then(() => answer(event, message));
+    // a message id is one chat's: another chat's message with the same id is another message
+    const next = (chains.get(chatId) ?? Promise.resolve())
+      .then(async () => { if (await deliveries.first('zalo', `${chatId}:${message.message_id}`)) await answer(event, message); });
     chains.set(chatId, next);
     void next.finally(() => { if (chains.get(chatId) === next) chains.delete(chatId); });
     return next;
@@ -118,7 +124,7 @@ function unwrap(body: unknown): unknown {
 /** Starts the Zalo bot in webhook or polling mode. */
 export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<RunningZalo> {
   const client = new ZaloClient({ ...opts, log: opts.log });
-  const handle = createZaloHandler(dialog, client, opts.log, opts.messageLimit);
+  const handle = createZaloHandler(dialog, client, opts.log, opts.messageLimit, opts.deliveries);
   if (opts.webhookUrl) {
     if (!opts.webhookSecret) throw new Error('ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL');
     await client.setWebhook(opts.webhookUrl, opts.webhookSecret);

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const stops: Array<() => Promise<void>> = [];
   let telegram: RunningTelegram | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
-    const bot = createTelegramBot(dialog, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, log });
+    const bot = createTelegramBot(dialog, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, log, deliveries: records });
     if (config.TELEGRAM_WEBHOOK_URL) {
       // a secret is always sent with the webhook; one is made up when none is configured
       const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url');
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   if (config.ZALO_BOT_TOKEN) {
     zalo = await startZalo(dialog, {
       token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, webhookUrl: config.ZALO_WEBHOOK_URL,
-      webhookSecret: config.ZALO_WEBHOOK_SECRET, log,
+      webhookSecret: config.ZALO_WEBHOOK_SECRET, log, deliveries: records,
     });
     if (zalo.webhookRoute) routes.push(zalo.webhookRoute);
     stops.push(zalo.stop);

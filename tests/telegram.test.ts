@@ -326,6 +326,25 @@ describe('webhook mode', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('answers an update delivered twice once, also after a restart (its id is kept in the records file)', async () => {
+    const file = path.join(dir, 'deliveries.sqlite');
+    const chatId = nextChat++;
+    const update = { update_id: 777001, ...FakeTelegramApi.textUpdate('/nguon', { chatId }) };
+    const once = async () => {
+      const kept = await Records.open(file, (m) => logs.push(m));
+      const dialog = new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 });
+      const other = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), deliveries: kept });
+      const hook = await startWebhook(other, 'https://bot.example.gov.vn/telegram/hook', secret, (m) => logs.push(m));
+      await hook.handleUpdate!(update);
+      await hook.handleUpdate!(update);
+      await kept.close();
+    };
+    await once();
+    expect(api.sentTo('sendMessage', chatId)).toHaveLength(1);
+    await once(); // a restart: a new process reads the same file
+    expect(api.sentTo('sendMessage', chatId)).toHaveLength(1);
+  });
+
   it('starts without its menu when the menu is rejected, and says so in the log', async () => {
     api.failNext('setMyCommands', { status: 500 });
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });

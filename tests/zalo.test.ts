@@ -232,6 +232,26 @@ describe('webhook', () => {
     expect(textsTo(chat)).toHaveLength(1);
   });
 
+  it('answers a message id another chat used too, and a redelivery once after a restart', async () => {
+    const [a, b] = [`w${nextChat++}`, `w${nextChat++}`];
+    await post(FakeZaloApi.textEvent('/nguon', { chatId: a, userId: a, messageId: 'same-id' }), { 'x-bot-api-secret-token': secret });
+    await post(FakeZaloApi.textEvent('/nguon', { chatId: b, userId: b, messageId: 'same-id' }), { 'x-bot-api-secret-token': secret });
+    await nextReply(a);
+    await nextReply(b);
+    // a restart: a new handler over the same records file
+    const file = path.join(dir, 'zalo-deliveries.sqlite');
+    const event = FakeZaloApi.textEvent('/nguon', { chatId: a, userId: a, messageId: 'after-restart' });
+    for (let run = 0; run < 2; run++) {
+      const kept = await Records.open(file, log);
+      const restarted = await startZalo(new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 }), {
+        token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret, deliveries: kept,
+      });
+      await restarted.handle(event);
+      await kept.close();
+    }
+    expect(textsTo(a).filter((t) => t.includes('Các văn bản'))).toHaveLength(2); // 'same-id' once, 'after-restart' once
+  });
+
   it('refuses what is not JSON or too large', async () => {
     expect((await post('{oops', { 'x-bot-api-secret-token': secret })).status).toBe(400);
     expect((await post({ pad: 'x'.repeat(1_100_000) }, { 'x-bot-api-secret-token': secret })).status).toBe(413);

@@ -39,9 +39,20 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE INDEX IF NOT EXISTS questions_at ON questions(at);
 CREATE TABLE IF NOT EXISTS feedback (
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, answer_key TEXT NOT NULL, channel TEXT NOT NULL, user_id TEXT NOT NULL, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS deliveries (
+  channel TEXT NOT NULL, key TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (channel, key)) WITHOUT ROWID;
 `;
 
-export class Records {
+// Telegram redelivers an unacknowledged update for up to 24 hours; a week covers Zalo's retries too.
+const DELIVERY_MEMORY_DAYS = 7;
+
+/** Whether a platform's delivery is seen for the first time, remembered across restarts. */
+export interface Deliveries {
+  /** True the first time `key` (a Telegram update id, a Zalo chat and message id) comes on `channel`. */
+  first(channel: string, key: string): Promise<boolean>;
+}
+
+export class Records implements Deliveries {
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly db: Database, private readonly log: (m: string) => void) {}
@@ -51,7 +62,22 @@ export class Records {
     const db = await Database.open(file);
     await db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 3000;');
     await db.exec(SCHEMA);
+    await db.run('DELETE FROM deliveries WHERE at < ?', [new Date(Date.now() - DELIVERY_MEMORY_DAYS * 86_400_000).toISOString()]);
     return new Records(db, log);
+  }
+
+  /**
+   * True the first time a delivery is seen, across restarts (a redelivered update is answered once). When
+   * the file cannot take the write, the delivery counts as new: answering twice beats answering never.
+   */
+  async first(channel: string, key: string): Promise<boolean> {
+    try {
+      const { changes } = await this.db.run('INSERT OR IGNORE INTO deliveries (channel, key, at) VALUES (?, ?, ?)', [channel, key, new Date().toISOString()]);
+      return changes > 0;
+    } catch (err) {
+      this.log(`records: could not remember a delivery: ${(err as Error).message}`);
+      return true;
+    }
   }
 
   /** Queues a write; never throws to the caller. */

@@ -12,6 +12,7 @@ import { openAnswerer } from '../app.js';
 import { Dialog } from '../conversation/dialog.js';
 import { FakeTelegramApi } from '../devtools/fake-telegram.js';
 import { buildIndex } from '../index/build.js';
+import { Records } from '../store/records.js';
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../paths.js';
 import { createTelegramBot, startPolling } from '../../handlers/telegram.js';
 
@@ -72,10 +73,12 @@ try {
   lat.sort((a, b) => a - b);
   console.log(`query latency (${lat.length} queries): p50 ${ms(percentile(lat, 50))}, p95 ${ms(percentile(lat, 95))}, p99 ${ms(percentile(lat, 99))}`);
 
-  // Telegram: update in, reply out, through grammY and the fake Bot API on 127.0.0.1
+  // Telegram: update in, reply out, through grammY and the fake Bot API on 127.0.0.1, with the records file
+  // as in production (each update's id kept before it is handled, each question recorded)
   const api = await new FakeTelegramApi().start();
-  const dialog = new Dialog(app, undefined, { rateLimitPerMinute: 1_000_000 });
-  const bot = createTelegramBot(dialog, { token: '123456:' + 'A'.repeat(35), apiRoot: api.url, log: () => {} });
+  const records = await Records.open(path.join(dir, 'records.sqlite'), () => {});
+  const dialog = new Dialog(app, records, { rateLimitPerMinute: 1_000_000 });
+  const bot = createTelegramBot(dialog, { token: '123456:' + 'A'.repeat(35), apiRoot: api.url, log: () => {}, deliveries: records });
   const running = await startPolling(bot);
   const roundTrip = async (i: number): Promise<number> => {
     const chatId = 10_000 + i;
@@ -96,6 +99,7 @@ try {
   console.log(`telegram throughput: ${burst} updates from ${burst} chats in ${seconds.toFixed(2)} s = ${(burst / seconds).toFixed(0)} updates/s`);
   await running.stop();
   await api.stop();
+  await records.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

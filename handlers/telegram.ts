@@ -124,6 +124,8 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
     const stale = () => ctx.answerCallbackQuery({ text: 'Nút này đã hết hiệu lực. Bạn hãy gửi lại câu hỏi nhé.', show_alert: false });
     if (!m) return void (await stale());
     const [action, key, arg] = m.slice(1).filter((x) => x !== undefined);
+    // buttons work only in the chat their answer was sent to
+    if (!dialog.belongsTo(key, 'telegram', chatId)) return void (await stale());
     if (action === 'p') {
       const page: ListReply | undefined = dialog.page(key, Number(arg));
       if (!page) return void (await stale());

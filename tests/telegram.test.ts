@@ -128,6 +128,23 @@ describe('buttons', () => {
     const thanks = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
     expect(thanks.params.text).toContain('Cảm ơn');
     expect((await records.stats()).feedback.up).toBe(before + 1);
+
+    // pressed again, and then 👎: one vote per user per answer, the last one counts
+    const down = buttons(reply)[3];
+    for (const data of [up, down]) {
+      after = pushCallback(data, chatId);
+      await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
+    }
+    const stats = (await records.stats()).feedback;
+    expect(stats.up).toBe(before);
+    expect(stats.down).toBeGreaterThanOrEqual(1);
+
+    // the same buttons pressed in another chat do nothing there
+    const edits = api.sent('editMessageText').length;
+    after = pushCallback(more, chatId + 100_000);
+    const notice = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
+    expect(notice.params.text).toMatch(/hết hiệu lực/);
+    expect(api.sent('editMessageText').length).toBe(edits);
   });
 
   it('pages through a long list with ◀ ▶, editing the message in place', async () => {

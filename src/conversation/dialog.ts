@@ -257,7 +257,7 @@ export class Dialog {
     const latencyMs = performance.now() - started;
     const { reply } = answer;
     const followable = reply.kind === 'answer' || (reply.kind === 'list' && reply.entries.length > 0);
-    const answerKey = followable ? this.memory.remember({ reply, hits: answer.search?.hits ?? [] }) : undefined;
+    const answerKey = followable ? this.memory.remember({ reply, hits: answer.search?.hits ?? [], chat: `${msg.channel}:${msg.chatId}` }) : undefined;
     this.records?.saveQuestion({
       channel: msg.channel, chatId: msg.chatId, userId: msg.userId, question: shown ?? msg.text.slice(0, 2000), intent: answer.intent,
       // a list can hold two hundred rows: the records keep where the first ones come from
@@ -318,6 +318,12 @@ export class Dialog {
     if (!this.memory.get(answerKey)) return false;
     this.records?.saveFeedback(answerKey, channel, userId, value);
     return true;
+  }
+
+  /** Whether an answer was sent to this chat: a button pressed elsewhere (forged, or forwarded) does nothing. */
+  belongsTo(answerKey: string, channel: Channel, chatId: string): boolean {
+    const chat = this.memory.get(answerKey)?.chat;
+    return chat === undefined || chat === `${channel}:${chatId}`;
   }
 
   remembered(answerKey: string): RememberedAnswer | undefined {

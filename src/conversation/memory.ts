@@ -8,6 +8,8 @@ import type { Hit } from '../search/engine.js';
 
 export interface RememberedAnswer {
   reply: Reply;
+  /** The chat it was sent to, "channel:chatId": its buttons work there only. */
+  chat?: string;
   /** The search hits behind an answer (none for a list). */
   hits: Hit[];
   moreShown: number;

@@ -65,6 +65,9 @@ export class Records implements Deliveries {
     // is the SQLite call itself), so the stronger setting stays.
     await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 3000;');
     await db.exec(SCHEMA);
+    // one vote per user per answer, the last one counting (older files may hold repeats: the last stays)
+    await db.exec(`DELETE FROM feedback WHERE id NOT IN (SELECT MAX(id) FROM feedback GROUP BY answer_key, channel, user_id);
+      CREATE UNIQUE INDEX IF NOT EXISTS feedback_one_vote ON feedback(answer_key, channel, user_id);`);
     await db.run('DELETE FROM deliveries WHERE at < ?', [new Date(Date.now() - DELIVERY_MEMORY_DAYS * 86_400_000).toISOString()]);
     return new Records(db, log);
   }
@@ -96,9 +99,11 @@ export class Records implements Deliveries {
     ]);
   }
 
+  /** Saves a user's vote on an answer; a later vote of the same user on the same answer replaces it. */
   saveFeedback(answerKey: string, channel: string, userId: string, value: 1 | -1): void {
-    this.write('feedback', 'INSERT INTO feedback (at, answer_key, channel, user_id, value) VALUES (?, ?, ?, ?, ?)',
-      [new Date().toISOString(), answerKey, channel, userId, value]);
+    this.write('feedback', `INSERT INTO feedback (at, answer_key, channel, user_id, value) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (answer_key, channel, user_id) DO UPDATE SET value = excluded.value, at = excluded.at`,
+    [new Date().toISOString(), answerKey, channel, userId, value]);
   }
 
   /** Waits for queued writes (tests, shutdown). */

@@ -77,11 +77,11 @@ export function answererFor(corpus: Corpus): Answerer {
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];
       const missing = !fromRegister && lead && !search.noAnswer ? missingAsked(search.question.intent, asksLeadOrDue, lead.passage, namesUnitByName) : undefined;
+      if (emptyList && (search.noAnswer || missing)) return emptyList;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
-      if (emptyList && (search.noAnswer || missing)) return emptyList;
       return {
         reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing),
         sources,

@@ -27,8 +27,9 @@ export class Frames {
   /** The chat's frame, unless it is older than the time-to-live. */
   get(chat: string, now = Date.now()): Frame | undefined {
     const f = this.frames.get(chat);
-    if (f && now - f.at > this.ttlMs) this.frames.delete(chat);
-    return f && now - f.at <= this.ttlMs ? f : undefined;
+    if (!f || now - f.at <= this.ttlMs) return f;
+    this.frames.delete(chat);
+    return undefined;
   }
 
   /** Sets the chat's frame (the oldest chat is forgotten past the bound). */
@@ -95,17 +96,21 @@ interface Phrases {
   more: string[][];
 }
 
+/** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
+const foldedWords = (phrase: string): string[] => fold(normalize(phrase)).match(/[a-z0-9%]+/g) ?? [];
+
 function prepare(words: FollowUpWords): Phrases {
-  const phrases = (list: string[]) => list.map((p) => fold(normalize(p)).match(/[a-z0-9%]+/g) ?? []).filter((p) => p.length > 0)
-    .sort((a, b) => b.length - a.length);
+  const longestFirst = <T>(list: T[], length: (x: T) => number) => list.filter((x) => length(x) > 0).sort((a, b) => length(b) - length(a));
+  const phrases = (list: string[]) => longestFirst(list.map(foldedWords), (p) => p.length);
   return {
     openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
     asks: phrases(Object.values(words.asks).flat()),
-    filler: words.filler.map((p) => ({ folded: fold(normalize(p)).match(/[a-z0-9%]+/g) ?? [], typed: normalize(p).split(/\s+/) }))
-      .filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length),
-    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.join(' '), kind] as const))), period: phrases(words.period), more: phrases(words.more),
-    before: phrases(documentKinds().before),
     notAsks: phrases(words.notAsks),
+    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.join(' '), kind] as const))),
+    filler: longestFirst(words.filler.map((p) => ({ folded: foldedWords(p), typed: normalize(p).split(/\s+/) })), (p) => p.folded.length),
+    period: phrases(words.period),
+    before: phrases(documentKinds().before),
+    more: phrases(words.more),
   };
 }
 

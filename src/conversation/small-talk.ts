@@ -6,11 +6,11 @@
  */
 import { smallTalkWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
+import { nameTokens } from '../register/names.js';
 
 /** What kind of chat a message is. */
 export type SmallTalk = 'greeting' | 'thanks' | 'acknowledgement' | 'goodbye' | 'capabilities' | 'continuation' | 'junk';
 
-const folded = (text: string): string[] => fold(normalize(text)).match(/[a-z0-9]+/g) ?? [];
 
 /** Reads chat and junk. */
 export class SmallTalkReader {
@@ -25,11 +25,11 @@ export class SmallTalkReader {
       ['greeting', w.greetings], ['thanks', w.thanks], ['acknowledgement', w.acknowledgements], ['goodbye', w.goodbyes], ['capabilities', w.capabilities],
       ['continuation', w.continuations],
     ];
-    this.phrases = kinds.flatMap(([kind, list]) => list.map((p) => ({ kind, words: folded(p) })))
+    this.phrases = kinds.flatMap(([kind, list]) => list.map((p) => ({ kind, words: nameTokens(p) })))
       .filter((p) => p.words.length > 0)
       .sort((a, b) => b.words.length - a.words.length);
-    this.filler = w.filler.map(folded).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
-    this.openers = w.openers.map(folded).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+    this.filler = w.filler.map(nameTokens).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+    this.openers = w.openers.map(nameTokens).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
   }
 
   /**
@@ -50,7 +50,7 @@ export class SmallTalkReader {
    * over a greeting). Undefined for a question.
    */
   chat(text: string): Exclude<SmallTalk, 'junk'> | undefined {
-    const words = folded(text);
+    const words = nameTokens(text);
     if (words.length === 0) return undefined;
     const kinds: SmallTalk[] = [];
     for (let i = 0; i < words.length;) {
@@ -71,6 +71,6 @@ export class SmallTalkReader {
    */
   junk(text: string): boolean {
     const plain = text.normalize('NFC').replace(/https?:\/\/\S+|www\.\S+/giu, ' ').replace(/<[^>]*>/gu, ' ');
-    return !folded(plain).some((w) => /[a-z]/.test(w) ? w.length >= 2 && this.knows(w) : /^(?:19|20)\d\d$/.test(w));
+    return !nameTokens(plain).some((w) => /[a-z]/.test(w) ? w.length >= 2 && this.knows(w) : /^(?:19|20)\d\d$/.test(w));
   }
 }

@@ -93,7 +93,8 @@ export class Browser {
   }
 
   /** Words that open or close a chat question and ask nothing ("còn", "thì sao", "nhỉ"), folded: a topic may stand with them. */
-  private readonly topicClosers = [...followUpWords().openers, ...followUpWords().closers].map(nameTokens).filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  private readonly topicClosers = (({ openers, closers }) => [...openers, ...closers])(followUpWords())
+    .map(nameTokens).filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
 
   /** The year a quarter or month typed without one most likely means: the year with most tasks due then. */
   private guessYear = (rangeOf: (y: number) => DateRange): number | undefined => {
@@ -121,12 +122,11 @@ export class Browser {
   /** The documents a question names and the question without the words naming them, if it names any. */
   documentsNamed(question: string): { docs: Set<string>; rest: string } | undefined {
     const tokens = nameTokens(question);
-    const units = this.reader.namedUnit(tokens)?.spans ?? [];
-    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
+    const mention = this.documentIn(tokens);
     if (!mention) return undefined;
     // named by its number, its year or "theo …": a kind alone opening a question is what it asks about
     // ("Chỉ thị về đẩy mạnh Chính phủ số dự kiến trình khi nào")
-    const words = tokens.slice(mention.start, mention.end);
+    const words = tokens.slice(...mention.span);
     const before = this.reading.documentWords.before.some((w) => w.every((x, i) => words[i] === x));
     if (!before && !words.some((w) => /\d/.test(w))) return undefined;
     // stripped from the normalised text, whose words are the ones the mention was found in ("quý 1 năm 2023")
@@ -136,6 +136,7 @@ export class Browser {
 
   /** The documents folded words name ("chi thi nam 2021") and the span naming them, if any. */
   documentIn = (tokens: string[]): { docs: string[]; span: [number, number] } | undefined => {
+    // a unit's name is no document's: "Vụ BC năm 2021"
     const units = this.reader.namedUnit(tokens)?.spans ?? [];
     const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
     return mention && { docs: mention.docs, span: [mention.start, mention.end] };
@@ -286,11 +287,9 @@ export class Browser {
   /** The question without the words that name documents ("theo Chỉ thị 01/CT-BTTTT năm 2021"), and those documents. */
   private withoutDocuments(question: string): { text: string; docs?: string[] } {
     const tokens = nameTokens(question);
-    // a unit's name is no document's: "Vụ BC năm 2021"
-    const units = this.reader.namedUnit(tokens)?.spans ?? [];
-    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
+    const mention = this.documentIn(tokens);
     if (!mention) return { text: question };
-    return { text: stripPhrases(question, [tokens.slice(mention.start, mention.end)]), docs: mention.docs };
+    return { text: stripPhrases(question, [tokens.slice(...mention.span)]), docs: mention.docs };
   }
 
   /** A unit's name and spellings. */

@@ -1,10 +1,10 @@
 /**
  * Our own HTTP server for webhooks (Telegram and Zalo on one port). Each route checks its secret header
  * in constant time (401, nothing processed), accepts only JSON (the content type exactly) up to a size
- * limit and of the shape the route expects (400 otherwise), and either acknowledges after handling
- * (Telegram: nothing is acknowledged that was not handled) or at once (Zalo). Headers, bodies and idle
- * connections have time limits and connections a cap; a refused request's connection is closed. While
- * stopping, new deliveries get 503 so the platform delivers them again later.
+ * limit and of the shape the route expects (400 otherwise), and acknowledges (200) once the route has
+ * recorded the delivery durably; handling goes on after. A delivery that cannot be recorded gets 503, so
+ * the platform delivers it again. Headers, bodies and idle connections have time limits and connections a
+ * cap; a refused request's connection is closed. While stopping, new deliveries get 503 too.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -15,11 +15,10 @@ export interface WebhookRoute {
   /** Header holding the shared secret, lower case. */
   secretHeader: string;
   secret: string;
-  /** Answer 200 before handling (the platform wants a quick answer) instead of after. */
-  ackFirst: boolean;
   /** Whether a parsed body has the shape of a delivery (an update with its id): 400 otherwise. */
   accepts: (body: unknown) => boolean;
-  handle: (body: unknown) => Promise<void>;
+  /** Records the delivery and starts handling it; resolves once it is recorded, rejects when it cannot be. */
+  accept: (body: unknown) => Promise<unknown>;
 }
 
 /** The server's limits; the defaults suit a platform that delivers small bodies at once. */
@@ -70,7 +69,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 
 export class WebhookServer {
   private readonly server: Server;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<boolean>>();
   private stopping = false;
 
   constructor(private readonly routes: WebhookRoute[], private readonly log: (m: string) => void = console.error, limits: WebhookLimits = DEFAULT_LIMITS) {
@@ -116,12 +115,15 @@ export class WebhookServer {
       return this.send(res, 400, { ok: false, description: 'invalid JSON' });
     }
     if (!route.accepts(body)) return this.send(res, 400, { ok: false, description: 'not a delivery' });
-    if (route.ackFirst) this.send(res, 200, { ok: true });
-    const work = route.handle(body).catch((err: Error) => this.log(`webhook ${route.path}: ${err.message}`));
-    this.inFlight.add(work);
-    await work;
-    this.inFlight.delete(work);
-    if (!route.ackFirst) this.send(res, 200, { ok: true });
+    const recording = route.accept(body).then(() => true, (err: Error) => {
+      this.log(`webhook ${route.path}: not recorded, not acknowledged: ${err.message}`);
+      return false;
+    });
+    this.inFlight.add(recording);
+    const recorded = await recording;
+    this.inFlight.delete(recording);
+    if (recorded) this.send(res, 200, { ok: true });
+    else this.send(res, 503, { ok: false, description: 'could not record the delivery; deliver it again' });
   }
 
   listen(port: number, host: string): Promise<AddressInfo> {
@@ -131,7 +133,7 @@ export class WebhookServer {
     });
   }
 
-  /** Refuses new deliveries, waits for those being handled, then closes. */
+  /** Refuses new deliveries, waits for those being recorded, then closes. */
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.inFlight);

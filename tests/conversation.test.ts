@@ -90,18 +90,22 @@ describe('records', () => {
     await db.close();
   });
 
-  it('logs a failed write and still gives the user the reply', async () => {
+  it('gives the user the reply when a table was dropped under it, makes the table again and keeps the record', async () => {
     const logged: string[] = [];
-    const records = await Records.open(path.join(dir, 'broken.sqlite'), (m) => logged.push(m));
-    const db = await Database.open(path.join(dir, 'broken.sqlite'));
+    const file = path.join(dir, 'broken.sqlite');
+    const records = await Records.open(file, (m) => logged.push(m));
+    const db = await Database.open(file);
     await db.exec('DROP TABLE questions');
     await db.close();
     const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 10 });
     const { reply } = await dialog.handle(msg('cổng GovTech bao giờ phải xong?'));
     expect(renderText(reply)).toContain('30/6/2021');
     await records.flush();
-    expect(logged.join('\n')).toMatch(/records: could not save a question/);
+    expect(logged.join('\n')).toMatch(/records: .*broken\.sqlite lacked part of its schema \(SQLITE_ERROR: no such table: questions\); making it again/);
     await records.close();
+    const check = await Database.open(file, 'readonly');
+    expect(await check.all('SELECT question FROM questions')).toEqual([{ question: 'cổng GovTech bao giờ phải xong?' }]);
+    await check.close();
   });
 });
 

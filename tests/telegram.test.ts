@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
-import { COMMANDS, createTelegramBot, isTelegramUpdate, startPolling, startWebhook, type RunningTelegram } from '../handlers/telegram.js';
+import { COMMANDS, createTelegramBot, isTelegramUpdate, startPolling, startWebhook, telegramPlatform, type RunningTelegram } from '../handlers/telegram.js';
+import { Inbox } from '../src/delivery/inbox.js';
+import { Outbox } from '../src/delivery/outbox.js';
 import { Dialog } from '../src/conversation/dialog.js';
 import { FAKE_BOT, FakeTelegramApi, type ApiCall } from '../src/devtools/fake-telegram.js';
 import { Records } from '../src/store/records.js';
@@ -21,15 +23,26 @@ let records: Records;
 let running: RunningTelegram;
 let dir: string;
 const logs: string[] = [];
+const log = (m: string) => logs.push(m);
 let nextChat = 5000;
+// the outbox's waits shortened, so a retried reply arrives within a test
+const QUICK = { inlineWaitMs: 5000, firstWaitMs: 200, maxWaitMs: 1000, maxAttempts: 4, tickMs: 100 };
+
+/** A bot over `records` with its own inbox and outbox, as main.ts builds it. */
+async function telegramBot(dialog: Dialog, kept: Records | undefined = records) {
+  const outbox = new Outbox(kept, log, QUICK);
+  const bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log, outbox, requestTimeoutMs: 2000 });
+  await outbox.register(telegramPlatform(bot));
+  return { bot, inbox: new Inbox(kept, log), outbox };
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-tg-'));
   api = await new FakeTelegramApi().start();
-  records = await Records.open(path.join(dir, 'bot.sqlite'), (m) => logs.push(m));
+  records = await Records.open(path.join(dir, 'bot.sqlite'), log);
   const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 5, adminIds: [`telegram:${ADMIN}`] });
-  const bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), maxRetryAttempts: 3 });
-  running = await startPolling(bot);
+  const { bot, inbox } = await telegramBot(dialog);
+  running = await startPolling(bot, inbox, log, undefined, 1);
 });
 
 afterAll(async () => {
@@ -52,6 +65,14 @@ async function say(text: string, opts: { chatId?: number; userId?: number; chatT
 async function expectSilence(chatId: number, after: number) {
   await say('/help'); // the bot has handled everything queued before this
   expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId)).toEqual([]);
+}
+
+async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function buttons(call: ApiCall): string[] {
@@ -129,9 +150,9 @@ describe('buttons', () => {
     expect(thanks.params.text).toContain('Cảm ơn');
     expect((await records.stats()).feedback.up).toBe(before + 1);
 
-    // pressed again, and then 👎: one vote per user per answer, the last one counts
+    // then 👎: one vote per user per answer, the last one counts (a fifth input: the limit in this file is 5)
     const down = buttons(reply)[3];
-    for (const data of [up, down]) {
+    for (const data of [down]) {
       after = pushCallback(data, chatId);
       await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
     }
@@ -165,7 +186,7 @@ describe('buttons', () => {
 
   it('answers stale or forged callback data with a polite notice', async () => {
     for (const data of ['m:AAAAAAAAAA', 'f:zzzzzzzzzz:u', 'p:AAAAAAAAAA:3', 'p:AAAAAAAAAA', 'f:AAAAAAAAAA:12', 'hello', 'x'.repeat(64)]) {
-      const after = pushCallback(data, 4242);
+      const after = pushCallback(data, nextChat++); // a user each: button presses count toward the rate limit
       const notice = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
       expect(notice.params.text).toMatch(/hết hiệu lực/);
     }
@@ -248,6 +269,10 @@ describe('odd input', () => {
     for (let i = 0; i < 6; i++) texts.push((await say('/help', { chatId: userId, userId })).reply.params.text);
     expect(texts.slice(0, 5).every((t) => t.includes('Cách dùng'))).toBe(true);
     expect(texts[5]).toContain('chờ một phút');
+    // a button press is an input like any other: the same limit, the same text
+    const after = pushCallback('m:AAAAAAAAAA', userId);
+    const notice = await api.waitForCall((c) => c.method === 'answerCallbackQuery', 8000, after);
+    expect(notice.params.text).toContain('chờ một phút');
   });
 });
 
@@ -260,11 +285,15 @@ describe('when Telegram misbehaves', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
-  it('retries a 500, then delivers', async () => {
-    api.failNext('sendMessage', { status: 500 });
-    const { reply, chatId, after } = await say('/nguon');
+  it('keeps a reply refused with 500 in the outbox, sends it again, and logs both', async () => {
+    const chatId = nextChat++;
+    api.failNext('sendMessage', { status: 500 }, 1, (p) => Number(p.chat_id) === chatId);
+    const before = logs.length;
+    const { reply, after } = await say('/nguon', { chatId });
     expect(reply.params.text).toContain('Các văn bản');
-    expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId).length).toBeGreaterThanOrEqual(2);
+    expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId).length).toBe(2);
+    await until(() => /telegram: outbox sendMessage \(attempt 2\/4\) delivered/.test(logs.slice(before).join('\n')));
+    expect(logs.slice(before).join('\n')).toMatch(/telegram: sendMessage not delivered \(500 Internal Server Error\); kept in the outbox/);
   });
 });
 
@@ -276,9 +305,10 @@ describe('webhook mode', () => {
 
   beforeAll(async () => {
     const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
-    bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m) });
-    const hook = await startWebhook(bot, 'https://bot.example.gov.vn/telegram/hook', secret, (m) => logs.push(m));
-    const route = { path: '/telegram/hook', secretHeader: 'x-telegram-bot-api-secret-token', secret, ackFirst: false, accepts: isTelegramUpdate, handle: hook.handleUpdate! };
+    const made = await telegramBot(dialog);
+    bot = made.bot;
+    const hook = await startWebhook(bot, made.inbox, 'https://bot.example.gov.vn/telegram/hook', secret, log);
+    const route = { path: '/telegram/hook', secretHeader: 'x-telegram-bot-api-secret-token', secret, accepts: isTelegramUpdate, accept: hook.accept! };
     // short limits, so a slow body is cut off within the test's time
     server = new WebhookServer([route], (m) => logs.push(m), { headersMs: 500, requestMs: 800, idleMs: 300, maxConnections: 64 });
     const addr = await server.listen(0, '127.0.0.1');
@@ -298,17 +328,19 @@ describe('webhook mode', () => {
   it('rejects a wrong or missing secret with 401 and handles nothing', async () => {
     const chatId = nextChat++;
     const after = api.calls.length;
-    const update = { update_id: 1, ...FakeTelegramApi.textUpdate('/start', { chatId }) };
+    const update = { update_id: 900_001, ...FakeTelegramApi.textUpdate('/start', { chatId }) };
     expect((await post(update, { 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
     expect((await post(update, {})).status).toBe(401);
     await expectSilence(chatId, after);
   });
 
-  it('handles an update with the right secret, and answers 200 after the reply is sent', async () => {
+  it('answers 200 once the update is recorded, then replies', async () => {
     const chatId = nextChat++;
-    const res = await post({ update_id: 2, ...FakeTelegramApi.textUpdate('/nguon', { chatId }) }, { 'x-telegram-bot-api-secret-token': secret });
+    const after = api.calls.length;
+    const res = await post({ update_id: 900_002, ...FakeTelegramApi.textUpdate('/nguon', { chatId }) }, { 'x-telegram-bot-api-secret-token': secret });
     expect(res.status).toBe(200);
-    expect(api.sentTo('sendMessage', chatId)).toHaveLength(1);
+    expect((await records.delivery('telegram', '900002'))?.text).toBe('/nguon');
+    await api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId, 5000, after);
   });
 
   it('refuses bodies that are not JSON', async () => {
@@ -348,12 +380,13 @@ describe('webhook mode', () => {
     const chatId = nextChat++;
     const update = { update_id: 777001, ...FakeTelegramApi.textUpdate('/nguon', { chatId }) };
     const once = async () => {
-      const kept = await Records.open(file, (m) => logs.push(m));
+      const kept = await Records.open(file, log);
       const dialog = new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 });
-      const other = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), deliveries: kept });
-      const hook = await startWebhook(other, 'https://bot.example.gov.vn/telegram/hook', secret, (m) => logs.push(m));
-      await hook.handleUpdate!(update);
-      await hook.handleUpdate!(update);
+      const { bot: other, inbox } = await telegramBot(dialog, kept);
+      const hook = await startWebhook(other, inbox, 'https://bot.example.gov.vn/telegram/hook', secret, log);
+      await (await hook.accept!(update));
+      await (await hook.accept!(update));
+      await inbox.drain(Date.now() + 5000);
       await kept.close();
     };
     await once();
@@ -365,9 +398,9 @@ describe('webhook mode', () => {
   it('starts without its menu when the menu is rejected, and says so in the log', async () => {
     api.failNext('setMyCommands', { status: 500 });
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
-    const other = createTelegramBot(dialog, { token: TOKEN, apiRoot: api.url, log: (m) => logs.push(m), maxRetryAttempts: 0 });
+    const { bot: other, inbox } = await telegramBot(dialog, undefined);
     const before = logs.length;
-    await startWebhook(other, 'https://bot.example.gov.vn/telegram/other', secret, (m) => logs.push(m));
+    await startWebhook(other, inbox, 'https://bot.example.gov.vn/telegram/other', secret, log);
     expect(logs.slice(before).some((m) => /warning: the command menu could not be registered/.test(m))).toBe(true);
     expect(logs.slice(before).join('\n')).not.toContain(TOKEN);
     expect(api.sent('setWebhook').at(-1)!.params.url).toBe('https://bot.example.gov.vn/telegram/other');

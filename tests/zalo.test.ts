@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startZalo, type RunningZalo } from '../handlers/zalo.js';
+import { Inbox } from '../src/delivery/inbox.js';
+import { Outbox } from '../src/delivery/outbox.js';
 import { Dialog } from '../src/conversation/dialog.js';
 import { FakeZaloApi, type ZaloCall } from '../src/devtools/fake-zalo.js';
 import { Records } from '../src/store/records.js';
@@ -20,6 +22,10 @@ let dir: string;
 const logs: string[] = [];
 const log = (m: string) => logs.push(m);
 let nextChat = 1;
+// the outbox's waits shortened, so a retried reply arrives within a test
+const QUICK = { inlineWaitMs: 5000, firstWaitMs: 200, maxWaitMs: 1000, maxAttempts: 4, tickMs: 100 };
+/** The inbox and outbox main.ts gives a channel, over `kept`. */
+const boxes = (kept: Records | undefined = records) => ({ inbox: new Inbox(kept, log), outbox: new Outbox(kept, log, QUICK) });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-zalo-'));
@@ -58,7 +64,7 @@ describe('long polling', () => {
 
   beforeAll(async () => {
     const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
-    bot = await startZalo(dialog, { token: api.token, apiRoot: api.url, log, pollSeconds: 1, timeoutMs: 500, retries: 2, backoffMs: 50, messageLimit: 600 });
+    bot = await startZalo(dialog, { token: api.token, apiRoot: api.url, log, pollSeconds: 1, timeoutMs: 500, retries: 2, backoffMs: 50, messageLimit: 600, ...boxes() });
   });
   afterAll(async () => bot?.stop());
 
@@ -164,14 +170,15 @@ describe('long polling', () => {
     api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
     const texts = await nextReply(chat, 3); // two failed attempts are recorded, then the delivery
     expect(texts[2]).toContain('Các văn bản');
-    expect(logs.join('\n')).toMatch(/sendMessage failed.*retrying/);
+    expect(logs.join('\n')).toMatch(/zalo: sendMessage not delivered \(500 .*\); kept in the outbox/);
+    expect(logs.join('\n')).toMatch(/zalo: outbox sendMessage \(attempt 2\/4\) failed \(no answer within 500 ms\); next try in/);
   });
 
-  it('logs a reply that keeps failing, without crashing, and goes on answering', async () => {
+  it('gives up a reply that keeps failing after its attempts, logs it, and goes on answering', async () => {
     const chat = `c${nextChat++}`;
-    api.failNext('sendMessage', { kind: 'error', code: 500, description: 'upstream down' }, 3, (p) => p.chat_id === chat);
+    api.failNext('sendMessage', { kind: 'error', code: 500, description: 'upstream down' }, 4, (p) => p.chat_id === chat);
     api.push(FakeZaloApi.textEvent('/nguon', { chatId: chat, userId: chat }));
-    await until(() => /could not be answered: Zalo sendMessage failed \(500\): upstream down/.test(logs.join('\n')));
+    await until(() => /zalo: outbox sendMessage \(attempt 4\/4\) failed \(500 upstream down\); given up/.test(logs.join('\n')));
     api.push(FakeZaloApi.textEvent('/help', { chatId: chat, userId: chat }));
     await api.waitForCall((c) => sentTo(chat)(c) && !c.failed && String(c.params.text).includes('Cách dùng'));
   });
@@ -191,7 +198,7 @@ describe('webhook', () => {
 
   beforeAll(async () => {
     const dialog = new Dialog(await testAnswerer(), records, { rateLimitPerMinute: 100 });
-    const bot = await startZalo(dialog, { token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret });
+    const bot = await startZalo(dialog, { token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret, ...boxes() });
     server = new WebhookServer([bot.webhookRoute!], log);
     const addr = await server.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${addr.port}/zalo/hook`;
@@ -243,10 +250,12 @@ describe('webhook', () => {
     const event = FakeZaloApi.textEvent('/nguon', { chatId: a, userId: a, messageId: 'after-restart' });
     for (let run = 0; run < 2; run++) {
       const kept = await Records.open(file, log);
+      const { inbox, outbox } = boxes(kept);
       const restarted = await startZalo(new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 }), {
-        token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret, deliveries: kept,
+        token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret, inbox, outbox,
       });
-      await restarted.handle(event);
+      await (await restarted.webhookRoute!.accept(event));
+      await inbox.drain(Date.now() + 5000);
       await kept.close();
     }
     expect(textsTo(a).filter((t) => t.includes('Các văn bản'))).toHaveLength(2); // 'same-id' once, 'after-restart' once

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: index build time, index load time, query latency (p50/p95/p99) over the dev questions
- * (or built-in samples when ../shared is absent), process memory after load, and the Telegram path:
- * update-to-reply latency and updates per second through grammY against the fake Bot API on loopback.
+ * (or built-in samples when ../shared is absent), process memory after load, and each channel's path
+ * (Telegram long polling and webhook, Zalo webhook): update-to-reply latency and updates per second
+ * through the real handlers, the records file and our webhook server, against fake APIs on loopback.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,12 @@ import { FakeTelegramApi } from '../devtools/fake-telegram.js';
 import { buildIndex } from '../index/build.js';
 import { Records } from '../store/records.js';
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../paths.js';
-import { createTelegramBot, startPolling } from '../../handlers/telegram.js';
+import { Inbox } from '../delivery/inbox.js';
+import { Outbox } from '../delivery/outbox.js';
+import { FakeZaloApi } from '../devtools/fake-zalo.js';
+import { WebhookServer } from '../webhook-server.js';
+import { createTelegramBot, isTelegramUpdate, startPolling, startWebhook, telegramPlatform } from '../../handlers/telegram.js';
+import { startZalo } from '../../handlers/zalo.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -73,32 +79,79 @@ try {
   lat.sort((a, b) => a - b);
   console.log(`query latency (${lat.length} queries): p50 ${ms(percentile(lat, 50))}, p95 ${ms(percentile(lat, 95))}, p99 ${ms(percentile(lat, 99))}`);
 
-  // Telegram: update in, reply out, through grammY and the fake Bot API on 127.0.0.1, with the records file
-  // as in production (each update's id kept before it is handled, each question recorded)
-  const api = await new FakeTelegramApi().start();
+  // The channels: update in, reply out, through the real handlers and fake platform APIs on 127.0.0.1, with
+  // the records file as in production (each update recorded before it is acknowledged, each question recorded)
   const records = await Records.open(path.join(dir, 'records.sqlite'), () => {});
   const dialog = new Dialog(app, records, { rateLimitPerMinute: 1_000_000 });
-  const bot = createTelegramBot(dialog, { token: '123456:' + 'A'.repeat(35), apiRoot: api.url, log: () => {}, deliveries: records });
-  const running = await startPolling(bot);
-  const roundTrip = async (i: number): Promise<number> => {
-    const chatId = 10_000 + i;
-    const before = api.calls.length;
-    const sentAt = performance.now();
-    api.pushUpdate(FakeTelegramApi.textUpdate(qs[i % qs.length], { chatId, userId: chatId }));
-    await api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId, 30_000, before);
-    return performance.now() - sentAt;
+  const inbox = new Inbox(records, () => {});
+  const outbox = new Outbox(records, () => {});
+  const telegramApi = await new FakeTelegramApi().start();
+  const zaloApi = await new FakeZaloApi().start();
+  const bot = createTelegramBot(dialog, { token: '123456:' + 'A'.repeat(35), apiRoot: telegramApi.url, log: () => {}, outbox });
+  await outbox.register(telegramPlatform(bot));
+  const polling = await startPolling(bot, inbox, () => {}, undefined, 1);
+
+  // one at a time (the latency a user sees), then many chats at once (throughput)
+  const measure = async (name: string, roundTrip: (i: number) => Promise<number>) => {
+    const single: number[] = [];
+    for (let i = 0; i < 60; i++) single.push(await roundTrip(i));
+    single.sort((a, b) => a - b);
+    const burst = 300;
+    const started = performance.now();
+    const all = await Promise.all(Array.from({ length: burst }, (_, i) => roundTrip(1000 + i)));
+    const seconds = (performance.now() - started) / 1000;
+    all.sort((a, b) => a - b);
+    console.log(`${name}: update→reply p50 ${ms(percentile(single, 50))}, p99 ${ms(percentile(single, 99))} (${single.length} one at a time); ` +
+      `${burst} updates from ${burst} chats in ${seconds.toFixed(2)} s = ${(burst / seconds).toFixed(0)} updates/s, p99 under load ${ms(percentile(all, 99))}`);
   };
-  const single: number[] = [];
-  for (let i = 0; i < 60; i++) single.push(await roundTrip(i)); // one at a time: the latency a user sees
-  single.sort((a, b) => a - b);
-  const burst = 300;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: burst }, (_, i) => roundTrip(1000 + i))); // many chats at once: throughput
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`telegram update→reply (fake Bot API on loopback, ${single.length} sequential): p50 ${ms(percentile(single, 50))}, p99 ${ms(percentile(single, 99))}`);
-  console.log(`telegram throughput: ${burst} updates from ${burst} chats in ${seconds.toFixed(2)} s = ${(burst / seconds).toFixed(0)} updates/s`);
-  await running.stop();
-  await api.stop();
+  let chatBase = 10_000;
+  const telegramReply = (chatId: number, before: number) =>
+    telegramApi.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId, 30_000, before);
+  await measure('telegram long polling', async (i) => {
+    const chatId = chatBase + i;
+    const before = telegramApi.calls.length;
+    const sentAt = performance.now();
+    telegramApi.pushUpdate(FakeTelegramApi.textUpdate(qs[i % qs.length], { chatId, userId: chatId }));
+    await telegramReply(chatId, before);
+    return performance.now() - sentAt;
+  });
+  await polling.stop();
+
+  // webhooks: POSTs to our HTTP server, 200 once recorded, the reply through the fake API
+  const hook = await startWebhook(bot, inbox, 'http://127.0.0.1/tg', 'secret', () => {});
+  const zalo = await startZalo(dialog, { token: 'z', apiRoot: zaloApi.url, webhookUrl: 'http://127.0.0.1/zalo', webhookSecret: 'secret', log: () => {}, inbox, outbox });
+  const server = new WebhookServer([
+    { path: '/tg', secretHeader: 'x-telegram-bot-api-secret-token', secret: 'secret', accepts: isTelegramUpdate, accept: hook.accept! },
+    zalo.webhookRoute!,
+  ], () => {});
+  const { port } = await server.listen(0, '127.0.0.1');
+  const post = async (route: string, header: string, body: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${port}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', [header]: 'secret' }, body: JSON.stringify(body) });
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+  };
+  let updateId = 1_000_000;
+  chatBase = 20_000;
+  await measure('telegram webhook', async (i) => {
+    const chatId = chatBase + i;
+    const before = telegramApi.calls.length;
+    const sentAt = performance.now();
+    await post('/tg', 'x-telegram-bot-api-secret-token', { update_id: updateId++, ...FakeTelegramApi.textUpdate(qs[i % qs.length], { chatId, userId: chatId }) });
+    await telegramReply(chatId, before);
+    return performance.now() - sentAt;
+  });
+  await measure('zalo webhook', async (i) => {
+    const chatId = `bench-${i}`;
+    const before = zaloApi.calls.length;
+    const sentAt = performance.now();
+    await post('/zalo', 'x-bot-api-secret-token', FakeZaloApi.textEvent(qs[i % qs.length], { chatId, userId: chatId, messageId: `m-${i}` }));
+    await zaloApi.waitForCall((c) => c.method === 'sendMessage' && c.params.chat_id === chatId, 30_000, before);
+    return performance.now() - sentAt;
+  });
+  await server.stop();
+  await inbox.drain(Date.now() + 10_000);
+  outbox.stop();
+  await telegramApi.stop();
+  await zaloApi.stop();
   await records.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS } from '../search/engine.js';
 import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
-import { RateLimiter } from './rate-limit.js';
+import { AccessPolicy, REFUSALS } from './access.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
 import { FollowUpReader, Frames } from './follow-up.js';
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
@@ -91,45 +91,39 @@ function chatOf(msg: Incoming): string {
 }
 
 export class Dialog {
-  private readonly limiter: RateLimiter;
+  private readonly access: AccessPolicy;
   private readonly memory = new AnswerMemory();
   /** Each chat's last question (each user's in a group), for elliptical follow-ups. */
   private readonly frames = new Frames();
   private followUps: FollowUpReader;
   private smallTalk: SmallTalkReader;
-  private readonly allowed?: Set<string>;
-  private readonly admins: Set<string>;
 
   constructor(private app: Answerer, private readonly records: Records | undefined, private readonly opts: DialogOptions) {
-    this.limiter = new RateLimiter(opts.rateLimitPerMinute, 60_000);
-    this.allowed = opts.allowedIds?.length ? new Set(opts.allowedIds) : undefined;
-    this.admins = new Set(opts.adminIds ?? []);
+    this.access = new AccessPolicy(opts);
     this.followUps = new FollowUpReader(app.browser);
     this.smallTalk = smallTalkFor(app);
   }
 
-  /** Whether this chat or user of this channel may use the bot (no allowlist: everyone); ids are "channel:id". */
-  isAllowed(channel: Channel, chatId: string, userId: string): boolean {
-    return !this.allowed || this.allowed.has(`${channel}:${chatId}`) || this.allowed.has(`${channel}:${userId}`);
+  /**
+   * The access policy's refusal for one input of any kind (a message, a button, a typed follow-up, a
+   * sticker), or undefined when it may go on. Channels call it once per input, before anything else.
+   */
+  admit(channel: Channel, chatId: string, userId: string): string | undefined {
+    return this.access.admit(channel, chatId, userId);
   }
 
-  /** Whether this user of this channel may run the admin commands. */
-  isAdmin(channel: Channel, userId: string): boolean {
-    return this.admins.has(`${channel}:${userId}`);
-  }
-
-  /** Handles a text message: a command or a question. */
+  /** Handles a text message: the access policy, then a command or a question. */
   async handle(msg: Incoming): Promise<Outcome> {
-    if (!this.isAllowed(msg.channel, msg.chatId, msg.userId)) {
-      return { reply: message(undefined, 'Xin lỗi, bot này chỉ phục vụ các đơn vị được cấp quyền. Vui lòng liên hệ quản trị viên để được thêm vào danh sách.') };
-    }
+    const refusal = this.admit(msg.channel, msg.chatId, msg.userId);
+    return refusal ? { reply: message(undefined, refusal) } : this.handleAdmitted(msg);
+  }
+
+  /** Handles a text message the access policy has let through (`admit`). */
+  async handleAdmitted(msg: Incoming): Promise<Outcome> {
     const text = withoutControls(msg.text.normalize('NFC')).trim();
     if (!text) return { reply: message(undefined, 'Bạn hãy gõ câu hỏi, ví dụ: "' + EXAMPLES[0] + '". Gõ /help để xem hướng dẫn.') };
     if (text.length > MAX_MESSAGE_CHARS) {
       return { reply: message(undefined, `Tin nhắn dài quá (${text.length} ký tự). Bạn hãy hỏi ngắn gọn, dưới ${MAX_QUESTION_CHARS} ký tự, ví dụ: "${EXAMPLES[1]}".`) };
-    }
-    if (!this.limiter.allow(msg.userId)) {
-      return { reply: message(undefined, 'Bạn đang hỏi hơi nhanh. Vui lòng chờ một phút rồi hỏi tiếp nhé.') };
     }
     const command = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/iu.exec(text);
     if (command) return this.runCommand(command[1], (command[2] ?? '').trim(), msg);
@@ -140,7 +134,7 @@ export class Dialog {
   private async runCommand(name: string, arg: string, msg: Incoming): Promise<Outcome> {
     const info = commandNamed(name);
     if (!info) return { reply: message(undefined, `Không có lệnh /${name}. Gõ /help để xem các lệnh, hoặc gõ thẳng câu hỏi.`) };
-    if (info.admin && !this.isAdmin(msg.channel, msg.userId)) return { reply: message(undefined, 'Lệnh này chỉ dành cho quản trị viên.') };
+    if (info.admin && !this.access.isAdmin(msg.channel, msg.userId)) return { reply: message(undefined, REFUSALS.adminOnly) };
     const usage = (example: string) => ({ reply: message(undefined, `Gõ /${info.name} kèm ${example}`) });
     const run: Record<CommandName, () => Promise<Outcome> | Outcome> = {
       start: () => ({ reply: this.welcome() }),

@@ -38,9 +38,9 @@ export class Database {
     return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
   }
 
-  /** Runs `work` inside one transaction, rolling back if it throws. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.exec('BEGIN');
+  /** Runs `work` inside one transaction, rolling back if it throws; IMMEDIATE takes the write lock at once. */
+  async transaction<T>(work: () => Promise<T>, mode: 'DEFERRED' | 'IMMEDIATE' = 'DEFERRED'): Promise<T> {
+    await this.exec(`BEGIN ${mode}`);
     try {
       const result = await work();
       await this.exec('COMMIT');

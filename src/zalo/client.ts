@@ -62,16 +62,17 @@ export class ZaloClient {
     this.log = opts.log ?? (() => {});
   }
 
-  /** One call, retried while the failure is transient. */
-  async call(method: string, params: Record<string, unknown> = {}, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<unknown> {
+  /** One call, retried while the failure is transient (`retries` overrides the client's number for this call). */
+  async call(method: string, params: Record<string, unknown> = {}, opts: { timeoutMs?: number; signal?: AbortSignal; retries?: number } = {}): Promise<unknown> {
+    const retries = opts.retries ?? this.retries;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(method, params, opts.timeoutMs ?? this.timeoutMs, opts.signal);
       } catch (err) {
         const e = err as ZaloApiError;
-        if (!(e instanceof ZaloApiError) || !e.transient || attempt >= this.retries || opts.signal?.aborted) throw err;
+        if (!(e instanceof ZaloApiError) || !e.transient || attempt >= retries || opts.signal?.aborted) throw err;
         const delay = this.backoffMs * 2 ** attempt;
-        this.log(`${e.message}; retrying in ${delay} ms (${attempt + 1}/${this.retries})`);
+        this.log(`${e.message}; retrying in ${delay} ms (${attempt + 1}/${retries})`);
         await new Promise((r) => setTimeout(r, delay));
       }
     }

@@ -3,8 +3,9 @@ import { buildListReply, type SourceSpan } from './answer/list.js';
 import { registerLead } from './answer/register-answer.js';
 import { missingAsked } from './search/answerability.js';
 import { buildReply, type Reply } from './answer/reply.js';
-import { buildIndex } from './index/build.js';
-import { ensureIndex, loadCorpus, type Corpus, type StoredPassage } from './index/load.js';
+import { loadCorpus, loadIndex, type Corpus, type StoredPassage } from './index/load.js';
+import { buildIndexInWorker } from './index/rebuild.js';
+import { forgetLexicon } from './lexicon.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
 import { RegisterIndex } from './register/query.js';
@@ -23,6 +24,7 @@ export interface Answer {
   search?: SearchResult;
 }
 
+/** Everything a channel needs to answer: the engine and the corpus behind it. */
 export interface Answerer {
   engine: Engine;
   corpus: Corpus;
@@ -33,6 +35,7 @@ export interface Answerer {
   list(request: BrowseRequest): Answer;
 }
 
+/** Builds the engine, the register index and the browser over a loaded corpus. */
 export function answererFor(corpus: Corpus): Answerer {
   const engine = new Engine(corpus);
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
@@ -99,16 +102,32 @@ export async function openAnswerer(indexFile: string): Promise<Answerer> {
   return answererFor(await loadCorpus(indexFile));
 }
 
-/** Loads (building first when the seeds changed) and returns the answerer. */
+/** Loads (building first when the seeds changed or the file is unreadable) and returns the answerer. */
 export async function loadAnswerer(opts: { seedsDir?: string; indexFile?: string; log?: (m: string) => void } = {}): Promise<Answerer> {
   const seedsDir = opts.seedsDir ?? DEFAULT_SEEDS_DIR;
   const indexFile = opts.indexFile ?? DEFAULT_INDEX_FILE;
-  await ensureIndex(seedsDir, indexFile, opts.log);
-  return openAnswerer(indexFile);
+  return answererFor(await loadIndex(seedsDir, indexFile, opts.log));
 }
 
-/** Rebuilds the index from the seeds (for /reload, without a restart) and returns a new answerer. */
-export async function rebuildAnswerer(seedsDir: string, indexFile: string): Promise<Answerer> {
-  await buildIndex(seedsDir, indexFile);
-  return openAnswerer(indexFile);
+// the rebuild in progress: a second /reload waits for it, then builds from the seeds as they are then
+let rebuilding: Promise<unknown> = Promise.resolve();
+
+/**
+ * Rebuilds the index from the seeds (for /reload, without a restart) and returns a new answerer. The
+ * build runs in a worker thread, so the old answerer goes on answering; only loading the new file runs
+ * here. Rebuilds run one at a time.
+ */
+export function rebuildAnswerer(seedsDir: string, indexFile: string): Promise<Answerer> {
+  const next = rebuilding.then(async () => {
+    await buildIndexInWorker(seedsDir, indexFile);
+    // the worker read the lexicon as it is now; so does the new answerer
+    forgetLexicon();
+    try {
+      return await openAnswerer(indexFile);
+    } catch (err) {
+      throw new Error(`the index ${indexFile} was rebuilt from ${seedsDir} but cannot be read: ${(err as Error).message}`);
+    }
+  });
+  rebuilding = next.catch(() => undefined);
+  return next;
 }

@@ -5,9 +5,10 @@
  * temporary file, vacuumed, then renamed into place.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
 import { loadCatalog, type CatalogEntry } from '../ingest/catalog.js';
 import { parseDocument, type Passage, type Section } from '../ingest/parse.js';
@@ -62,6 +63,33 @@ export interface BuiltCorpus {
   aliases: AliasPair[];
   /** Each seed's lines, for finding the line of a statement inside a multi-line passage. */
   lines: Map<string, string[]>;
+}
+
+/** Throws an error naming SEEDS_DIR and the path when the seeds folder is missing, unreadable or holds no seed. */
+export function checkSeedsDir(seedsDir: string): void {
+  const fix = 'set SEEDS_DIR to the folder holding the seed .txt files and catalog.json';
+  if (!existsSync(seedsDir)) throw new Error(`SEEDS_DIR: ${seedsDir} does not exist; ${fix}`);
+  if (!statSync(seedsDir).isDirectory()) throw new Error(`SEEDS_DIR: ${seedsDir} is not a folder; ${fix}`);
+  let names: string[];
+  try {
+    names = readdirSync(seedsDir);
+  } catch (err) {
+    throw new Error(`SEEDS_DIR: ${seedsDir} cannot be read (${(err as NodeJS.ErrnoException).code}); make it readable or ${fix}`);
+  }
+  if (!names.some((f) => f.endsWith('.txt'))) throw new Error(`SEEDS_DIR: ${seedsDir} holds no seed (.txt file); ${fix}`);
+  if (!names.includes('catalog.json')) throw new Error(`SEEDS_DIR: ${seedsDir} has no catalog.json; add one describing each seed (see README) or ${fix}`);
+}
+
+/** Makes the index file's folder; throws an error naming INDEX_FILE and the path when it cannot be written. */
+function prepareIndexDir(outFile: string): void {
+  const dir = path.dirname(path.resolve(outFile));
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`INDEX_FILE: cannot write ${outFile} (${dir}: ${why}); make that folder writable or set INDEX_FILE to a writable path`);
+  }
 }
 
 /** Parses every catalogued seed. Throws when a seed is missing or a .txt has no catalog entry. */
@@ -134,6 +162,9 @@ function registerCounts(register: Register, catalog: CatalogEntry[]): string[] {
 /** Builds the index file at `outFile` from `seedsDir`. Returns figures for the build log. */
 export async function buildIndex(seedsDir: string, outFile: string): Promise<BuildReport> {
   const started = performance.now();
+  // both checked before the seconds of parsing, so a wrong path is told at once
+  checkSeedsDir(seedsDir);
+  prepareIndexDir(outFile);
   // the lexicon as it is on disk now (its files are part of the hash stamped on the index)
   forgetLexicon();
   const corpus = parseSeeds(seedsDir);
@@ -149,10 +180,26 @@ export async function buildIndex(seedsDir: string, outFile: string): Promise<Bui
   // pairs out of the search index (the rerank still sees them) halves its terms and its load time
   search.addAll(docs.map((d) => ({ ...d, pairs: splitTerms(d.pairs).filter((t) => (vocabulary.get(t) ?? 0) > 1).join(' ') })));
 
-  mkdirSync(path.dirname(outFile), { recursive: true });
-  const tmp = `${outFile}.tmp-${process.pid}`;
+  // one temporary file per process and thread, so two builds never write the same file; renamed when complete
+  const tmp = `${outFile}.tmp-${process.pid}-${threadId}`;
   rmSync(tmp, { force: true });
-  const db = await Database.open(tmp);
+  try {
+    await writeIndex(tmp, seedsDir, corpus, vocabulary, search, register);
+    renameSync(tmp, outFile);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
+    throw err;
+  }
+  return {
+    passages: corpus.passages.length, sections: corpus.sections.length, ms: performance.now() - started,
+    register: [...registerCounts(register, corpus.catalog), ...register.log],
+  };
+}
+
+/** Writes the whole index into `file`. */
+async function writeIndex(file: string, seedsDir: string, corpus: BuiltCorpus, vocabulary: Map<string, number>, search: MiniSearch, register: Register): Promise<void> {
+  const db = await Database.open(file);
   try {
     await db.exec('PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096;');
     await db.exec(SCHEMA);
@@ -185,11 +232,6 @@ export async function buildIndex(seedsDir: string, outFile: string): Promise<Bui
   } finally {
     await db.close();
   }
-  renameSync(tmp, outFile);
-  return {
-    passages: corpus.passages.length, sections: corpus.sections.length, ms: performance.now() - started,
-    register: [...registerCounts(register, corpus.catalog), ...register.log],
-  };
 }
 
 async function writeRegister(db: Database, register: Register, passages: Passage[], aliases: AliasPair[]): Promise<void> {

@@ -1,4 +1,4 @@
-/** Loads the prebuilt index once at start, rebuilding it first when the seeds changed. */
+/** Loads the prebuilt index once at start, rebuilding it first when the seeds changed or the file is unreadable. */
 import { existsSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import type { CatalogEntry } from '../ingest/catalog.js';
@@ -7,7 +7,7 @@ import { Database } from '../store/sqlite.js';
 import type { Reading } from '../register/reading.js';
 import type { Register, Target, Task } from '../register/types.js';
 import type { AliasPair } from '../text/aliases.js';
-import { buildIndex, MINISEARCH_OPTIONS, seedsHash } from './build.js';
+import { buildIndex, checkSeedsDir, MINISEARCH_OPTIONS, seedsHash } from './build.js';
 
 /** A passage as loaded, with its id in the search index. */
 export interface StoredPassage extends Passage {
@@ -29,28 +29,64 @@ export interface Corpus {
   reading: Reading;
 }
 
-/** Whether the index file exists and was built from exactly these seeds. */
-export async function indexIsCurrent(seedsDir: string, indexFile: string): Promise<boolean> {
-  if (!existsSync(indexFile)) return false;
+/** Why the index file must be built ("missing", "stale", or what made it unreadable), or undefined when it is current. */
+async function rebuildReason(seedsDir: string, indexFile: string): Promise<string | undefined> {
+  if (!existsSync(indexFile)) return 'missing';
+  const wanted = seedsHash(seedsDir);
   let db: Database | undefined;
   try {
     db = await Database.open(indexFile, 'readonly');
     const row = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seeds_hash'");
-    return row?.value === seedsHash(seedsDir);
-  } catch {
-    return false;
+    return row?.value === wanted ? undefined : 'stale';
+  } catch (err) {
+    return (err as Error).message;
   } finally {
-    await db?.close();
+    await db?.close().catch(() => undefined);
   }
 }
 
-/** Rebuilds the index when it is missing or stale. Returns true when it built. */
+/** Whether the index file exists, can be read and was built from exactly these seeds. */
+export async function indexIsCurrent(seedsDir: string, indexFile: string): Promise<boolean> {
+  try {
+    return (await rebuildReason(seedsDir, indexFile)) === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Rebuilds the index when it is missing, stale or unreadable, saying which in the log. Returns true when it built. */
 export async function ensureIndex(seedsDir: string, indexFile: string, log: (m: string) => void = () => {}): Promise<boolean> {
-  if (await indexIsCurrent(seedsDir, indexFile)) return false;
-  log(`Building the index from ${seedsDir} …`);
+  // a missing seeds folder is told as such, not as an index that cannot be checked
+  checkSeedsDir(seedsDir);
+  const reason = await rebuildReason(seedsDir, indexFile);
+  if (reason === undefined) return false;
+  log(reason === 'missing' ? `Building the index ${indexFile} from ${seedsDir} …`
+    : reason === 'stale' ? `The seeds, lexicon or code changed: rebuilding the index ${indexFile} from ${seedsDir} …`
+    : `The index ${indexFile} is unreadable (${reason}): rebuilding it from ${seedsDir} …`);
+  await buildLogged(seedsDir, indexFile, log);
+  return true;
+}
+
+async function buildLogged(seedsDir: string, indexFile: string, log: (m: string) => void): Promise<void> {
   const r = await buildIndex(seedsDir, indexFile);
   log(`Index built: ${r.passages} passages, ${r.sections} sections in ${Math.round(r.ms)} ms.`);
-  return true;
+}
+
+/**
+ * Loads the index, building it first when it is missing or stale, and rebuilding it once more when the
+ * file reads as current but cannot be loaded (truncated, a table missing).
+ */
+export async function loadIndex(seedsDir: string, indexFile: string, log: (m: string) => void = () => {}): Promise<Corpus> {
+  const built = await ensureIndex(seedsDir, indexFile, log);
+  try {
+    return await loadCorpus(indexFile);
+  } catch (err) {
+    const why = (err as Error).message;
+    if (built) throw new Error(`the index ${indexFile} was just built from ${seedsDir} but cannot be read (${why}); check the free disk space, then run npm run index to see the build's own errors`);
+    log(`The index ${indexFile} is unreadable (${why}): rebuilding it from ${seedsDir} …`);
+    await buildLogged(seedsDir, indexFile, log);
+    return loadCorpus(indexFile);
+  }
 }
 
 interface PassageRow {

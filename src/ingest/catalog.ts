@@ -19,7 +19,20 @@ export const Catalog = z.array(CatalogEntry).min(1);
 /** Reads and validates seeds/catalog.json; throws a readable error naming the bad entry. */
 export function loadCatalog(seedsDir: string): CatalogEntry[] {
   const file = path.join(seedsDir, 'catalog.json');
-  const parsed = Catalog.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): every seed needs an entry there (see README)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    // JSON.parse's own message names no file
+    throw new Error(`${file} is corrupt, not JSON (${(err as Error).message}): fix or restore it`);
+  }
+  const parsed = Catalog.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`${file} is not a valid catalog: ${issues}`);

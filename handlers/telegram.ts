@@ -15,7 +15,7 @@ import { renderHtml, renderMoreHtml } from '../src/answer/render-html.js';
 import { splitMessage } from '../src/answer/split-message.js';
 import { telegramMenu } from '../src/conversation/commands.js';
 import type { Dialog } from '../src/conversation/dialog.js';
-import type { Inbox } from '../src/delivery/inbox.js';
+import type { Accepted, Inbox } from '../src/delivery/inbox.js';
 import type { Failure, Outbox, Platform } from '../src/delivery/outbox.js';
 import { keepTrying } from '../src/delivery/keep-trying.js';
 import type { Delivery } from '../src/store/records.js';
@@ -208,7 +208,7 @@ export interface RunningTelegram {
   /** Stops fetching updates (polling), or does nothing (webhook: the server stops). */
   stop: () => Promise<void>;
   /** Webhook mode: records a delivery and starts handling it (the HTTP server acknowledges when this resolves). */
-  accept?: (body: unknown) => Promise<Promise<void> | undefined>;
+  accept?: (body: unknown) => Promise<Accepted | undefined>;
 }
 
 /** Whether a webhook body is a Telegram update: an object with a numeric update_id. */
@@ -233,7 +233,8 @@ function isFatal(err: unknown): boolean {
 async function prepare(bot: Bot, log: (m: string) => void, signal: AbortSignal | undefined, last: () => Promise<unknown>): Promise<void> {
   const opts = { log, signal, isFatal, describe: (e: unknown) => classifyTelegram(e).status };
   try {
-    await keepTrying('telegram: getMe', () => bot.init(), opts);
+    // not bot.init(): it retries an unreachable API without end and without a word in the log
+    bot.botInfo = await keepTrying('telegram: getMe', () => bot.api.getMe(), opts);
   } catch (err) {
     if (isFatal(err)) throw new Error(`TELEGRAM_BOT_TOKEN was refused by the Bot API (${classifyTelegram(err).status}): check the token with @BotFather`);
     throw err;

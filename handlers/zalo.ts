@@ -11,7 +11,7 @@ import { splitMessage } from '../src/answer/split-message.js';
 import { COMMANDS } from '../src/conversation/commands.js';
 import type { Dialog } from '../src/conversation/dialog.js';
 import { followUpHint, TypedFollowUps } from '../src/conversation/typed-followups.js';
-import type { Inbox } from '../src/delivery/inbox.js';
+import type { Accepted, Inbox } from '../src/delivery/inbox.js';
 import { keepTrying } from '../src/delivery/keep-trying.js';
 import type { Failure, Outbox, Platform } from '../src/delivery/outbox.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
@@ -128,7 +128,7 @@ function messageEvent(raw: unknown, log: (m: string) => void): (ZaloUpdate & { m
  * duplicate or an event that is not a user's message), rejects when it cannot be recorded.
  */
 function acceptor(inbox: Inbox, handle: ReturnType<typeof createZaloHandler>, log: (m: string) => void) {
-  return async (raw: unknown): Promise<Promise<void> | undefined> => {
+  return async (raw: unknown): Promise<Accepted | undefined> => {
     const update = messageEvent(raw, log);
     if (!update) return undefined;
     const { message } = update;

@@ -26,7 +26,7 @@ const logs: string[] = [];
 const log = (m: string) => logs.push(m);
 let nextChat = 5000;
 // the outbox's waits shortened, so a retried reply arrives within a test
-const QUICK = { inlineWaitMs: 5000, firstWaitMs: 200, maxWaitMs: 1000, maxAttempts: 4, tickMs: 100 };
+const QUICK = { inlineWaitMs: 1500, firstWaitMs: 200, maxWaitMs: 1000, maxAttempts: 4, tickMs: 100 };
 
 /** A bot over `records` with its own inbox and outbox, as main.ts builds it. */
 async function telegramBot(dialog: Dialog, kept: Records | undefined = records) {
@@ -285,6 +285,43 @@ describe('when Telegram misbehaves', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  it('keeps a reply in the outbox when the 429 asks for a longer wait than a reply waits, and sends it after that wait', async () => {
+    const chatId = nextChat++;
+    api.failNext('sendMessage', { status: 429, retryAfter: 2 }, 1, (p) => Number(p.chat_id) === chatId);
+    const before = logs.length;
+    const started = Date.now();
+    const { reply } = await say('/nguon', { chatId });
+    expect(reply.params.text).toContain('Các văn bản');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(logs.slice(before).join('\n')).toMatch(/telegram: sendMessage not delivered \(429 Too Many Requests: retry after 2\); kept in the outbox, next try in 2\.0 s/);
+  });
+
+  it('does not retry a reply Telegram refuses for good (400, 403), logs it, and goes on answering', async () => {
+    for (const status of [400, 403] as const) {
+      const chatId = nextChat++;
+      api.failNext('sendMessage', { status }, 1, (p) => Number(p.chat_id) === chatId);
+      const before = logs.length;
+      const after = api.calls.length;
+      api.pushUpdate(FakeTelegramApi.textUpdate('/nguon', { chatId, userId: chatId }));
+      await until(() => new RegExp(`telegram: sendMessage refused \\(${status} .*\\); not retried`).test(logs.slice(before).join('\n')));
+      await new Promise((r) => setTimeout(r, 400)); // longer than the outbox's first wait
+      expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId)).toHaveLength(1);
+    }
+    expect((await say('/help')).reply.params.text).toContain('Cách dùng');
+  });
+
+  it('gives up on a request left hanging or a dropped connection within the time limit, and sends the reply again', async () => {
+    for (const status of ['hang', 'drop'] as const) {
+      const chatId = nextChat++;
+      api.failNext('sendMessage', { status }, 1, (p) => Number(p.chat_id) === chatId);
+      const before = logs.length;
+      const { reply, after } = await say('/nguon', { chatId });
+      expect(reply.params.text).toContain('Các văn bản');
+      expect(api.calls.slice(after).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId)).toHaveLength(2);
+      expect(logs.slice(before).join('\n')).toMatch(/telegram: sendMessage not delivered \(network: .*\); kept in the outbox/);
+    }
+  });
+
   it('keeps a reply refused with 500 in the outbox, sends it again, and logs both', async () => {
     const chatId = nextChat++;
     api.failNext('sendMessage', { status: 500 }, 1, (p) => Number(p.chat_id) === chatId);
@@ -384,8 +421,8 @@ describe('webhook mode', () => {
       const dialog = new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 });
       const { bot: other, inbox } = await telegramBot(dialog, kept);
       const hook = await startWebhook(other, inbox, 'https://bot.example.gov.vn/telegram/hook', secret, log);
-      await (await hook.accept!(update));
-      await (await hook.accept!(update));
+      await hook.accept!(update);
+      await hook.accept!(update);
       await inbox.drain(Date.now() + 5000);
       await kept.close();
     };

@@ -254,7 +254,7 @@ describe('webhook', () => {
       const restarted = await startZalo(new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 }), {
         token: api.token, apiRoot: api.url, log, webhookUrl: 'https://bot.example.gov.vn/zalo/hook', webhookSecret: secret, inbox, outbox,
       });
-      await (await restarted.webhookRoute!.accept(event));
+      await restarted.webhookRoute!.accept(event);
       await inbox.drain(Date.now() + 5000);
       await kept.close();
     }

@@ -9,6 +9,11 @@ import type { Delivery, Records } from '../store/records.js';
 /** Deliveries older than this when the bot starts again are not answered any more (the asker has moved on). */
 const RESUME_WITHIN_MS = 24 * 3600_000;
 
+/** A delivery recorded and being handled: `handled` settles when its reply is sent or in the outbox. */
+export interface Accepted {
+  handled: Promise<void>;
+}
+
 /** Recent delivery ids in memory, for a bot run without a records file (tests, the benchmark's baseline). */
 const MEMORY_IDS = 5000;
 
@@ -21,11 +26,12 @@ export class Inbox {
   /**
    * Records a delivery and starts handling it; resolves once it is recorded (acknowledge it then) with
    * the handling under way, or undefined for a duplicate. Rejects when it cannot be recorded: do not
-   * acknowledge, the platform delivers it again.
+   * acknowledge, the platform delivers it again. (The handling comes wrapped: a promise resolved with a
+   * promise would wait for it.)
    */
-  async accept(d: Delivery, handle: () => Promise<void>): Promise<Promise<void> | undefined> {
+  async accept(d: Delivery, handle: () => Promise<void>): Promise<Accepted | undefined> {
     if (!(await this.isNew(d))) return undefined;
-    return this.track(d, handle);
+    return { handled: this.track(d, handle) };
   }
 
   private async isNew(d: Delivery): Promise<boolean> {

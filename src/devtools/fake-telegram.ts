@@ -1,16 +1,20 @@
 /**
  * A fake Telegram Bot API server on 127.0.0.1, for the end-to-end tests and the benchmark: grammY talks
  * HTTP to it exactly as to api.telegram.org. It queues updates for getUpdates (long polling), records
- * every call, and can be told to fail the next calls of a method (429 with retry_after, or 500).
+ * every call, and can be told to fail the next calls of a method: 429 with retry_after, 500, 400, 403, a
+ * request left without an answer (hang), or a connection dropped mid-request (drop).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FakeApiServer, type ApiCall } from './fake-api-server.js';
 
 export type { ApiCall } from './fake-api-server.js';
 
-/** A 429 (with retry_after) or a 500; or, with `slowMs`, a success that takes that long (a slow network). */
+/**
+ * A 429 (with retry_after), a 5xx or a 4xx; or, with `slowMs`, a success that takes that long (a slow
+ * network); `hang` never answers, `drop` closes the connection without an answer.
+ */
 interface Failure {
-  status: 429 | 500 | 200;
+  status: 429 | 500 | 200 | 400 | 403 | 'hang' | 'drop';
   retryAfter?: number;
   slowMs?: number;
 }
@@ -62,6 +66,10 @@ export class FakeTelegramApi extends FakeApiServer<Failure> {
       return this.json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
     }
     if (failure?.status === 500) return this.json(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
+    if (failure?.status === 400) return this.json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+    if (failure?.status === 403) return this.json(res, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    if (failure?.status === 'hang') return; // the connection stays open until the caller gives up or the fake stops
+    if (failure?.status === 'drop') return void req.socket.destroy();
     if (failure?.slowMs) await new Promise((r) => setTimeout(r, failure.slowMs));
     this.json(res, 200, { ok: true, result: await this.result(m[2], params) });
   }

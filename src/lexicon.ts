@@ -250,3 +250,20 @@ export function documentKinds(): { kinds: Record<string, string[]>; before: stri
   const { kinds, before } = readLexicon('document-kinds.json', DocumentKindsFile);
   return { kinds, before };
 }
+
+const OtherBodiesFile = z.object({
+  about: z.string(),
+  ministry: NamedEntry,
+  bodies: z.array(NamedEntry).min(1),
+  partyBefore: z.array(z.string().min(1)).min(1),
+  cooperation: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * The ministries and ministerial-level agencies other than the Ministry, the Ministry's own spellings, the
+ * words after which a body named only takes part or is addressed ("phối hợp với", "gửi"), and the words that
+ * ask about working together (lexicon/other-bodies.json).
+ */
+export function otherBodies(): z.infer<typeof OtherBodiesFile> {
+  return readLexicon('other-bodies.json', OtherBodiesFile);
+}

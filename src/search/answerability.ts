@@ -6,7 +6,8 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { horizonYearWords, onLexiconForgotten, planNameWords, referenceYearWords, sectionKinds } from '../lexicon.js';
+import { columnRoles, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from '../register/names.js';
 import { fold, yearsIn } from '../text/analyzer.js';
 import { contextText, searchableText } from './fields.js';
 import type { Intent, Question } from './understand.js';
@@ -63,6 +64,10 @@ export function passageAnswers(
   // 07/3/2019"), is not answered however complete the match: off-topic recognised 34→36/40
   const asked = askedYears(question);
   if (asked.length && !asked.some((y) => e.documentYears.includes(y)) && !asked.some((y) => spokenYears(e.passage).includes(y))) return false;
+  // another ministry asked about as the one acting ("Bộ Y tế đặt chỉ tiêu …"): only a passage that names it
+  // acting answers, not one that names it as a partner or an addressee ("phối hợp với Bộ Y tế", "gửi Bộ Tài chính")
+  const bodies = bodiesAsked(question);
+  if (bodies.length && !bodies.some((b) => bodiesActing(e.passage).has(b))) return false;
   // a target asked for one year is not answered by a passage that speaks of other years only ("đến năm
   // 2025" for 2024): no-answer recognised qa 13→15/22, qa-fresh 8→10/18, dev dialogs 1→2/5
   if (question.intent === 'target' && question.years.length) {
@@ -211,4 +216,87 @@ export function sectionKindOf(p: StoredPassage): 'plan' | 'result' | undefined {
     if (planWords.test(heading)) return 'plan';
   }
   return undefined;
+}
+
+interface BodyReading {
+  bodies: ReturnType<typeof otherBodies>['bodies'];
+  ministry: ReturnType<typeof otherBodies>['ministry'];
+  partyBefore: string[][];
+  cooperation: string[][];
+  units: ReturnType<typeof unitLexicon>;
+  compounds: Map<string, Set<string>>;
+  /** Folded opening words of the table headers of a task or its lead. */
+  actingColumns: string[][];
+}
+let bodyReading: BodyReading | undefined;
+const askedBodiesCache = new WeakMap<Question, string[]>();
+const actingCache = new WeakMap<StoredPassage, Set<string>>();
+onLexiconForgotten(() => { bodyReading = undefined; });
+
+function readingOfBodies(): BodyReading {
+  if (!bodyReading) {
+    const file = otherBodies();
+    const roles = columnRoles();
+    bodyReading = {
+      bodies: file.bodies, ministry: file.ministry,
+      partyBefore: file.partyBefore.map(nameTokens), cooperation: file.cooperation.map(nameTokens),
+      units: unitLexicon(), compounds: foldedCompounds(unitReading().compounds),
+      actingColumns: [...(roles.task ?? []), ...(roles.lead ?? [])].map(nameTokens),
+    };
+  }
+  return bodyReading;
+}
+
+/**
+ * The other ministries a text names as acting, by name: each one named, unless right after a word that makes
+ * it a partner or an addressee ("phối hợp với", "gửi"), or listed right after one that is ("với Bộ Công an,
+ * Bộ Quốc phòng"). Brackets are asides ("CSDL dân cư (Bộ Công an)") and are left out.
+ */
+function bodiesNamedActing(text: string, r: BodyReading): string[] {
+  const tokens = nameTokens(text.replace(/\([^()]*\)/g, ' , '));
+  const acting: string[] = [];
+  let previous: { end: number; party: boolean } | undefined;
+  for (const m of findNamesInTokens(tokens, r.bodies)) {
+    const listed = previous?.party === true && (previous.end === m.start || (previous.end === m.start - 1 && tokens[m.start - 1] === 'va'));
+    const party = listed || r.partyBefore.some((w) => w.every((x, i) => tokens[m.start - w.length + i] === x));
+    if (!party) acting.push(m.entry.name);
+    previous = { end: m.end, party };
+  }
+  return acting;
+}
+
+/**
+ * The other ministries a question asks about as the one acting ("Bộ Tài chính dự toán thu …"): none when it
+ * also names the Ministry or one of its units, or asks about working together ("Bộ TT&TT và Bộ Công an phối
+ * hợp …"), or names them only as partners or addressees ("báo cáo gửi Bộ KH&ĐT").
+ */
+export function bodiesAsked(question: Question): string[] {
+  let bodies = askedBodiesCache.get(question);
+  if (!bodies) {
+    const r = readingOfBodies();
+    const tokens = nameTokens(question.raw);
+    const aboutMinistry = findNamesInTokens(tokens, [r.ministry]).length > 0
+      || findNamesInTokens(tokens, r.units, true, r.compounds).length > 0
+      || r.cooperation.some((w) => findWords(tokens, w) !== undefined);
+    bodies = aboutMinistry ? [] : bodiesNamedActing(question.raw, r);
+    askedBodiesCache.set(question, bodies);
+  }
+  return bodies;
+}
+
+/** The other ministries a passage names as acting: in a table row, in its task or lead cell only. */
+export function bodiesActing(p: StoredPassage): Set<string> {
+  let acting = actingCache.get(p);
+  if (!acting) {
+    const r = readingOfBodies();
+    const texts = p.kind === 'row' && p.table
+      ? p.table.cells.filter((_, i) => {
+        const header = nameTokens(p.table!.columns[i] ?? '');
+        return r.actingColumns.some((w) => w.every((x, k) => header[k] === x));
+      })
+      : [p.text];
+    acting = new Set(texts.flatMap((t) => bodiesNamedActing(t, r)));
+    actingCache.set(p, acting);
+  }
+  return acting;
 }

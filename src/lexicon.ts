@@ -217,11 +217,26 @@ export function smallTalkWords(): z.infer<typeof SmallTalkFile> {
   return readLexicon('small-talk.json', SmallTalkFile);
 }
 
-const YearWordsFile = z.object({ about: z.string(), reference: z.array(z.string().min(1)).min(1) });
+const YearWordsFile = z.object({
+  about: z.string(),
+  reference: z.array(z.string().min(1)).min(1),
+  horizon: z.array(z.string().min(1)).min(1),
+  planNames: z.array(z.string().min(1)).min(1),
+});
 
 /** Words that make the year after them a year of reference ("so với năm 2020"), lower case (lexicon/year-words.json). */
 export function referenceYearWords(): string[] {
   return readLexicon('year-words.json', YearWordsFile).reference.map((w) => w.normalize('NFC').toLowerCase());
+}
+
+/** Words that make the year after them the far horizon of a plan ("định hướng đến năm 2030"), lower case (lexicon/year-words.json). */
+export function horizonYearWords(): string[] {
+  return readLexicon('year-words.json', YearWordsFile).horizon.map((w) => w.normalize('NFC').toLowerCase());
+}
+
+/** Words that open the name of a plan or a legal document, capitalised as written ("Chiến lược") (lexicon/year-words.json). */
+export function planNameWords(): string[] {
+  return readLexicon('year-words.json', YearWordsFile).planNames.map((w) => w.normalize('NFC'));
 }
 
 const DocumentKindsFile = z.object({
@@ -234,4 +249,21 @@ const DocumentKindsFile = z.object({
 export function documentKinds(): { kinds: Record<string, string[]>; before: string[] } {
   const { kinds, before } = readLexicon('document-kinds.json', DocumentKindsFile);
   return { kinds, before };
+}
+
+const OtherBodiesFile = z.object({
+  about: z.string(),
+  ministry: NamedEntry,
+  bodies: z.array(NamedEntry).min(1),
+  partyBefore: z.array(z.string().min(1)).min(1),
+  cooperation: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * The ministries and ministerial-level agencies other than the Ministry, the Ministry's own spellings, the
+ * words after which a body named only takes part or is addressed ("phối hợp với", "gửi"), and the words that
+ * ask about working together (lexicon/other-bodies.json).
+ */
+export function otherBodies(): z.infer<typeof OtherBodiesFile> {
+  return readLexicon('other-bodies.json', OtherBodiesFile);
 }

@@ -6,9 +6,10 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { onLexiconForgotten, referenceYearWords, sectionKinds } from '../lexicon.js';
-import { yearsIn } from '../text/analyzer.js';
-import { searchableText } from './fields.js';
+import { columnRoles, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from '../register/names.js';
+import { fold, yearsIn } from '../text/analyzer.js';
+import { contextText, searchableText } from './fields.js';
 import type { Intent, Question } from './understand.js';
 
 /** What a passage holds, as the rules read it. */
@@ -19,6 +20,8 @@ export interface PassageEvidence {
   pairs: Set<string>;
   /** Years the passage or its headings speak of. */
   years: Set<number>;
+  /** The years its document is about (seeds/catalog.json). */
+  documentYears: number[];
   /** IDF-weighted share of the question's content words the passage holds (unknown words weigh against). */
   coverage: number;
   /** The same for the question's phrases. */
@@ -56,6 +59,15 @@ export function passageAnswers(
   // a year asked about that the passage and its headings never name: only a near-complete match answers
   const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y));
   if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return false;
+  // a year outside the years the passage's document is about, that the passage names only in what it cites
+  // (a document's number or date, a plan's name or horizon: "năm 2019" against "Nghị quyết số 17/NQ-CP ngày
+  // 07/3/2019"), is not answered however complete the match: off-topic recognised 34→36/40
+  const asked = askedYears(question);
+  if (asked.length && !asked.some((y) => e.documentYears.includes(y)) && !asked.some((y) => spokenYears(e.passage).includes(y))) return false;
+  // another ministry asked about as the one acting ("Bộ Y tế đặt chỉ tiêu …"): only a passage that names it
+  // acting answers, not one that names it as a partner or an addressee ("phối hợp với Bộ Y tế", "gửi Bộ Tài chính")
+  const bodies = bodiesAsked(question);
+  if (bodies.length && !bodies.some((b) => bodiesActing(e.passage).has(b))) return false;
   // a target asked for one year is not answered by a passage that speaks of other years only ("đến năm
   // 2025" for 2024): no-answer recognised qa 13→15/22, qa-fresh 8→10/18, dev dialogs 1→2/5
   if (question.intent === 'target' && question.years.length) {
@@ -96,16 +108,99 @@ export function missingAsked(
 }
 
 let referenceBefore: RegExp | undefined;
+let horizonBefore: RegExp | undefined;
+let numberedName: RegExp | undefined;
+let foldedPlanPeriod: RegExp | undefined;
+let foldedHorizon: RegExp | undefined;
+let planNamePeriod: RegExp | undefined;
 let planWords: RegExp | undefined;
 let resultWords: RegExp | undefined;
-onLexiconForgotten(() => { referenceBefore = planWords = resultWords = undefined; });
+const spokenCache = new WeakMap<StoredPassage, number[]>();
+onLexiconForgotten(() => { referenceBefore = horizonBefore = numberedName = foldedPlanPeriod = foldedHorizon = planNamePeriod = planWords = resultWords = undefined; });
 
-const wordsPattern = (list: string[]) => new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'iu');
+const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const wordsPattern = (list: string[]) => new RegExp(list.map(escaped).join('|'), 'iu');
+const longestFirst = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escaped).join('|');
 
 /** The years a text speaks of, leaving out years of reference ("cao hơn so với năm 2020"). */
 export function ownYears(text: string): number[] {
-  referenceBefore ??= new RegExp(`(?:${referenceYearWords().sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+(?:19|20)\\d\\d`, 'giu');
+  referenceBefore ??= new RegExp(`(?:${longestFirst(referenceYearWords())})\\s+(?:19|20)\\d\\d`, 'giu');
   return yearsIn(text.replace(referenceBefore, ' '));
+}
+
+const askedCache = new WeakMap<Question, number[]>();
+
+/**
+ * The years a question asks about, leaving out those of a document or plan it names: by number and date
+ * ("Nghị định 60/2014", "Chỉ thị 42/CT-TW năm 2004 về …") or by a name holding its period ("Chiến lược …
+ * đến 2030", "chien luoc … den nam 2030"), typed with or without diacritics.
+ */
+export function askedYears(question: Question): number[] {
+  let years = askedCache.get(question);
+  if (!years) {
+    const foldedWords = (list: string[]) => longestFirst(list.map((w) => fold(w.normalize('NFC').toLowerCase())));
+    numberedName ??= new RegExp(`(?<![a-z&])(?:${foldedWords(planNameWords())})\\.?\\s+(?:so\\s+)?\\d+\\s*/\\s*(?:19|20)\\d\\d`, 'gu');
+    foldedPlanPeriod ??= new RegExp(`((?<![a-z&])(?:${foldedWords(planNameWords())})\\s[^,;:()!?\\n.]*?)\\s(?:den|toi|giai doan|thoi ky)(?:\\s+nam)?\\s+(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)\\d\\d)?`, 'gu');
+    foldedHorizon ??= new RegExp(`(?:${foldedWords(horizonYearWords())})\\s+(?:nam\\s+)?(?:19|20)\\d\\d`, 'gu');
+    years = question.years.length
+      ? yearsIn(fold(withoutCitations(question.raw.normalize('NFC')).toLowerCase()).replace(numberedName, ' ').replace(foldedHorizon, ' ').replace(foldedPlanPeriod, '$1 '))
+      : [];
+    askedCache.set(question, years);
+  }
+  return years;
+}
+
+/**
+ * The years a passage and its headings speak of, leaving out those of what it cites: a document's number,
+ * date and name, a plan's horizon and the period in a plan's name (see `withoutCitedYears`). Headings lose
+ * only citations: "Kế hoạch trung hạn đến năm 2024" heads a section about 2024.
+ */
+export function spokenYears(p: StoredPassage): number[] {
+  let years = spokenCache.get(p);
+  if (!years) {
+    years = yearsIn(`${withoutCitedYears(searchableText(p))}. ${withoutCitations(contextText(p))}`);
+    spokenCache.set(p, years);
+  }
+  return years;
+}
+
+// A document's number: "17/NQ-CP", "52-NQ/TW", "06/2019/TT-BTTTT", "QCVN 125:2021/BTTTT" (letters after the
+// figures, so "10/63 tỉnh" and "2022 - 2025" are none).
+const DOCUMENT_NUMBER = /(?<![\p{L}\d])\d+(?:[/:](?:19|20)\d\d)?[/-]\s?\p{Lu}[\p{L}\d]*(?:[-/&]\s?\p{L}[\p{L}\d]*)*/gu;
+// What follows a document's number in its citation: its date, year and issuer, in any order ("ngày 07/3/2019 của
+// Chính phủ", "năm 2019"); then its name, when "về" opens it, runs to the end of the sentence.
+const CITATION_TAIL = /^(?:\s+(?:ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}|của\s+[^,;:()!?\n]*?(?=\s+(?:ngày|năm|về)\s|[,;:()!?\n]|\.(?:\s|$)|$)))*/u;
+const CITED_NAME = /^\s+về\s[^;!?\n]*?(?=[;!?\n]|\.(?:\s|$)|$)/u;
+
+/**
+ * A text without the documents it cites by number: the number, its date, year and issuer ("số 362/QĐ-TTg ngày
+ * 03/4/2019 của Thủ tướng Chính phủ"), and its name when "về" opens it, commas and all, up to the end of the
+ * sentence ("… của Chính phủ về một số nhiệm vụ, giải pháp … giai đoạn 2019 - 2020, định hướng đến 2025.").
+ */
+export function withoutCitations(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(DOCUMENT_NUMBER)) {
+    const start = m.index!;
+    if (start < last) continue;
+    let end = start + m[0].length;
+    end += CITATION_TAIL.exec(text.slice(end))![0].length;
+    end += CITED_NAME.exec(text.slice(end))?.[0].length ?? 0;
+    out += text.slice(last, start) + ' ';
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * A passage's text without the years of what it cites: documents by number (`withoutCitations`), a plan's
+ * horizon ("định hướng đến năm 2030", lexicon/year-words.json) and the period in the name of a plan or a legal
+ * document ("Chiến lược phát triển doanh nghiệp công nghệ số Việt Nam đến năm 2030").
+ */
+export function withoutCitedYears(text: string): string {
+  horizonBefore ??= new RegExp(`(?:${longestFirst(horizonYearWords())})\\s+(?:năm\\s+)?(?:19|20)\\d\\d`, 'giu');
+  planNamePeriod ??= new RegExp(`((?<![\\p{L}&])(?:${longestFirst(planNameWords())})\\s[^,;:()!?\\n.]*?)\\s(?:đến|tới|giai đoạn|thời kỳ)(?:\\s+năm)?\\s+(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)\\d\\d)?`, 'gu');
+  return withoutCitations(text).replace(horizonBefore, ' ').replace(planNamePeriod, '$1 ');
 }
 
 /**
@@ -121,4 +216,87 @@ export function sectionKindOf(p: StoredPassage): 'plan' | 'result' | undefined {
     if (planWords.test(heading)) return 'plan';
   }
   return undefined;
+}
+
+interface BodyReading {
+  bodies: ReturnType<typeof otherBodies>['bodies'];
+  ministry: ReturnType<typeof otherBodies>['ministry'];
+  partyBefore: string[][];
+  cooperation: string[][];
+  units: ReturnType<typeof unitLexicon>;
+  compounds: Map<string, Set<string>>;
+  /** Folded opening words of the table headers of a task or its lead. */
+  actingColumns: string[][];
+}
+let bodyReading: BodyReading | undefined;
+const askedBodiesCache = new WeakMap<Question, string[]>();
+const actingCache = new WeakMap<StoredPassage, Set<string>>();
+onLexiconForgotten(() => { bodyReading = undefined; });
+
+function readingOfBodies(): BodyReading {
+  if (!bodyReading) {
+    const file = otherBodies();
+    const roles = columnRoles();
+    bodyReading = {
+      bodies: file.bodies, ministry: file.ministry,
+      partyBefore: file.partyBefore.map(nameTokens), cooperation: file.cooperation.map(nameTokens),
+      units: unitLexicon(), compounds: foldedCompounds(unitReading().compounds),
+      actingColumns: [...(roles.task ?? []), ...(roles.lead ?? [])].map(nameTokens),
+    };
+  }
+  return bodyReading;
+}
+
+/**
+ * The other ministries a text names as acting, by name: each one named, unless right after a word that makes
+ * it a partner or an addressee ("phối hợp với", "gửi"), or listed right after one that is ("với Bộ Công an,
+ * Bộ Quốc phòng"). Brackets are asides ("CSDL dân cư (Bộ Công an)") and are left out.
+ */
+function bodiesNamedActing(text: string, r: BodyReading): string[] {
+  const tokens = nameTokens(text.replace(/\([^()]*\)/g, ' , '));
+  const acting: string[] = [];
+  let previous: { end: number; party: boolean } | undefined;
+  for (const m of findNamesInTokens(tokens, r.bodies)) {
+    const listed = previous?.party === true && (previous.end === m.start || (previous.end === m.start - 1 && tokens[m.start - 1] === 'va'));
+    const party = listed || r.partyBefore.some((w) => w.every((x, i) => tokens[m.start - w.length + i] === x));
+    if (!party) acting.push(m.entry.name);
+    previous = { end: m.end, party };
+  }
+  return acting;
+}
+
+/**
+ * The other ministries a question asks about as the one acting ("Bộ Tài chính dự toán thu …"): none when it
+ * also names the Ministry or one of its units, or asks about working together ("Bộ TT&TT và Bộ Công an phối
+ * hợp …"), or names them only as partners or addressees ("báo cáo gửi Bộ KH&ĐT").
+ */
+export function bodiesAsked(question: Question): string[] {
+  let bodies = askedBodiesCache.get(question);
+  if (!bodies) {
+    const r = readingOfBodies();
+    const tokens = nameTokens(question.raw);
+    const aboutMinistry = findNamesInTokens(tokens, [r.ministry]).length > 0
+      || findNamesInTokens(tokens, r.units, true, r.compounds).length > 0
+      || r.cooperation.some((w) => findWords(tokens, w) !== undefined);
+    bodies = aboutMinistry ? [] : bodiesNamedActing(question.raw, r);
+    askedBodiesCache.set(question, bodies);
+  }
+  return bodies;
+}
+
+/** The other ministries a passage names as acting: in a table row, in its task or lead cell only. */
+export function bodiesActing(p: StoredPassage): Set<string> {
+  let acting = actingCache.get(p);
+  if (!acting) {
+    const r = readingOfBodies();
+    const texts = p.kind === 'row' && p.table
+      ? p.table.cells.filter((_, i) => {
+        const header = nameTokens(p.table!.columns[i] ?? '');
+        return r.actingColumns.some((w) => w.every((x, k) => header[k] === x));
+      })
+      : [p.text];
+    acting = new Set(texts.flatMap((t) => bodiesNamedActing(t, r)));
+    actingCache.set(p, acting);
+  }
+  return acting;
 }

@@ -233,7 +233,10 @@ export class Engine {
   private answers(question: Question, hit: Hit): boolean {
     const terms = this.termsOf(hit.passage);
     return passageAnswers(
-      question, { passage: hit.passage, terms: terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare },
+      question, {
+        passage: hit.passage, terms: terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
+        documentYears: this.corpus.documents.get(hit.passage.doc)?.years ?? [],
+      },
       this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
     );
   }

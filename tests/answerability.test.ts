@@ -1,0 +1,145 @@
+/**
+ * Whether the documents answer: the general rules of src/search/answerability.ts, on sentences and
+ * questions written for these tests (not the eval sets), and end to end over the real seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import type { StoredPassage } from '../src/index/load.js';
+import { askedYears, bodiesActing, bodiesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { understand } from '../src/search/understand.js';
+import { yearsIn } from '../src/text/analyzer.js';
+import { testAnswerer } from './helpers.js';
+
+async function ask(q: string) {
+  const app = await testAnswerer();
+  return app.answer(q);
+}
+
+describe('years of what a passage cites are not years it speaks of', () => {
+  it('leaves out a cited document’s number, date and issuer', () => {
+    const text = 'Theo Quyết định số 123/QĐ-TTg ngày 05/4/2018 của Thủ tướng Chính phủ, năm 2021 đã hoàn thành 40 nhiệm vụ.';
+    expect(yearsIn(withoutCitations(text))).toEqual([2021]);
+  });
+
+  it('leaves out a cited document’s name, commas and all, up to the end of the sentence', () => {
+    const text = 'Triển khai Nghị quyết số 12/NQ-CP ngày 02/3/2017 của Chính phủ về một số giải pháp, nhiệm vụ giai đoạn 2017 - 2018, định hướng đến 2020. Năm 2022 tiếp tục.';
+    expect(yearsIn(withoutCitations(text))).toEqual([2022]);
+  });
+
+  it('leaves out a year inside a document number', () => {
+    expect(yearsIn(withoutCitations('Sửa đổi Thông tư số 11/2016/TT-BTTTT trong năm 2023'))).toEqual([2023]);
+  });
+
+  it('keeps dates and periods that are no citation', () => {
+    expect(yearsIn(withoutCitations('Ngày 13/01/2021, tổ chức hội nghị; 10/63 tỉnh; giai đoạn 2022 - 2025'))).toEqual([2021, 2022, 2023, 2024, 2025]);
+  });
+
+  it('leaves out a plan’s horizon and the period in a plan’s name', () => {
+    const text = 'Trình phê duyệt Chiến lược phát triển dịch vụ số quốc gia đến năm 2030; triển khai Đề án X giai đoạn 2016 - 2018, tầm nhìn đến năm 2045; năm 2022 đạt 70%.';
+    expect(yearsIn(withoutCitedYears(text))).toEqual([2022]);
+  });
+
+  it('still reads the years of reference apart for targets', () => {
+    expect(ownYears('Tăng 5% so với năm 2020, đạt 80% trong năm 2021')).toEqual([2021]);
+  });
+});
+
+describe('years a question asks about', () => {
+  const years = (q: string) => askedYears(understand(q, []));
+
+  it('are not those of a document it names by number or by a name holding its period', () => {
+    expect(years('Nghị định 15/2012 sửa đổi do ai chủ trì?')).toEqual([]);
+    expect(years('Thông tư 11/2016/TT-BTTTT bao giờ được thay thế')).toEqual([]);
+    expect(years('chien luoc phat trien dich vu so den nam 2030 trinh khi nao')).toEqual([]);
+    expect(years('Chỉ thị 16/CT-TTg năm 2018 giao gì?')).toEqual([]);
+  });
+
+  it('are those it asks about in words of time', () => {
+    expect(years('năm 2018 giao những nhiệm vụ gì')).toEqual([2018]);
+    expect(years('đến năm 2035 đạt bao nhiêu')).toEqual([2035]);
+  });
+});
+
+describe('a year the documents speak of only in what they cite is not answered', () => {
+  it.each([
+    'Năm 2018 Bộ TT&TT giao những nhiệm vụ trọng tâm gì về chính phủ điện tử?',
+    'nam 2019 bo tttt dat nhung chi tieu gi ve xep hang chinh phu dien tu',
+    'đến năm 2035 doanh thu công nghiệp CNTT đạt bao nhiêu',
+  ])('%s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
+
+  it('answers a year outside the documents’ years that a passage reports on', async () => {
+    const a = await ask('so với năm 2019 số cơ quan báo giảm ra sao');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('So với năm 2019');
+  });
+
+  it('answers a question naming a document by its number and year', async () => {
+    const a = await ask('Thông tư thay thế Thông tư 05/2015/TT-BTTTT do đơn vị nào chủ trì?');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('05/2015/TT-BTTTT');
+  });
+
+  it('answers a question naming a plan by a name that holds its period', async () => {
+    const a = await ask('Chiến lược phát triển Bưu chính đến năm 2025 và định hướng đến năm 2030 trình Thủ tướng khi nào?');
+    expect(a.noAnswer).toBe(false);
+  });
+});
+
+describe('another ministry asked about as the one acting', () => {
+  const asked = (q: string) => bodiesAsked(understand(q, []));
+  const passage = (text: string, table?: StoredPassage['table']): StoredPassage =>
+    ({ id: -1, doc: 'x', lineStart: 1, lineEnd: 1, text, headingPath: [], kind: table ? 'row' : 'text', table });
+
+  it('is read from the question, typed in full, short or without diacritics', () => {
+    expect(asked('Bộ Y tế giao bao nhiêu bệnh viện làm bệnh án điện tử?')).toEqual(['Bộ Y tế']);
+    expect(asked('bo gd&dt to chuc thi tot nghiep ngay nao')).toEqual(['Bộ Giáo dục và Đào tạo']);
+    expect(asked('NHNN cho phép bao nhiêu ngân hàng mở tài khoản số')).toEqual(['Ngân hàng Nhà nước Việt Nam']);
+  });
+
+  it('is none when the question names the Ministry or one of its units, or asks about working together', () => {
+    expect(asked('Bộ TT&TT và Bộ Công an làm gì để xử lý SIM rác?')).toEqual([]);
+    expect(asked('Cục Viễn thông và Bộ Công an làm gì để xử lý SIM rác?')).toEqual([]);
+    expect(asked('Bộ Quốc phòng hợp tác về an toàn thông tin ra sao?')).toEqual([]);
+  });
+
+  it('is none when the question names the ministry as a partner or an addressee', () => {
+    expect(asked('báo cáo quyết toán gửi Bộ Tài chính hạn khi nào')).toEqual([]);
+    expect(asked('doanh nghiệp nào giúp Bộ Công an làm căn cước')).toEqual([]);
+  });
+
+  it('is named acting by a passage only outside partners, addressees and brackets', () => {
+    expect([...bodiesActing(passage('Bộ Tài chính ban hành thông tư hướng dẫn lập dự toán.'))]).toEqual(['Bộ Tài chính']);
+    expect([...bodiesActing(passage('Ngân hàng Nhà nước đã cấp phép cho 3 doanh nghiệp.'))]).toEqual(['Ngân hàng Nhà nước Việt Nam']);
+    expect(bodiesActing(passage('Bộ TT&TT phối hợp với Bộ Công an, Bộ Quốc phòng và Bộ Y tế tổ chức diễn tập.')).size).toBe(0);
+    expect(bodiesActing(passage('Gửi báo cáo tới các bộ, gửi Bộ Kế hoạch và Đầu tư trước 31/7.')).size).toBe(0);
+    expect(bodiesActing(passage('Kết nối cơ sở dữ liệu đất đai (Bộ Tài nguyên và Môi trường).')).size).toBe(0);
+  });
+
+  it('is named acting by a table row only in its task or lead cell', () => {
+    const columns = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành'];
+    const cooperating = passage('x', { columns, cells: ['1', 'Xây dựng đề án dữ liệu', 'Cục A', 'Bộ Công an', '2022'] } as StoredPassage['table']);
+    const leading = passage('x', { columns, cells: ['2', 'Xây dựng đề án dữ liệu', 'Bộ Công an', 'Cục A', '2022'] } as StoredPassage['table']);
+    expect(bodiesActing(cooperating).size).toBe(0);
+    expect([...bodiesActing(leading)]).toEqual(['Bộ Công an']);
+  });
+
+  it.each([
+    'Bộ Công an đặt chỉ tiêu cấp bao nhiêu tài khoản định danh điện tử năm 2022?',
+    'bo y te trien khai ho so suc khoe dien tu cho bao nhieu nguoi dan nam 2021',
+  ])('is not answered by passages that name it only as a partner or not at all: %s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
+
+  it.each([
+    ['Bộ TT&TT và Bộ Công an phối hợp làm gì về nợ phí tần số?', 'Bộ Công an'],
+    ['Bộ Quốc phòng ký quy chế phối hợp về an toàn thông tin với ai?', 'Bộ Quốc phòng'],
+    ['Ngân hàng Nhà nước cấp phép thí điểm Mobile Money cho doanh nghiệp nào?', 'Ngân hàng Nhà nước'],
+    ['Báo cáo quyết toán vốn đầu tư gửi Bộ Tài chính do vụ nào làm?', 'Bộ Tài chính'],
+    ['Bộ Văn hóa, Thể thao và Du lịch được đề nghị sửa đổi luật gì?', 'Bộ Văn hóa'],
+  ])('is answered when the documents say what it does, or what is done with it: %s', async (q, named) => {
+    const a = await ask(q);
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain(named);
+  });
+});

@@ -119,7 +119,7 @@ try {
 
   // webhooks: POSTs to our HTTP server, 200 once recorded, the reply through the fake API
   const hook = await startWebhook(bot, inbox, 'http://127.0.0.1/tg', 'secret', () => {});
-  const zalo = await startZalo(dialog, { token: 'z', apiRoot: zaloApi.url, webhookUrl: 'http://127.0.0.1/zalo', webhookSecret: 'secret', log: () => {}, inbox, outbox });
+  const zalo = await startZalo(dialog, { token: zaloApi.token, apiRoot: zaloApi.url, webhookUrl: 'http://127.0.0.1/zalo', webhookSecret: 'secret', log: () => {}, inbox, outbox });
   const server = new WebhookServer([
     { path: '/tg', secretHeader: 'x-telegram-bot-api-secret-token', secret: 'secret', accepts: isTelegramUpdate, accept: hook.accept! },
     zalo.webhookRoute!,

@@ -2,7 +2,7 @@
  * The Telegram bot end to end: grammY talks HTTP to a fake Bot API server on 127.0.0.1; updates go in
  * through getUpdates (long polling) or our webhook server, replies come out as Bot API calls.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -332,6 +332,39 @@ describe('when Telegram misbehaves', () => {
     await until(() => /telegram: outbox sendMessage \(attempt 2\/4\) delivered/.test(logs.slice(before).join('\n')));
     expect(logs.slice(before).join('\n')).toMatch(/telegram: sendMessage not delivered \(500 Internal Server Error\); kept in the outbox/);
   });
+});
+
+describe('long polling when the records file refuses', () => {
+  it('does not confirm an update it could not record, and answers it once the file takes writes again', async () => {
+    const own = await new FakeTelegramApi().start();
+    const file = path.join(dir, 'refusing.sqlite');
+    const kept = await Records.open(file, log);
+    const outbox = new Outbox(kept, log, QUICK);
+    const dialog = new Dialog(await testAnswerer(), kept, { rateLimitPerMinute: 100 });
+    const bot = createTelegramBot(dialog, { token: TOKEN, apiRoot: own.url, log, outbox, requestTimeoutMs: 2000 });
+    await outbox.register(telegramPlatform(bot));
+    const polling = await startPolling(bot, new Inbox(kept, log), log, undefined, 1);
+    try {
+      // neither the database nor its spool can be written: the disk is as good as full
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      mkdirSync(file);
+      mkdirSync(`${file}.spool`);
+      const updateId = own.pushUpdate(FakeTelegramApi.textUpdate('/nguon', { chatId: 4321 }));
+      await until(() => own.sent('getUpdates').filter((c) => Number(c.params.offset) === updateId).length >= 2);
+      expect(own.sent('sendMessage')).toEqual([]);
+      rmSync(file, { recursive: true });
+      rmSync(`${file}.spool`, { recursive: true });
+      const reply = await own.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      expect(reply.params.text).toContain('Các văn bản');
+      await own.waitForCall((c) => c.method === 'getUpdates' && Number(c.params.offset) === updateId + 1, 5000);
+      expect(logs.join('\n')).toMatch(new RegExp(`telegram: update ${updateId} could not be recorded; it stays unconfirmed and comes again`));
+    } finally {
+      await polling.stop();
+      outbox.stop();
+      await kept.close();
+      await own.stop();
+    }
+  }, 30_000);
 });
 
 describe('webhook mode', () => {

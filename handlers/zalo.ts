@@ -177,8 +177,13 @@ export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<Runn
       try {
         const updates = await client.getUpdates(opts.pollSeconds ?? 30, abort.signal);
         pause = 1000;
-        // Zalo has no offset to confirm: what getUpdates returned is recorded before the next poll
-        await Promise.all(updates.map((u) => accept(u).catch((err: Error) => opts.log(`zalo: an update could not be recorded: ${err.message}`))));
+        // Zalo has no offset to confirm: what getUpdates returned is the bot's now, recorded before the next
+        // poll; one that cannot be recorded is still answered (the platform will not deliver it again)
+        await Promise.all(updates.map((u) => accept(u).catch((err: Error) => {
+          opts.log(`zalo: an update could not be recorded (${err.message}); answering it unrecorded`);
+          const update = messageEvent(u, opts.log);
+          if (update) void handle(update);
+        })));
       } catch (err) {
         if (abort.signal.aborted) break;
         opts.log(`zalo: polling: ${(err as Error).message}; again in ${pause} ms`);

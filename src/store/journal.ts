@@ -63,7 +63,9 @@ export class Journal {
         'Make its directory writable by this user, or set DATA_FILE to a writable path.');
     }
     const journal = new Journal(db, file, schema, log);
-    await journal.replay();
+    // a spool left by an earlier run is moved in now
+    journal.flushing = journal.flushLoop();
+    await journal.flush();
     return journal;
   }
 
@@ -97,28 +99,38 @@ export class Journal {
   private async flushLoop(): Promise<void> {
     // a tick's writes join the batch
     await new Promise((r) => setImmediate(r));
-    while (this.queue.length) {
-      const batch = this.queue.splice(0);
-      await this.commit(batch);
-    }
+    do {
+      await this.commit(this.queue.splice(0));
+    } while (this.queue.length);
     this.flushing = undefined;
   }
 
+  /**
+   * Commits a batch, the spool's writes first (in order, in the same transaction, so a later write never
+   * lands before an earlier spooled one), or spools it when the database does not take it.
+   */
   private async commit(batch: Pending[]): Promise<void> {
     if (Date.now() >= this.downUntil && await this.ensureFile()) {
+      const spooled = this.readSpool();
       try {
         const results = await this.withSchema(() => this.db.transaction(async () => {
+          for (const w of spooled) await this.db.run(w.sql, w.params);
           const out: number[] = [];
           for (const p of batch) out.push((await this.db.run(p.sql, p.params)).changes);
           return out;
         }, 'IMMEDIATE'));
+        if (spooled.length) {
+          unlinkSync(this.spoolFile);
+          this.log(`records: ${spooled.length} spooled write(s) moved into ${this.file}`);
+        }
         batch.forEach((p, i) => p.resolve({ changes: results[i], spooled: false }));
         return;
       } catch (err) {
         this.downUntil = Date.now() + DOWN_MS;
-        this.log(`records: ${this.file} did not take ${batch.length} write(s) (${(err as Error).message}); keeping them in ${this.spoolFile}`);
+        this.log(`records: ${this.file} did not take ${batch.length + spooled.length} write(s) (${(err as Error).message}); keeping them in ${this.spoolFile}`);
       }
     }
+    if (!batch.length) return this.scheduleReplay();
     try {
       this.appendToSpool(batch);
       batch.forEach((p) => p.resolve({ changes: 1, spooled: true }));
@@ -128,6 +140,17 @@ export class Journal {
       this.log(`records: ${e.message}; ${batch.length} write(s) refused`);
       batch.forEach((p) => p.reject(e));
     }
+  }
+
+  /** The writes waiting in the spool; a line cut short by a crash mid-append was never acknowledged and is skipped. */
+  private readSpool(): Array<{ sql: string; params: unknown[] }> {
+    if (!existsSync(this.spoolFile)) return [];
+    const writes: Array<{ sql: string; params: unknown[] }> = [];
+    for (const line of readFileSync(this.spoolFile, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try { writes.push(JSON.parse(line)); } catch { this.log(`records: a partial line of ${this.spoolFile} skipped`); }
+    }
+    return writes;
   }
 
   /**
@@ -182,48 +205,14 @@ export class Journal {
     }
   }
 
+  /** Tries the database again later for what waits in the spool (an empty batch moves it in). */
   private scheduleReplay(): void {
     if (this.replayTimer || this.closed) return;
     this.replayTimer = setTimeout(() => {
       this.replayTimer = undefined;
-      void this.replay();
+      this.flushing ??= this.flushLoop();
     }, REPLAY_EVERY_MS);
     this.replayTimer.unref();
-  }
-
-  /**
-   * Moves the spool's writes into the database in one transaction, then removes the spool. It holds the
-   * batch loop meanwhile, so nothing is appended to the spool between reading and removing it; tried again
-   * later when the database still refuses.
-   */
-  private async replay(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    if (!existsSync(this.spoolFile)) return;
-    const replaying = this.replaySpool().finally(() => {
-      this.flushing = undefined;
-      if (this.queue.length) this.flushing = this.flushLoop();
-    });
-    this.flushing = replaying;
-    await replaying;
-  }
-
-  private async replaySpool(): Promise<void> {
-    const writes: Array<{ sql: string; params: unknown[] }> = [];
-    for (const line of readFileSync(this.spoolFile, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      // a line cut short by a crash mid-append was never acknowledged: it is skipped
-      try { writes.push(JSON.parse(line)); } catch { this.log(`records: a partial line of ${this.spoolFile} skipped`); }
-    }
-    if (Date.now() < this.downUntil || !(await this.ensureFile())) return this.scheduleReplay();
-    try {
-      await this.withSchema(() => this.db.transaction(async () => { for (const w of writes) await this.db.run(w.sql, w.params); }, 'IMMEDIATE'));
-      unlinkSync(this.spoolFile);
-      this.log(`records: ${writes.length} spooled write(s) moved into ${this.file}`);
-    } catch (err) {
-      this.downUntil = Date.now() + DOWN_MS;
-      this.log(`records: the spool could not be replayed yet (${(err as Error).message})`);
-      this.scheduleReplay();
-    }
   }
 
   /** Writes what is queued (spooling what the database refuses) and closes the file. */

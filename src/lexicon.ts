@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from './paths.js';
 export const LEXICON_DIR = path.join(PROJECT_ROOT, 'lexicon');
 
 /** The files that change what the index holds (the register, and the words list questions are read with): their hash is part of the index's seeds hash. */
-export const INDEX_LEXICON_FILES = ['units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json', 'document-kinds.json'];
+export const INDEX_LEXICON_FILES = ['abbreviations.json', 'units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json', 'document-kinds.json'];
 
 const NamedEntry = z.object({
   name: z.string().min(2),
@@ -266,4 +266,11 @@ const OtherBodiesFile = z.object({
  */
 export function otherBodies(): z.infer<typeof OtherBodiesFile> {
   return readLexicon('other-bodies.json', OtherBodiesFile);
+}
+
+const AbbreviationsFile = z.object({ about: z.string(), groups: z.record(z.string(), z.array(z.tuple([z.string().min(1), z.string().min(2)]))) });
+
+/** Abbreviations and their full forms, [short, full], every group together (lexicon/abbreviations.json). */
+export function abbreviations(): Array<[string, string]> {
+  return Object.values(readLexicon('abbreviations.json', AbbreviationsFile).groups).flat();
 }

@@ -1,140 +1,11 @@
 /**
  * Abbreviations and their full forms, used in both directions: a text holding either form is indexed
- * (and a question is searched) with the other form's terms too. The static table covers what officials
- * type; `mineAliases` adds what the documents define themselves: "Mạng xã hội (MXH)".
+ * (and a question is searched) with the other form's terms too. lexicon/abbreviations.json covers what
+ * officials type; `mineAliases` adds what the documents define themselves: "Mạng xã hội (MXH)".
  */
+import { abbreviations } from '../lexicon.js';
 import { clauses, fold, normalize } from './analyzer.js';
 
-/** [short form, full form]. Several short forms may share one full form. */
-export const STATIC_ALIASES: ReadonlyArray<readonly [string, string]> = [
-  ['TT&TT', 'Thông tin và Truyền thông'],
-  ['TTTT', 'Thông tin và Truyền thông'],
-  ['Bộ TTTT', 'Bộ Thông tin và Truyền thông'],
-  ['BTTTT', 'Bộ Thông tin và Truyền thông'],
-  ['CĐS', 'chuyển đổi số'],
-  ['CPS', 'Chính phủ số'],
-  ['CPĐT', 'Chính phủ điện tử'],
-  ['KTS', 'kinh tế số'],
-  ['XHS', 'xã hội số'],
-  ['ATTT', 'an toàn thông tin'],
-  ['ANM', 'an ninh mạng'],
-  ['ATANM', 'an toàn an ninh mạng'],
-  ['CNTT', 'công nghệ thông tin'],
-  ['CNS', 'công nghệ số'],
-  ['DN', 'doanh nghiệp'],
-  ['DNVT', 'doanh nghiệp viễn thông'],
-  ['DNBC', 'doanh nghiệp bưu chính'],
-  ['DNCNS', 'doanh nghiệp công nghệ số'],
-  ['PTTH&TTĐT', 'phát thanh truyền hình và thông tin điện tử'],
-  ['PTTH', 'phát thanh truyền hình'],
-  ['TTĐT', 'thông tin điện tử'],
-  ['TTĐN', 'thông tin đối ngoại'],
-  ['TTCS', 'thông tin cơ sở'],
-  ['XBIPH', 'xuất bản in và phát hành'],
-  ['NXB', 'nhà xuất bản'],
-  ['KH&CN', 'khoa học và công nghệ'],
-  ['KHCN', 'khoa học và công nghệ'],
-  ['KH-CN', 'khoa học và công nghệ'],
-  ['KH&ĐT', 'kế hoạch và đầu tư'],
-  ['KHĐT', 'kế hoạch và đầu tư'],
-  ['Cục THH', 'Cục Tin học hóa'],
-  ['THH', 'tin học hóa'],
-  ['Cục CN CNTT&TT', 'Cục Công nghiệp công nghệ thông tin và truyền thông'],
-  ['MXH', 'mạng xã hội'],
-  ['TMĐT', 'thương mại điện tử'],
-  ['CSDL', 'cơ sở dữ liệu'],
-  ['DVC', 'dịch vụ công'],
-  ['DVCTT', 'dịch vụ công trực tuyến'],
-  ['TTHC', 'thủ tục hành chính'],
-  ['QPPL', 'quy phạm pháp luật'],
-  ['VBQPPL', 'văn bản quy phạm pháp luật'],
-  ['CMCN', 'cách mạng công nghiệp'],
-  ['VTĐ', 'vô tuyến điện'],
-  ['UBND', 'ủy ban nhân dân'],
-  ['HĐND', 'hội đồng nhân dân'],
-  ['CQNN', 'cơ quan nhà nước'],
-  ['QLNN', 'quản lý nhà nước'],
-  ['NQ', 'nghị quyết'],
-  ['NĐ', 'nghị định'],
-  ['QĐ', 'quyết định'],
-  ['KH', 'kế hoạch'],
-  ['ĐP', 'địa phương'],
-  ['ĐK', 'điều kiện'],
-  ['VN', 'Việt Nam'],
-  ['LHQ', 'Liên hợp quốc'],
-  ['Cty', 'công ty'],
-  ['CT-TW', 'chỉ thị trung ương'],
-  ['TSLCD', 'truyền số liệu chuyên dùng'],
-  ['HTTT', 'hệ thống thông tin'],
-  ['BCVT', 'bưu chính viễn thông'],
-  ['CQĐT', 'chính quyền điện tử'],
-  ['CQS', 'chính quyền số'],
-  ['ĐTTM', 'đô thị thông minh'],
-  ['KT-XH', 'kinh tế - xã hội'],
-  ['NSNN', 'ngân sách nhà nước'],
-  ['DNNN', 'doanh nghiệp nhà nước'],
-  ['SXKD', 'sản xuất kinh doanh'],
-  ['CSHT', 'cơ sở hạ tầng'],
-  ['BCĐ', 'ban chỉ đạo'],
-  ['TW', 'trung ương'],
-  ['HTQT', 'hợp tác quốc tế'],
-  // how officials write the head of Government and the Assembly ("trình TTg", "cấp trình: TTgCP")
-  ['TTg', 'Thủ tướng'],
-  ['TTgCP', 'Thủ tướng Chính phủ'],
-  ['QH', 'Quốc hội'],
-  ['CP', 'Chính phủ'],
-  ['QG', 'quốc gia'],
-  ['KHTC', 'kế hoạch tài chính'],
-  ['TCCB', 'tổ chức cán bộ'],
-  ['ĐTBĐ', 'đào tạo bồi dưỡng'],
-  ['QLDN', 'quản lý doanh nghiệp'],
-  ['Cục BĐTW', 'Cục Bưu điện Trung ương'],
-  ['Cục VT', 'Cục Viễn thông'],
-  ['Cục BC', 'Cục Báo chí'],
-  ['SP', 'sản phẩm'],
-  // what officials type in chat
-  ['bn', 'bao nhiêu'],
-  ['ko', 'không'],
-  // English words mixed into questions
-  ['target', 'mục tiêu'],
-  ['revenue', 'doanh thu'],
-  ['online', 'trực tuyến'],
-  ['game', 'trò chơi điện tử'],
-  ['user', 'người sử dụng'],
-  ['users', 'người sử dụng'],
-  ['deadline', 'thời hạn'],
-  ['event', 'sự kiện'],
-  ['big event', 'sự kiện lớn'],
-  ['smartphone', 'điện thoại thông minh'],
-  ['startup', 'khởi nghiệp'],
-  ['e-gov', 'Chính phủ điện tử'],
-  ['e-government', 'Chính phủ điện tử'],
-  ['digital transformation', 'chuyển đổi số'],
-  ['digital economy', 'kinh tế số'],
-  ['budget', 'ngân sách'],
-  ['plan', 'kế hoạch'],
-  ['report', 'báo cáo'],
-  ['platform', 'nền tảng'],
-  ['data', 'dữ liệu'],
-  ['big data', 'dữ liệu lớn'],
-  ['cloud', 'điện toán đám mây'],
-  ['cybersecurity', 'an ninh mạng'],
-  ['cyber security', 'an ninh mạng'],
-  ['e-commerce', 'thương mại điện tử'],
-  ['ecommerce', 'thương mại điện tử'],
-  ['smart city', 'đô thị thông minh'],
-  ['broadband', 'băng rộng'],
-  ['fiber', 'cáp quang'],
-  ['coverage', 'phủ sóng'],
-  ['subscriber', 'thuê bao'],
-  ['subscribers', 'thuê bao'],
-  ['domain', 'tên miền'],
-  ['ranking', 'xếp hạng'],
-  ['rank', 'xếp hạng'],
-  ['growth', 'tăng trưởng'],
-  ['unit', 'đơn vị'],
-  ['task', 'nhiệm vụ'],
-];
 
 /** An alias as token sequences of normalized text: either side expands to the other. */
 export interface AliasPair {
@@ -146,9 +17,9 @@ function toTokens(text: string): string[] {
   return clauses(normalize(text)).flat();
 }
 
-/** The static table as token pairs. */
+/** The abbreviations of lexicon/abbreviations.json as token pairs. */
 export function staticAliasPairs(): AliasPair[] {
-  return STATIC_ALIASES.map(([s, f]) => ({ short: toTokens(s), full: toTokens(f) }));
+  return abbreviations().map(([s, f]) => ({ short: toTokens(s), full: toTokens(f) }));
 }
 
 /**

@@ -97,7 +97,7 @@ export function createZaloHandler(dialog: Dialog, outbox: Outbox, log: (m: strin
         return;
       }
       // not waited for: a slow API must not delay the answer
-      void outbox.send('zalo', chatId, 'sendChatAction', { chat_id: chatId, action: 'typing' }).catch(() => undefined);
+      void outbox.tryOnce('zalo', 'sendChatAction', { chat_id: chatId, action: 'typing' });
       const { reply, answerKey } = await dialog.handleAdmitted({ channel: 'zalo', chatId, userId, text: asCommand(message.text) });
       const hint = answerKey ? followUpHint(reply) : '';
       await send(chatId, renderText(reply, PLAIN) + (hint ? '\n\n' + hint : ''));

@@ -102,6 +102,11 @@ export class Outbox {
     }
   }
 
+  /** One attempt, nothing kept: for what is worth nothing later (a typing indicator). */
+  async tryOnce(channel: string, method: string, payload: Record<string, unknown>): Promise<void> {
+    await this.platforms.get(channel)?.call(method, payload, this.stopping.signal).catch(() => undefined);
+  }
+
   private async queue(channel: string, chatId: string, method: string, payload: Record<string, unknown>, nextAt: number, why: string): Promise<'queued'> {
     if (!this.records) throw new Error(`${channel} ${method} failed (${why}) and there is no records file to keep it`);
     await this.records.enqueue(channel, chatId, method, payload, nextAt, why);

@@ -322,6 +322,19 @@ describe('when Telegram misbehaves', () => {
     }
   });
 
+  it('keeps a chat\'s replies in order while one of them waits in the outbox', async () => {
+    const chatId = nextChat++;
+    api.failNext('sendMessage', { status: 500 }, 1, (p) => Number(p.chat_id) === chatId);
+    const after = api.calls.length;
+    api.pushUpdate(FakeTelegramApi.textUpdate('/nguon', { chatId, userId: chatId }));
+    await api.waitForCall((c) => c.method === 'sendMessage' && c.failed && Number(c.params.chat_id) === chatId, 8000, after);
+    api.pushUpdate(FakeTelegramApi.textUpdate('/help', { chatId, userId: chatId }));
+    await until(() => api.calls.slice(after).filter((c) => c.method === 'sendMessage' && !c.failed && Number(c.params.chat_id) === chatId).length === 2);
+    const delivered = api.calls.slice(after).filter((c) => c.method === 'sendMessage' && !c.failed && Number(c.params.chat_id) === chatId);
+    expect(delivered[0].params.text).toContain('Các văn bản');
+    expect(delivered[1].params.text).toContain('Cách dùng');
+  });
+
   it('keeps a reply refused with 500 in the outbox, sends it again, and logs both', async () => {
     const chatId = nextChat++;
     api.failNext('sendMessage', { status: 500 }, 1, (p) => Number(p.chat_id) === chatId);

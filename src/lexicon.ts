@@ -239,6 +239,23 @@ export function planNameWords(): string[] {
   return readLexicon('year-words.json', YearWordsFile).planNames.map((w) => w.normalize('NFC'));
 }
 
+const FigureQuestionsFile = z.object({
+  about: z.string(),
+  amount: z.array(z.string().min(1)).min(1),
+  ordinal: z.array(z.string().min(1)).min(1),
+  identifier: z.array(z.string().min(1)).min(1),
+  measures: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  numberWords: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * How a question asks for a figure: how many or how much, a place in an order, a number naming a thing; the
+ * units of measure an amount asked must be counted in, as the documents write them, and the ordinals in words (lexicon/figure-questions.json).
+ */
+export function figureQuestions(): z.infer<typeof FigureQuestionsFile> {
+  return readLexicon('figure-questions.json', FigureQuestionsFile);
+}
+
 const DocumentKindsFile = z.object({
   about: z.string(),
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),

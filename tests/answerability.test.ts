@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
-import { askedYears, bodiesActing, bodiesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, holdsFigure, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
 import { yearsIn } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
@@ -141,5 +141,67 @@ describe('another ministry asked about as the one acting', () => {
     const a = await ask(q);
     expect(a.noAnswer).toBe(false);
     expect(a.search?.hits[0].passage.text).toContain(named);
+  });
+});
+
+describe('a figure asked in so many words', () => {
+  const asks = (q: string) => figuresAsked(understand(q, []));
+  const text = (t: string, table?: StoredPassage['table']): StoredPassage =>
+    ({ id: -1, doc: 'test', kind: table ? 'row' : 'text', text: t, headingPath: [], lineStart: 1, lineEnd: 1, table }) as unknown as StoredPassage;
+
+  it('is read with its unit of measure, past a multiplier', () => {
+    expect(asks('tỷ lệ xã có cáp quang đạt bao nhiêu % năm 2022')).toEqual([{ kind: 'amount', units: ['%'] }]);
+    expect(asks('ty le xa co cap quang dat bao nhieu phan tram')).toEqual([{ kind: 'amount', units: ['%'] }]);
+    expect(asks('xuất khẩu phần cứng đạt bao nhiêu tỷ USD?')).toEqual([{ kind: 'amount', units: ['usd'] }]);
+    expect(asks('đề án được cấp bao nhiêu tiền')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+  });
+
+  it('is any amount for a thing counted, which the documents may call otherwise', () => {
+    expect(asks('bổ sung bao nhiêu người vào ban chỉ đạo')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('khen thưởng bao nhiêu đồng chí')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('hình thành bao nhiêu đô thị thông minh')).toEqual([{ kind: 'amount', units: [] }]);
+  });
+
+  it('is a place in an order or a number naming a thing', () => {
+    expect(asks('chỉ số đổi mới sáng tạo xếp thứ mấy')).toEqual([{ kind: 'ordinal', units: [] }]);
+    expect(asks('thay thế nghị định số mấy')).toEqual([{ kind: 'identifier', units: [] }]);
+  });
+
+  it('is none when the question asks for no figure', () => {
+    expect(asks('mục tiêu chuyển đổi số năm 2023 là gì')).toEqual([]);
+  });
+
+  it('is held only by a figure of that kind', () => {
+    const percent: FigureAsk = { kind: 'amount', units: ['%'] };
+    const any: FigureAsk = { kind: 'amount', units: [] };
+    expect(holdsFigure(percent, text('Phủ cáp quang tới 85% số xã vào năm 2024.'))).toBe(true);
+    expect(holdsFigure(percent, text('Phủ cáp quang tới 12.000 xã vào năm 2024.'))).toBe(false);
+    expect(holdsFigure({ kind: 'amount', units: ['mbps'] }, text('Tốc độ đạt 300Mbps.'))).toBe(true);
+    expect(holdsFigure(any, text('Đã cấp phép cho 14 doanh nghiệp.'))).toBe(true);
+    // years, dates and documents' numbers are no amounts
+    expect(holdsFigure(any, text('Năm 2022 triển khai Quyết định số 749/QĐ-TTg ngày 03/6/2020 về chuyển đổi số.'))).toBe(false);
+    // nor is a table row's serial number
+    const columns = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian hoàn thành'];
+    expect(holdsFigure(any, text('x', { columns, cells: ['12.', 'Xây dựng cổng dữ liệu', 'Cục A', '30/6/2022'] } as StoredPassage['table']))).toBe(false);
+    expect(holdsFigure({ kind: 'ordinal', units: [] }, text('Đây là giải thưởng lần thứ năm.'))).toBe(true);
+  });
+
+  it.each([
+    'Cổng công nghệ mở GovTech có bao nhiêu người dùng?',
+    'Chiến dịch làm sạch mã độc không gian mạng thu hồi được bao nhiêu phần trăm mã độc?',
+  ])('is not answered by passages on the matter that give no such figure, and the reply says so: %s', async (q) => {
+    const a = await ask(q);
+    expect(a.noAnswer).toBe(true);
+    expect(a.search?.lacks).toBe('figure');
+    expect(a.reply.kind === 'not_found' && a.reply.statement).toContain('không nêu số liệu');
+  });
+
+  it.each([
+    ['Trung tâm xử lý tin giả tiếp nhận bao nhiêu tin phản ánh?', '3701'],
+    ['Tốc độ download trung bình của 5G khi thử nghiệm đạt bao nhiêu Mbps?', '500-700Mbps'],
+  ])('is answered by the passage that gives it: %s', async (q, figure) => {
+    const a = await ask(q);
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain(figure);
   });
 });

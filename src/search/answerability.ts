@@ -6,9 +6,10 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { columnRoles, figureQuestions, figureUnits, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from '../register/names.js';
-import { fold, yearsIn } from '../text/analyzer.js';
+import { fold, normalize, yearsIn } from '../text/analyzer.js';
+import { findFigures } from '../register/figures.js';
 import { contextText, searchableText } from './fields.js';
 import type { Intent, Question } from './understand.js';
 
@@ -299,4 +300,97 @@ export function bodiesActing(p: StoredPassage): Set<string> {
     actingCache.set(p, acting);
   }
   return acting;
+}
+
+/** A figure a question asks for in so many words ("bao nhiêu % dân số", "xếp thứ mấy", "nghị định số mấy"). */
+export interface FigureAsk {
+  /** How many or how much; a place in an order; a number naming a thing (a document's number answers too). */
+  kind: 'amount' | 'ordinal' | 'identifier';
+  /** Units of measure, folded as the documents write them ("%", "usd"), any of which an amount must be counted in; empty when any amount answers. */
+  units: string[];
+}
+
+interface FigureReading {
+  amount: RegExp;
+  ordinal: RegExp;
+  identifier: RegExp;
+  measures: Map<string, string[]>;
+  multipliers: string[];
+  /** Words that open with a unit but are other words ("đồng chí"), folded. */
+  notUnits: Set<string>;
+  /** A number that is no year, or an ordinal in words after "thứ" ("thứ năm"), folded. */
+  ordinalInText: RegExp;
+}
+let figureReading: FigureReading | undefined;
+onLexiconForgotten(() => { figureReading = undefined; });
+
+const foldedText = (s: string) => fold(normalize(s));
+
+function readingOfFigures(): FigureReading {
+  if (!figureReading) {
+    const f = figureQuestions();
+    const phrases = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(list.map(foldedText))})(?![\\p{L}\\p{N}])`, 'u');
+    figureReading = {
+      // the two words after the ask: a multiplier and a unit ("bao nhiêu tỷ USD"), or a unit of two words ("phần trăm")
+      amount: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.amount.map(foldedText))})(?![\\p{L}\\p{N}])(?:\\s*(%|[a-z0-9]+))?(?:\\s+([a-z0-9]+))?(?:\\s+([a-z0-9]+))?`, 'u'),
+      ordinal: phrases(f.ordinal),
+      identifier: phrases(f.identifier),
+      measures: new Map(Object.entries(f.measures).map(([k, v]) => [foldedText(k), v.map(foldedText)])),
+      multipliers: [...figureUnits().multipliers.keys()].map(foldedText),
+      notUnits: new Set(figureUnits().notUnits.map(foldedText)),
+      ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
+    };
+  }
+  return figureReading;
+}
+
+// A date is no amount nor a place in an order ("86/194" is one).
+const DATE = /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s*\/\s*(?:19|20)\d\d/g;
+const askCache = new WeakMap<Question, FigureAsk[]>();
+
+/**
+ * The figures a question asks for, by the words of lexicon/figure-questions.json; none when it asks for
+ * none in so many words ("mục tiêu … là gì"). An amount asked in a unit of measure ("bao nhiêu %", "bao
+ * nhiêu tỷ USD" past its multiplier) must be counted in it; a thing counted ("bao nhiêu người") need not.
+ */
+export function figuresAsked(question: Question): FigureAsk[] {
+  let asks = askCache.get(question);
+  if (!asks) {
+    const r = readingOfFigures();
+    const text = foldedText(question.raw);
+    asks = [];
+    if (r.identifier.test(text)) asks.push({ kind: 'identifier', units: [] });
+    if (r.ordinal.test(text)) asks.push({ kind: 'ordinal', units: [] });
+    const m = r.amount.exec(text);
+    if (m) {
+      const words = m.slice(1).filter((w): w is string => w !== undefined);
+      if (words.length && r.multipliers.includes(words[0])) words.shift();
+      const two = words.slice(0, 2).join(' ');
+      const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
+      asks.push({ kind: 'amount', units: unit ? r.measures.get(unit)! : [] });
+    }
+    askCache.set(question, asks);
+  }
+  return asks;
+}
+
+/** A passage's text as figures are read in it: a table row without its serial number ("65."). */
+function figureText(p: StoredPassage): string {
+  if (p.kind !== 'row' || !p.table) return p.text;
+  return p.table.cells.filter((c, i) => !(i === 0 && /^\s*[\dIVX]+\.?\s*$/.test(c))).join('\t');
+}
+
+/**
+ * Whether a passage holds a figure of the kind asked: an amount (a number that is no year, date or document
+ * number, counted in the unit of measure asked when one is), a place in an order, or any number for an identifier.
+ */
+export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
+  const raw = figureText(p);
+  if (ask.kind === 'identifier') return /\d/.test(raw);
+  if (ask.kind === 'ordinal') return readingOfFigures().ordinalInText.test(foldedText(withoutCitations(raw).replace(DATE, ' ')));
+  if (ask.units.length === 0) return findFigures(withoutCitations(raw), true).length > 0;
+  // a unit glued to its number ("700Mbps") is no figure to findFigures: the folded text is read instead
+  const text = foldedText(raw);
+  const multipliers = longestFirst(readingOfFigures().multipliers);
+  return ask.units.some((u) => new RegExp(`(?<![a-z])\\d[\\d.,]*\\s*(?:(?:${multipliers})\\s+)?${escaped(u)}(?![a-z0-9])`, 'u').test(text));
 }

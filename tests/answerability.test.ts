@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
-import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, holdsFigure, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
 import { yearsIn } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
@@ -203,5 +203,40 @@ describe('a figure asked in so many words', () => {
     const a = await ask(q);
     expect(a.noAnswer).toBe(false);
     expect(a.search?.hits[0].passage.text).toContain(figure);
+  });
+});
+
+describe('an amount asked for a year', () => {
+  const amount: FigureAsk = { kind: 'amount', units: ['%'] };
+  const at = (t: string, heading = 'Kết quả', table?: StoredPassage['table']): StoredPassage =>
+    ({ id: -1, doc: 'test', kind: table ? 'row' : 'text', text: t, headingPath: [heading], lineStart: 1, lineEnd: 1, table }) as unknown as StoredPassage;
+
+  it('is given by a figure written with that year, or with none', () => {
+    const p = at('Nâng tỷ lệ hộ có cáp quang lên 60% vào năm 2024 và 75% vào năm 2026.');
+    expect(givesFigureFor(amount, p, [2024])).toBe(true);
+    expect(givesFigureFor(amount, p, [2025])).toBe(false);
+    expect(givesFigureFor(amount, at('Tỷ lệ hộ có cáp quang đạt 60%.'), [2025])).toBe(true);
+  });
+
+  it('is not given by a figure of a section about another year', () => {
+    const p = at('Tỷ lệ hộ có cáp quang đạt 60%.', 'Nhiệm vụ trọng tâm năm 2022');
+    expect(givesFigureFor(amount, p, [2022])).toBe(true);
+    expect(givesFigureFor(amount, p, [2023])).toBe(false);
+  });
+
+  it('is read in a table row by the years of the figure’s column', () => {
+    const columns = ['STT', 'Chỉ tiêu', 'Thực hiện 2020', 'Mục tiêu 2021'];
+    const row = at('x', 'Phụ lục', { columns, cells: ['3', 'Tỷ lệ hộ có cáp quang', '52%', '60%'] } as StoredPassage['table']);
+    expect(givesFigureFor(amount, row, [2020])).toBe(true);
+    expect(givesFigureFor(amount, row, [2019])).toBe(false);
+  });
+
+  it('is not answered when the passage sets the figure for other years only, and the reply says so', async () => {
+    const a = await ask('Năm 2023 phủ sóng 5G đạt bao nhiêu phần trăm dân số?');
+    expect(a.noAnswer).toBe(true);
+    expect(a.search?.lacks).toBe('figure');
+    const b = await ask('Năm 2024 phủ sóng 5G đạt bao nhiêu phần trăm dân số?');
+    expect(b.noAnswer).toBe(false);
+    expect(b.reply.kind === 'answer' && b.reply.lead.spans[0].text).toContain('20%');
   });
 });

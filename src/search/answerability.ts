@@ -9,7 +9,8 @@ import type { StoredPassage } from '../index/load.js';
 import { columnRoles, figureQuestions, figureUnits, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
-import { findFigures } from '../register/figures.js';
+import { findFigures, type Figure } from '../register/figures.js';
+import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
 import type { Intent, Question } from './understand.js';
 
@@ -377,8 +378,11 @@ export function figuresAsked(question: Question): FigureAsk[] {
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */
 function figureText(p: StoredPassage): string {
   if (p.kind !== 'row' || !p.table) return p.text;
-  return p.table.cells.filter((c, i) => !(i === 0 && /^\s*[\dIVX]+\.?\s*$/.test(c))).join('\t');
+  return p.table.cells.filter((c, i) => !(i === 0 && SERIAL.test(c))).join('\t');
 }
+
+// A row's serial number in its first cell: "12.", "IV".
+const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
 
 /**
  * Whether a passage holds a figure of the kind asked: an amount (a number that is no year, date or document
@@ -394,3 +398,29 @@ export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
   const multipliers = longestFirst(readingOfFigures().multipliers);
   return ask.units.some((u) => new RegExp(`(?<![a-z])\\d[\\d.,]*\\s*(?:(?:${multipliers})\\s+)?${escaped(u)}(?![a-z0-9])`, 'u').test(text));
 }
+
+/**
+ * Whether a passage gives an amount asked for one of the years asked: some amount of the unit asked (any,
+ * without one) is for such a year, or for no year it names. An amount's year is the one written right after
+ * or before it in its clause ("20% dân số vào năm 2024"), else those the passage's text speaks of, else those
+ * of its heading ("Nhiệm vụ trọng tâm năm 2023"): a figure set for other years is no answer.
+ */
+export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]): boolean {
+  if (ask.kind !== 'amount' || years.length === 0) return true;
+  const inUnit = (f: Figure) => ask.units.length === 0 || ask.units.some((u) => foldedText(f.written).includes(u));
+  const forYears = (text: string, fallback: number[]) => text.split(CLAUSE_END).some((clause) => findFigures(clause, true).filter(inUnit).some((f) => {
+    const own = yearAfter(clause, f.end) ?? yearBefore(clause, f.start);
+    const of = own !== undefined ? [own] : fallback;
+    return of.length === 0 || of.some((y) => years.includes(y));
+  }));
+  // in a table row, a cell's figure is for the years of its column's header ("Mục tiêu 2021"), or for none
+  if (p.kind === 'row' && p.table) {
+    return p.table.cells.some((c, i) => !(i === 0 && SERIAL.test(c)) && forYears(withoutCitations(c), yearsIn(p.table!.columns[i] ?? '')));
+  }
+  const raw = withoutCitations(p.text);
+  const context = ownYears(raw);
+  return forYears(raw, context.length ? context : yearsIn(p.headingPath.at(-1) ?? ''));
+}
+
+// Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.
+const CLAUSE_END = /;|\.(?=\s|$)|\n/u;

@@ -8,7 +8,7 @@
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { figuresAsked, holdsFigure, passageAnswers, sectionKindOf } from './answerability.js';
+import { askedYears, figuresAsked, givesFigureFor, holdsFigure, passageAnswers, sectionKindOf } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { understand, type Intent, type Question, type Term } from './understand.js';
 
@@ -209,7 +209,8 @@ export class Engine {
     // and one more hit may lead: a passage on the matter that gives no figure often ranks above the one that does
     const asks = figuresAsked(question);
     const first = hits.slice(0, this.options.answerWithin + (asks.length ? this.options.figureAnswerExtra : 0));
-    const answering = first.findIndex((h) => this.answers(question, h) && (asks.length === 0 || asks.some((a) => holdsFigure(a, h.passage))));
+    const givesFigure = (h: Hit) => asks.length === 0 || asks.some((a) => holdsFigure(a, h.passage) && givesFigureFor(a, h.passage, askedYears(question)));
+    const answering = first.findIndex((h) => this.answers(question, h) && givesFigure(h));
     if (answering > 0) hits.unshift(...hits.splice(answering, 1));
     const noAnswer = answering < 0;
     const lacks = noAnswer && asks.length > 0 && first.some((h) => this.answers(question, h)) ? 'figure' as const : undefined;

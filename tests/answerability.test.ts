@@ -240,3 +240,18 @@ describe('an amount asked for a year', () => {
     expect(b.reply.kind === 'answer' && b.reply.lead.spans[0].text).toContain('20%');
   });
 });
+
+describe('a band, model or version written in digits and letters', () => {
+  it.each([
+    'Đấu giá băng tần 26GHz cho 5G thực hiện năm nào?',
+    'Quy hoạch băng tần 5GHz cho Wifi7 khi nào xong?',
+  ])('is answered only by a passage that holds it: %s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
+
+  it('is answered when a passage holds it', async () => {
+    const a = await ask('Thúc đẩy IPv6 năm 2023 thế nào?');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('IPv6');
+  });
+});

@@ -56,6 +56,9 @@ export function passageAnswers(
   if (e.pairShare < t.minPhraseShare && e.coverage < NEAR_COMPLETE) return false;
   // a name typed as a name (MobiFone, VTVcab) that the passage does not hold
   if (question.names.some((n) => known(n) && !e.terms.has(n))) return false;
+  // a model, band or version written in digits and letters ("26GHz", "IPv6", "Wifi7") that the passage does not
+  // hold, whether the documents never use it or use it elsewhere: "băng tần 26GHz" is not "băng tần 3.5GHz"
+  if (question.content.some((w) => SPECIFIC_CODE.test(w.folded) && !e.terms.has(w.folded))) return false;
   // a place or organisation asked about ("Bắc Giang") that the passage does not name
   if (specificProperPairs.length && !specificProperPairs.some((p) => e.pairs.has(p))) return false;
   // a year asked about that the passage and its headings never name: only a near-complete match answers
@@ -79,6 +82,10 @@ export function passageAnswers(
   // what was achieved is not answered by what was planned
   return !(question.achieved && sectionKindOf(e.passage) === 'plan');
 }
+
+// A word of digits and two letters or more: a band, model or version ("26ghz", "ipv6"); not "5g", nor a period
+// typed short ("q2", "t11").
+const SPECIFIC_CODE = /^(?=[a-z]*\d)(?=\d*[a-z]\d*[a-z])[a-z\d]+$/;
 
 // A passage holding this share of the question's words answers though it lacks some of its phrases.
 const NEAR_COMPLETE = 0.8;

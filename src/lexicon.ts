@@ -256,6 +256,19 @@ export function figureQuestions(): z.infer<typeof FigureQuestionsFile> {
   return readLexicon('figure-questions.json', FigureQuestionsFile);
 }
 
+const ProvincesFile = z.object({
+  about: z.string(),
+  provinces: z.array(NamedEntry.extend({ word: z.boolean().optional() })).min(1),
+});
+
+/**
+ * The provinces and centrally-run cities with the ways officials write them; `word` marks a name that is also
+ * an everyday word ("hòa bình"), read only when capitalised (lexicon/provinces.json).
+ */
+export function provinces(): z.infer<typeof ProvincesFile>['provinces'] {
+  return readLexicon('provinces.json', ProvincesFile).provinces;
+}
+
 const DocumentKindsFile = z.object({
   about: z.string(),
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
-import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
 import { yearsIn } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
@@ -253,5 +253,34 @@ describe('a band, model or version written in digits and letters', () => {
     const a = await ask('Thúc đẩy IPv6 năm 2023 thế nào?');
     expect(a.noAnswer).toBe(false);
     expect(a.search?.hits[0].passage.text).toContain('IPv6');
+  });
+});
+
+describe('a province asked about', () => {
+  const places = (q: string) => placesAsked(understand(q, [])).map((p) => p.name);
+
+  it('is read in any case, with or without diacritics, and by its short forms', () => {
+    expect(places('sở tttt quảng ngãi năm 2021 làm gì')).toEqual(['Quảng Ngãi']);
+    expect(places('so tttt quang ngai nam 2021 lam gi')).toEqual(['Quảng Ngãi']);
+    expect(places('Kết quả chuyển đổi số của TP.HCM')).toEqual(['Thành phố Hồ Chí Minh']);
+  });
+
+  it('is not read from words typed with other diacritics, nor from everyday words in lower case', () => {
+    expect(places('thiết bị đa năng cho trường học')).toEqual([]);
+    expect(places('bảo vệ hòa bình trên không gian mạng')).toEqual([]);
+    expect(places('Sở TT&TT Hòa Bình làm gì')).toEqual(['Hòa Bình']);
+  });
+
+  it.each([
+    'tong dai 1022 cua so tttt lai chau co bao nhieu nhanh',
+    'Tổng đài 1022 của Sở TT&TT Lai Châu có bao nhiêu nhánh?',
+  ])('is answered only by a passage that names it: %s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
+
+  it('is answered by the passage under its own heading', async () => {
+    const a = await ask('so tttt tien giang nam 2021 to chuc bao nhieu cuoc thanh tra');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.headingPath.join(' ')).toContain('Tiền Giang');
   });
 });

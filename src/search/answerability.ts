@@ -6,13 +6,13 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, figureQuestions, figureUnits, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
-import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from '../register/names.js';
+import { columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
 import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
-import type { Intent, Question } from './understand.js';
+import { properPairsIn, type Intent, type Question } from './understand.js';
 
 /** What a passage holds, as the rules read it. */
 export interface PassageEvidence {
@@ -61,6 +61,10 @@ export function passageAnswers(
   if (question.content.some((w) => SPECIFIC_CODE.test(w.folded) && !e.terms.has(w.folded))) return false;
   // a place or organisation asked about ("Bắc Giang") that the passage does not name
   if (specificProperPairs.length && !specificProperPairs.some((p) => e.pairs.has(p))) return false;
+  // a province asked about, typed in any case, with or without diacritics ("so tttt lam dong"), that the
+  // passage and its headings do not name
+  const places = placesAsked(question);
+  if (places.length && !namesPlace(e.passage, places)) return false;
   // a year asked about that the passage and its headings never name: only a near-complete match answers
   const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y));
   if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return false;
@@ -431,3 +435,42 @@ export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]
 
 // Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.
 const CLAUSE_END = /;|\.(?=\s|$)|\n/u;
+
+type Province = ReturnType<typeof provinces>[number];
+const placesCache = new WeakMap<Question, Province[]>();
+const HAS_DIACRITICS = /[^\x00-\x7f]/;
+
+/**
+ * The provinces a question names (lexicon/provinces.json), typed in any case, with or without diacritics;
+ * typed with diacritics, only as the name is written ("đa năng" is no Đà Nẵng); a name that is also an
+ * everyday word ("hòa bình") only when capitalised.
+ */
+export function placesAsked(question: Question): Province[] {
+  let places = placesCache.get(question);
+  if (!places) {
+    const tokens = nameTokens(question.raw);
+    const typed = typedTokens(question.raw);
+    const capitalised = new Set(properPairsIn(question.raw));
+    const written = (entry: Province) => [entry.name, ...entry.spellings].map((w) => normalize(w).replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+    const list = provinces();
+    places = findNamesInTokens(tokens, list).map((m) => ({ ...m, entry: m.entry as Province })).filter((m) => {
+      const as = typed.slice(m.start, m.end).join(' ');
+      if (HAS_DIACRITICS.test(as) && !written(m.entry).includes(as)) return false;
+      return !m.entry.word || capitalised.has(tokens.slice(m.start, m.end).join('_'));
+    }).map((m) => m.entry);
+    placesCache.set(question, places);
+  }
+  return places;
+}
+
+const placeWords = new WeakMap<StoredPassage, string[]>();
+
+/** Whether a passage, in its text or its headings ("36. Sở TT&TT Lâm Đồng"), names one of the provinces. */
+export function namesPlace(p: StoredPassage, places: Province[]): boolean {
+  let tokens = placeWords.get(p);
+  if (!tokens) {
+    tokens = nameTokens(`${searchableText(p)}. ${contextText(p)}`);
+    placeWords.set(p, tokens);
+  }
+  return findNamesInTokens(tokens, places).length > 0;
+}

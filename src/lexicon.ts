@@ -239,6 +239,36 @@ export function planNameWords(): string[] {
   return readLexicon('year-words.json', YearWordsFile).planNames.map((w) => w.normalize('NFC'));
 }
 
+const FigureQuestionsFile = z.object({
+  about: z.string(),
+  amount: z.array(z.string().min(1)).min(1),
+  ordinal: z.array(z.string().min(1)).min(1),
+  identifier: z.array(z.string().min(1)).min(1),
+  measures: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  numberWords: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * How a question asks for a figure: how many or how much, a place in an order, a number naming a thing; the
+ * units of measure an amount asked must be counted in, as the documents write them, and the ordinals in words (lexicon/figure-questions.json).
+ */
+export function figureQuestions(): z.infer<typeof FigureQuestionsFile> {
+  return readLexicon('figure-questions.json', FigureQuestionsFile);
+}
+
+const ProvincesFile = z.object({
+  about: z.string(),
+  provinces: z.array(NamedEntry.extend({ word: z.boolean().optional() })).min(1),
+});
+
+/**
+ * The provinces and centrally-run cities with the ways officials write them; `word` marks a name that is also
+ * an everyday word ("hòa bình"), read only when capitalised (lexicon/provinces.json).
+ */
+export function provinces(): z.infer<typeof ProvincesFile>['provinces'] {
+  return readLexicon('provinces.json', ProvincesFile).provinces;
+}
+
 const DocumentKindsFile = z.object({
   about: z.string(),
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
-import { askedYears, bodiesActing, bodiesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
 import { yearsIn } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
@@ -141,5 +141,146 @@ describe('another ministry asked about as the one acting', () => {
     const a = await ask(q);
     expect(a.noAnswer).toBe(false);
     expect(a.search?.hits[0].passage.text).toContain(named);
+  });
+});
+
+describe('a figure asked in so many words', () => {
+  const asks = (q: string) => figuresAsked(understand(q, []));
+  const text = (t: string, table?: StoredPassage['table']): StoredPassage =>
+    ({ id: -1, doc: 'test', kind: table ? 'row' : 'text', text: t, headingPath: [], lineStart: 1, lineEnd: 1, table }) as unknown as StoredPassage;
+
+  it('is read with its unit of measure, past a multiplier', () => {
+    expect(asks('tỷ lệ xã có cáp quang đạt bao nhiêu % năm 2022')).toEqual([{ kind: 'amount', units: ['%'] }]);
+    expect(asks('ty le xa co cap quang dat bao nhieu phan tram')).toEqual([{ kind: 'amount', units: ['%'] }]);
+    expect(asks('xuất khẩu phần cứng đạt bao nhiêu tỷ USD?')).toEqual([{ kind: 'amount', units: ['usd'] }]);
+    expect(asks('đề án được cấp bao nhiêu tiền')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+  });
+
+  it('is any amount for a thing counted, which the documents may call otherwise', () => {
+    expect(asks('bổ sung bao nhiêu người vào ban chỉ đạo')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('khen thưởng bao nhiêu đồng chí')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('hình thành bao nhiêu đô thị thông minh')).toEqual([{ kind: 'amount', units: [] }]);
+  });
+
+  it('is a place in an order or a number naming a thing', () => {
+    expect(asks('chỉ số đổi mới sáng tạo xếp thứ mấy')).toEqual([{ kind: 'ordinal', units: [] }]);
+    expect(asks('thay thế nghị định số mấy')).toEqual([{ kind: 'identifier', units: [] }]);
+  });
+
+  it('is none when the question asks for no figure', () => {
+    expect(asks('mục tiêu chuyển đổi số năm 2023 là gì')).toEqual([]);
+  });
+
+  it('is held only by a figure of that kind', () => {
+    const percent: FigureAsk = { kind: 'amount', units: ['%'] };
+    const any: FigureAsk = { kind: 'amount', units: [] };
+    expect(holdsFigure(percent, text('Phủ cáp quang tới 85% số xã vào năm 2024.'))).toBe(true);
+    expect(holdsFigure(percent, text('Phủ cáp quang tới 12.000 xã vào năm 2024.'))).toBe(false);
+    expect(holdsFigure({ kind: 'amount', units: ['mbps'] }, text('Tốc độ đạt 300Mbps.'))).toBe(true);
+    expect(holdsFigure(any, text('Đã cấp phép cho 14 doanh nghiệp.'))).toBe(true);
+    // years, dates and documents' numbers are no amounts
+    expect(holdsFigure(any, text('Năm 2022 triển khai Quyết định số 749/QĐ-TTg ngày 03/6/2020 về chuyển đổi số.'))).toBe(false);
+    // nor is a table row's serial number
+    const columns = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian hoàn thành'];
+    expect(holdsFigure(any, text('x', { columns, cells: ['12.', 'Xây dựng cổng dữ liệu', 'Cục A', '30/6/2022'] } as StoredPassage['table']))).toBe(false);
+    expect(holdsFigure({ kind: 'ordinal', units: [] }, text('Đây là giải thưởng lần thứ năm.'))).toBe(true);
+  });
+
+  it.each([
+    'Cổng công nghệ mở GovTech có bao nhiêu người dùng?',
+    'Chiến dịch làm sạch mã độc không gian mạng thu hồi được bao nhiêu phần trăm mã độc?',
+  ])('is not answered by passages on the matter that give no such figure, and the reply says so: %s', async (q) => {
+    const a = await ask(q);
+    expect(a.noAnswer).toBe(true);
+    expect(a.search?.lacks).toBe('figure');
+    expect(a.reply.kind === 'not_found' && a.reply.statement).toContain('không nêu số liệu');
+  });
+
+  it.each([
+    ['Trung tâm xử lý tin giả tiếp nhận bao nhiêu tin phản ánh?', '3701'],
+    ['Tốc độ download trung bình của 5G khi thử nghiệm đạt bao nhiêu Mbps?', '500-700Mbps'],
+  ])('is answered by the passage that gives it: %s', async (q, figure) => {
+    const a = await ask(q);
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain(figure);
+  });
+});
+
+describe('an amount asked for a year', () => {
+  const amount: FigureAsk = { kind: 'amount', units: ['%'] };
+  const at = (t: string, heading = 'Kết quả', table?: StoredPassage['table']): StoredPassage =>
+    ({ id: -1, doc: 'test', kind: table ? 'row' : 'text', text: t, headingPath: [heading], lineStart: 1, lineEnd: 1, table }) as unknown as StoredPassage;
+
+  it('is given by a figure written with that year, or with none', () => {
+    const p = at('Nâng tỷ lệ hộ có cáp quang lên 60% vào năm 2024 và 75% vào năm 2026.');
+    expect(givesFigureFor(amount, p, [2024])).toBe(true);
+    expect(givesFigureFor(amount, p, [2025])).toBe(false);
+    expect(givesFigureFor(amount, at('Tỷ lệ hộ có cáp quang đạt 60%.'), [2025])).toBe(true);
+  });
+
+  it('is not given by a figure of a section about another year', () => {
+    const p = at('Tỷ lệ hộ có cáp quang đạt 60%.', 'Nhiệm vụ trọng tâm năm 2022');
+    expect(givesFigureFor(amount, p, [2022])).toBe(true);
+    expect(givesFigureFor(amount, p, [2023])).toBe(false);
+  });
+
+  it('is read in a table row by the years of the figure’s column', () => {
+    const columns = ['STT', 'Chỉ tiêu', 'Thực hiện 2020', 'Mục tiêu 2021'];
+    const row = at('x', 'Phụ lục', { columns, cells: ['3', 'Tỷ lệ hộ có cáp quang', '52%', '60%'] } as StoredPassage['table']);
+    expect(givesFigureFor(amount, row, [2020])).toBe(true);
+    expect(givesFigureFor(amount, row, [2019])).toBe(false);
+  });
+
+  it('is not answered when the passage sets the figure for other years only, and the reply says so', async () => {
+    const a = await ask('Năm 2023 phủ sóng 5G đạt bao nhiêu phần trăm dân số?');
+    expect(a.noAnswer).toBe(true);
+    expect(a.search?.lacks).toBe('figure');
+    const b = await ask('Năm 2024 phủ sóng 5G đạt bao nhiêu phần trăm dân số?');
+    expect(b.noAnswer).toBe(false);
+    expect(b.reply.kind === 'answer' && b.reply.lead.spans[0].text).toContain('20%');
+  });
+});
+
+describe('a band, model or version written in digits and letters', () => {
+  it.each([
+    'Đấu giá băng tần 26GHz cho 5G thực hiện năm nào?',
+    'Quy hoạch băng tần 5GHz cho Wifi7 khi nào xong?',
+  ])('is answered only by a passage that holds it: %s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
+
+  it('is answered when a passage holds it', async () => {
+    const a = await ask('Thúc đẩy IPv6 năm 2023 thế nào?');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('IPv6');
+  });
+});
+
+describe('a province asked about', () => {
+  const places = (q: string) => placesAsked(understand(q, [])).map((p) => p.name);
+
+  it('is read in any case, with or without diacritics, and by its short forms', () => {
+    expect(places('sở tttt quảng ngãi năm 2021 làm gì')).toEqual(['Quảng Ngãi']);
+    expect(places('so tttt quang ngai nam 2021 lam gi')).toEqual(['Quảng Ngãi']);
+    expect(places('Kết quả chuyển đổi số của TP.HCM')).toEqual(['Thành phố Hồ Chí Minh']);
+  });
+
+  it('is not read from words typed with other diacritics, nor from everyday words in lower case', () => {
+    expect(places('thiết bị đa năng cho trường học')).toEqual([]);
+    expect(places('bảo vệ hòa bình trên không gian mạng')).toEqual([]);
+    expect(places('Sở TT&TT Hòa Bình làm gì')).toEqual(['Hòa Bình']);
+  });
+
+  it.each([
+    'tong dai 1022 cua so tttt lai chau co bao nhieu nhanh',
+    'Tổng đài 1022 của Sở TT&TT Lai Châu có bao nhiêu nhánh?',
+  ])('is answered only by a passage that names it: %s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
+
+  it('is answered by the passage under its own heading', async () => {
+    const a = await ask('so tttt tien giang nam 2021 to chuc bao nhieu cuoc thanh tra');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.headingPath.join(' ')).toContain('Tiền Giang');
   });
 });

@@ -180,13 +180,17 @@ export function registerLead(
   if (q.intent !== 'target') return undefined;
   const first = candidates[0];
   // a target for the year asked, among those covering the question best, in the first hit or in a hit as
-  // good as the first (a long block is cut into several passages); of equals, the shortest statement
+  // good as the first (a long block is cut into several passages); of equals, the one in the first hit (the
+  // search put it first: it holds the figure asked), then the shortest statement. Measured: dialogs facts
+  // 84.6→88.5%, hit@1 76→84%, dialogs-fresh hit@1 84→88%; asked to compare documents, where every document's
+  // row is shown, the shortest alone (the first hit first lost browse.jsonl recall 0.977→0.969)
   const tied = candidates.filter((h) => h.coverage >= first.coverage);
   const fitting = index.register.targets.filter((t) => tied.some((h) => holdsRow(h, t)) && hasKey(index.wordsOfTarget(t))
     && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
+  const inFirst = (t: Target) => (!comparison && holdsRow(first, t) ? 0 : 1);
   const scored = fitting.map((t) => ({ t, c: coverage(words, index.wordsOfTarget(t), weightOf) }))
     .filter((x) => x.c >= ROW_COVERAGE * first.coverage)
-    .sort((a, b) => b.c - a.c || a.t.text.length - b.t.text.length);
+    .sort((a, b) => b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);
   const target = scored[0]?.t;
   if (!target) return undefined;
   const values = valuesFor(target, q.years);

@@ -194,9 +194,10 @@ export function buildReply(
   if (result.noAnswer || !first) {
     const nearest = first && first.coverage >= 0.4 ? excerpt(first, 200) : undefined;
     // asked what was achieved, and what comes nearest is a target: say that the documents hold only the target
+    // asked for a figure, and the passages on the matter give none of that kind: say that the figure is missing
     const statement = result.question.achieved && nearest
       ? 'Các văn bản hiện có chỉ nêu mục tiêu, kế hoạch; không nêu kết quả thực tế này.'
-      : 'Các văn bản hiện có không nêu nội dung này.';
+      : result.lacks === 'figure' ? 'Các văn bản hiện có không nêu số liệu này.' : 'Các văn bản hiện có không nêu nội dung này.';
     return { kind: 'not_found', statement, suggestion: SUGGESTION, nearest };
   }
   const list = fromRegister

@@ -277,14 +277,14 @@ function sectorInSentence(sentence: string, sectors: NamedEntry[]): string | und
 }
 
 /** A year named within a few words after a figure: "25% dân số vào năm 2025". */
-function yearAfter(clause: string, from: number): number | undefined {
+export function yearAfter(clause: string, from: number): number | undefined {
   // "tăng 5% so với năm 2021": the year compared with, not the year of the target
   const m = /^(?:(?!so với)[^;,.]){0,40}?(?<!so với )(?<![\p{L}\p{N}])(?:năm|đến|tới)\s+(20\d\d)(?![\p{N}])/u.exec(clause.slice(from));
   return m ? Number(m[1]) : undefined;
 }
 
 /** The last year named before a figure in the same clause: "Đến năm 2025, … đạt 80%". */
-function yearBefore(clause: string, to: number): number | undefined {
+export function yearBefore(clause: string, to: number): number | undefined {
   // a year on its own, or closing a month or quarter ("đến tháng 12/2022"), not a document's number
   const years = [...clause.slice(0, to).matchAll(/(?:(?<![\d/])|(?<=(?:tháng|quý)\s+[\dIVX]{1,4}\s*\/\s*))(20\d\d)(?![\d/])/gu)].map((m) => Number(m[1]));
   return years.at(-1);

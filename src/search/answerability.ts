@@ -6,11 +6,13 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, horizonYearWords, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
-import { findNamesInTokens, findWords, foldedCompounds, nameTokens } from '../register/names.js';
-import { fold, yearsIn } from '../text/analyzer.js';
+import { columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
+import { fold, normalize, yearsIn } from '../text/analyzer.js';
+import { findFigures, type Figure } from '../register/figures.js';
+import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
-import type { Intent, Question } from './understand.js';
+import { properPairsIn, type Intent, type Question } from './understand.js';
 
 /** What a passage holds, as the rules read it. */
 export interface PassageEvidence {
@@ -54,8 +56,15 @@ export function passageAnswers(
   if (e.pairShare < t.minPhraseShare && e.coverage < NEAR_COMPLETE) return false;
   // a name typed as a name (MobiFone, VTVcab) that the passage does not hold
   if (question.names.some((n) => known(n) && !e.terms.has(n))) return false;
+  // a model, band or version written in digits and letters ("26GHz", "IPv6", "Wifi7") that the passage does not
+  // hold, whether the documents never use it or use it elsewhere: "băng tần 26GHz" is not "băng tần 3.5GHz"
+  if (question.content.some((w) => SPECIFIC_CODE.test(w.folded) && !e.terms.has(w.folded))) return false;
   // a place or organisation asked about ("Bắc Giang") that the passage does not name
   if (specificProperPairs.length && !specificProperPairs.some((p) => e.pairs.has(p))) return false;
+  // a province asked about, typed in any case, with or without diacritics ("so tttt lam dong"), that the
+  // passage and its headings do not name
+  const places = placesAsked(question);
+  if (places.length && !namesPlace(e.passage, places)) return false;
   // a year asked about that the passage and its headings never name: only a near-complete match answers
   const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y));
   if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return false;
@@ -77,6 +86,10 @@ export function passageAnswers(
   // what was achieved is not answered by what was planned
   return !(question.achieved && sectionKindOf(e.passage) === 'plan');
 }
+
+// A word of digits and two letters or more: a band, model or version ("26ghz", "ipv6"); not "5g", nor a period
+// typed short ("q2", "t11").
+const SPECIFIC_CODE = /^(?=[a-z]*\d)(?=\d*[a-z]\d*[a-z])[a-z\d]+$/;
 
 // A passage holding this share of the question's words answers though it lacks some of its phrases.
 const NEAR_COMPLETE = 0.8;
@@ -299,4 +312,165 @@ export function bodiesActing(p: StoredPassage): Set<string> {
     actingCache.set(p, acting);
   }
   return acting;
+}
+
+/** A figure a question asks for in so many words ("bao nhiêu % dân số", "xếp thứ mấy", "nghị định số mấy"). */
+export interface FigureAsk {
+  /** How many or how much; a place in an order; a number naming a thing (a document's number answers too). */
+  kind: 'amount' | 'ordinal' | 'identifier';
+  /** Units of measure, folded as the documents write them ("%", "usd"), any of which an amount must be counted in; empty when any amount answers. */
+  units: string[];
+}
+
+interface FigureReading {
+  amount: RegExp;
+  ordinal: RegExp;
+  identifier: RegExp;
+  measures: Map<string, string[]>;
+  multipliers: string[];
+  /** Words that open with a unit but are other words ("đồng chí"), folded. */
+  notUnits: Set<string>;
+  /** A number that is no year, or an ordinal in words after "thứ" ("thứ năm"), folded. */
+  ordinalInText: RegExp;
+}
+let figureReading: FigureReading | undefined;
+onLexiconForgotten(() => { figureReading = undefined; });
+
+const foldedText = (s: string) => fold(normalize(s));
+
+function readingOfFigures(): FigureReading {
+  if (!figureReading) {
+    const f = figureQuestions();
+    const phrases = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(list.map(foldedText))})(?![\\p{L}\\p{N}])`, 'u');
+    figureReading = {
+      // the two words after the ask: a multiplier and a unit ("bao nhiêu tỷ USD"), or a unit of two words ("phần trăm")
+      amount: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.amount.map(foldedText))})(?![\\p{L}\\p{N}])(?:\\s*(%|[a-z0-9]+))?(?:\\s+([a-z0-9]+))?(?:\\s+([a-z0-9]+))?`, 'u'),
+      ordinal: phrases(f.ordinal),
+      identifier: phrases(f.identifier),
+      measures: new Map(Object.entries(f.measures).map(([k, v]) => [foldedText(k), v.map(foldedText)])),
+      multipliers: [...figureUnits().multipliers.keys()].map(foldedText),
+      notUnits: new Set(figureUnits().notUnits.map(foldedText)),
+      ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
+    };
+  }
+  return figureReading;
+}
+
+// A date is no amount nor a place in an order ("86/194" is one).
+const DATE = /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s*\/\s*(?:19|20)\d\d/g;
+const askCache = new WeakMap<Question, FigureAsk[]>();
+
+/**
+ * The figures a question asks for, by the words of lexicon/figure-questions.json; none when it asks for
+ * none in so many words ("mục tiêu … là gì"). An amount asked in a unit of measure ("bao nhiêu %", "bao
+ * nhiêu tỷ USD" past its multiplier) must be counted in it; a thing counted ("bao nhiêu người") need not.
+ */
+export function figuresAsked(question: Question): FigureAsk[] {
+  let asks = askCache.get(question);
+  if (!asks) {
+    const r = readingOfFigures();
+    const text = foldedText(question.raw);
+    asks = [];
+    if (r.identifier.test(text)) asks.push({ kind: 'identifier', units: [] });
+    if (r.ordinal.test(text)) asks.push({ kind: 'ordinal', units: [] });
+    const m = r.amount.exec(text);
+    if (m) {
+      const words = m.slice(1).filter((w): w is string => w !== undefined);
+      if (words.length && r.multipliers.includes(words[0])) words.shift();
+      const two = words.slice(0, 2).join(' ');
+      const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
+      asks.push({ kind: 'amount', units: unit ? r.measures.get(unit)! : [] });
+    }
+    askCache.set(question, asks);
+  }
+  return asks;
+}
+
+/** A passage's text as figures are read in it: a table row without its serial number ("65."). */
+function figureText(p: StoredPassage): string {
+  if (p.kind !== 'row' || !p.table) return p.text;
+  return p.table.cells.filter((c, i) => !(i === 0 && SERIAL.test(c))).join('\t');
+}
+
+// A row's serial number in its first cell: "12.", "IV".
+const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
+
+/**
+ * Whether a passage holds a figure of the kind asked: an amount (a number that is no year, date or document
+ * number, counted in the unit of measure asked when one is), a place in an order, or any number for an identifier.
+ */
+export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
+  const raw = figureText(p);
+  if (ask.kind === 'identifier') return /\d/.test(raw);
+  if (ask.kind === 'ordinal') return readingOfFigures().ordinalInText.test(foldedText(withoutCitations(raw).replace(DATE, ' ')));
+  if (ask.units.length === 0) return findFigures(withoutCitations(raw), true).length > 0;
+  // a unit glued to its number ("700Mbps") is no figure to findFigures: the folded text is read instead
+  const text = foldedText(raw);
+  const multipliers = longestFirst(readingOfFigures().multipliers);
+  return ask.units.some((u) => new RegExp(`(?<![a-z])\\d[\\d.,]*\\s*(?:(?:${multipliers})\\s+)?${escaped(u)}(?![a-z0-9])`, 'u').test(text));
+}
+
+/**
+ * Whether a passage gives an amount asked for one of the years asked: some amount of the unit asked (any,
+ * without one) is for such a year, or for no year it names. An amount's year is the one written right after
+ * or before it in its clause ("20% dân số vào năm 2024"), else those the passage's text speaks of, else those
+ * of its heading ("Nhiệm vụ trọng tâm năm 2023"): a figure set for other years is no answer.
+ */
+export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]): boolean {
+  if (ask.kind !== 'amount' || years.length === 0) return true;
+  const inUnit = (f: Figure) => ask.units.length === 0 || ask.units.some((u) => foldedText(f.written).includes(u));
+  const forYears = (text: string, fallback: number[]) => text.split(CLAUSE_END).some((clause) => findFigures(clause, true).filter(inUnit).some((f) => {
+    const own = yearAfter(clause, f.end) ?? yearBefore(clause, f.start);
+    const of = own !== undefined ? [own] : fallback;
+    return of.length === 0 || of.some((y) => years.includes(y));
+  }));
+  // in a table row, a cell's figure is for the years of its column's header ("Mục tiêu 2021"), or for none
+  if (p.kind === 'row' && p.table) {
+    return p.table.cells.some((c, i) => !(i === 0 && SERIAL.test(c)) && forYears(withoutCitations(c), yearsIn(p.table!.columns[i] ?? '')));
+  }
+  const raw = withoutCitations(p.text);
+  const context = ownYears(raw);
+  return forYears(raw, context.length ? context : yearsIn(p.headingPath.at(-1) ?? ''));
+}
+
+// Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.
+const CLAUSE_END = /;|\.(?=\s|$)|\n/u;
+
+type Province = ReturnType<typeof provinces>[number];
+const placesCache = new WeakMap<Question, Province[]>();
+const HAS_DIACRITICS = /[^\x00-\x7f]/;
+
+/**
+ * The provinces a question names (lexicon/provinces.json), typed in any case, with or without diacritics;
+ * typed with diacritics, only as the name is written ("đa năng" is no Đà Nẵng); a name that is also an
+ * everyday word ("hòa bình") only when capitalised.
+ */
+export function placesAsked(question: Question): Province[] {
+  let places = placesCache.get(question);
+  if (!places) {
+    const tokens = nameTokens(question.raw);
+    const typed = typedTokens(question.raw);
+    const capitalised = new Set(properPairsIn(question.raw));
+    const written = (entry: Province) => [entry.name, ...entry.spellings].map((w) => normalize(w).replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+    const list = provinces();
+    places = findNamesInTokens(tokens, list).map((m) => ({ ...m, entry: m.entry as Province })).filter((m) => {
+      const as = typed.slice(m.start, m.end).join(' ');
+      if (HAS_DIACRITICS.test(as) && !written(m.entry).includes(as)) return false;
+      return !m.entry.word || capitalised.has(tokens.slice(m.start, m.end).join('_'));
+    }).map((m) => m.entry);
+    placesCache.set(question, places);
+  }
+  return places;
+}
+
+const placeWords = new WeakMap<StoredPassage, string[]>();
+
+/** Whether a passage, in its text or its headings ("36. Sở TT&TT Lâm Đồng"), names one of the provinces. */
+export function namesPlace(p: StoredPassage, places: Province[]): boolean {
+  let tokens = placeWords.get(p);
+  if (!tokens) {
+    tokens = nameTokens(`${searchableText(p)}. ${contextText(p)}`);
+    placeWords.set(p, tokens);
+  }
+  return findNamesInTokens(tokens, places).length > 0;
 }

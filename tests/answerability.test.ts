@@ -284,3 +284,11 @@ describe('a province asked about', () => {
     expect(a.search?.hits[0].passage.headingPath.join(' ')).toContain('Tiền Giang');
   });
 });
+
+describe('a rare word beside common cue and time words', () => {
+  it('still finds the passages that hold it ("IPv6" among hundreds of "mục tiêu … đến năm 2025")', async () => {
+    const a = await ask('chỉ tiêu về IPv6 tới năm 2025 thế nào');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('IPv6');
+  });
+});

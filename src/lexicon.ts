@@ -304,3 +304,24 @@ const AbbreviationsFile = z.object({ about: z.string(), groups: z.record(z.strin
 export function abbreviations(): Array<[string, string]> {
   return Object.values(readLexicon('abbreviations.json', AbbreviationsFile).groups).flat();
 }
+
+const FoldedList = z.object({ about: z.string(), folded: z.array(z.string().regex(/^[a-z0-9 %]+$/, 'folded: no diacritics, lower case')) });
+const QuestionWordsFile = z.object({
+  about: z.string(),
+  questionPhrases: FoldedList,
+  questionWords: FoldedList.extend({ accented: z.array(z.string().min(1)) }),
+  functionWords: FoldedList.extend({ accented: z.array(z.string().min(1)) }),
+  nonContentPhrases: FoldedList,
+  intents: z.object({
+    about: z.string(),
+    order: z.array(z.enum(['deadline', 'unit', 'target', 'task', 'overview'])),
+    phrases: z.record(z.string(), z.array(z.string().min(1))),
+  }),
+  planned: FoldedList,
+  achieved: FoldedList,
+});
+
+/** How a question is read: question words, function words, what asks which kind of answer (lexicon/question-words.json). */
+export function questionWords(): z.infer<typeof QuestionWordsFile> {
+  return readLexicon('question-words.json', QuestionWordsFile);
+}

@@ -113,6 +113,21 @@ describe('question understanding', () => {
     expect(q.content.map((t) => t.folded)).not.toContain('cds');
   });
 
+  it('never corrects a question or function word into a content word', () => {
+    // "xong" is not in the documents, "xuống" is one letter away: "phải xong" asks a deadline, it is no subject
+    const corrector = (f: string) => (f === 'xong' ? 'xuong' : f);
+    const q = understand('đề án này bao giờ phải xong', aliases, corrector);
+    expect(q.folded).not.toContain('xuong');
+    expect(q.content.map((t) => t.folded)).toEqual(['de', 'an']);
+    expect(understand('xuong cap', aliases, corrector).folded).toContain('xuong');
+  });
+
+  it('reads its words from lexicon/question-words.json: "%" asks a target wherever it stands', () => {
+    expect(understand('phủ sóng 5G 2025 đạt mấy %', aliases).intent).toBe('target');
+    expect(understand('phu song 5G 2025 dat 25%', aliases).intent).toBe('target');
+    expect(understand('kết quả thực tế năm 2021', aliases).achieved).toBe(true);
+  });
+
   it('keeps the diacritics a user typed, for exact matches', () => {
     const q = understand('giá vé Sài Gòn', aliases);
     expect(q.content).toContainEqual({ folded: 'gon', accented: 'gòn' });

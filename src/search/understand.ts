@@ -4,6 +4,7 @@
  * answer. Works on folded text, so it reads questions typed with or without diacritics alike; words typed
  * with diacritics keep them, so "Sài Gòn" does not count as found in "tinh gọn".
  */
+import { onLexiconForgotten, questionWords } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
 
@@ -40,54 +41,52 @@ export interface Question {
   achieved: boolean;
 }
 
-const ACHIEVED = /(^|\s)(da dat|thuc te|dat duoc|ket qua|thuc hien duoc)(\s|\?|$)/;
-
-const PLANNED = /(^|\s)(muc tieu|chi tieu|phan dau|dinh huong|ke hoach|target|du kien|nhiem vu|can lam|phai lam|lam gi)(\s|\?|$)/;
-
-const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
-  ['deadline', /\b(bao gio|khi nao|luc nao|thoi han|han chot|thoi diem nao|nam nao|thang may|thang nao|quy may|quy nao|bao lau|giai doan nao|tien do|deadline|han trinh|han hoan thanh|den bao gio)\b/],
-  ['unit', /(^|\s)(don vi nao|co quan nao|ai|vu nao|cuc nao|bo nao|tap doan nao|doanh nghiep nao|luc luong nao|to chuc nao|dau moi|chu tri|phu trach|giao cho ai|nhung doanh nghiep nao)(\s|\?|$)/],
-  // "tỷ lệ" is normalized to "tỉ lệ" (one i/y spelling), so it reads "ti le" folded
-  ['target', /(^|\s)(bao nhieu|bn|muc tieu|chi tieu|ti le|ty le|may %|phan tram|top|xep hang|quy mo|thu may|hang may|target|nhom may|dat muc)(\s|\?|$)|%/],
-  ['task', /\b(lam gi|nhung gi|nhiem vu|ke hoach gi|viec gi|nhung viec|lam nhung|can lam|trien khai gi)\b/],
-  ['overview', /\b(trong tam|dinh huong|uu tien|tong quan|linh vuc nao)\b/],
-];
-
-/** Sequences of folded question words that carry no content: dropped from terms and pairs. */
-const QUESTION_PHRASES: string[][] = [
-  ['la', 'bao', 'nhieu'], ['bao', 'nhieu'], ['bao', 'gio'], ['bao', 'lau'], ['khi', 'nao'], ['luc', 'nao'],
-  ['nhu', 'the', 'nao'], ['the', 'nao'], ['la', 'gi'], ['cho', 'biet'], ['xin', 'hoi'], ['co', 'phai'],
-  ['la', 'may'], ['ra', 'sao'],
-];
-/** Single question words, folded; dropped when typed without diacritics or with these diacritics. */
-const QUESTION_WORDS = new Set(['bn', 'gi', 'nao', 'vay', 'a', 'nhi', 'ha', 'dau', 'sao', 'khong', 'ko', 'chua', 'oi', 'nhe', 'ak', 'ah', 'hoi', 'ai', 'may', 'co']);
-const QUESTION_WORDS_ACCENTED = new Set(['gì', 'nào', 'vậy', 'ạ', 'nhỉ', 'hả', 'đâu', 'không', 'chưa', 'ơi', 'nhé', 'thế', 'mấy', 'hỏi', 'cỡ']);
-
-// Function words: searched, but a passage need not contain them to answer. Folded, and as typed with
-// diacritics ("vé" and "chi" are content although "về" and "chỉ" are not).
-const FUNCTION_WORDS = new Set([
-  'phai', 'lam', 'duoc', 'can', 'thi', 'nhung', 'toi', 'se', 'de', 'voi', 'khi', 'vao', 'cua', 'co', 'cho', 'la', 'cac',
-  'va', 'trong', 'tu', 'den', 'o', 've', 'bang', 'nay', 'do', 'ra', 'theo', 'sau', 'truoc', 'da', 'dang', 'moi', 'mot',
-  'nam', 'thang', 'dat', 'han', 'viec', 'nao', 'khoang',
-]);
-const FUNCTION_WORDS_ACCENTED = new Set([
-  'phải', 'làm', 'được', 'cần', 'thì', 'những', 'tới', 'sẽ', 'để', 'với', 'khi', 'vào', 'của', 'có', 'cho', 'là', 'các',
-  'và', 'trong', 'từ', 'đến', 'ở', 'về', 'bằng', 'này', 'do', 'ra', 'theo', 'sau', 'trước', 'đã', 'đang', 'mỗi', 'mới', 'một',
-  'năm', 'tháng', 'đạt', 'hạn', 'việc', 'nào', 'khoảng',
-]);
-// Phrases that say what kind of answer is wanted, or administrative verbs every passage uses: as a pair
-// they say nothing of the subject, so neither word is content ("thời gian" no, "thời tiết" yes).
-const NON_CONTENT_PHRASES = new Set([
-  'muc_tieu', 'chi_tieu', 'ty_le', 'ti_le', 'phan_tram', 'thoi_gian', 'thoi_diem', 'thoi_han', 'han_chot', 'giai_doan', 'ke_hoach', 'du_kien',
-  'nhiem_vu', 'cu_the', 'dinh_huong', 'tham_muu', 'ban_hanh', 'lien_quan', 'trien_khai', 'thuc_hien', 'xay_dung',
-  'de_xuat', 'phu_thuoc', 'dang_ky', 'hoan_thanh', 'dam_bao', 'tap_trung', 'duoc_giao', 'giao_cho',
-]);
-
 const HAS_DIACRITICS = /[^\x00-\x7f]/;
+
+const escaped = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One pattern for a list of folded phrases, each as whole words (a sign such as "%" wherever it stands). */
+function phrasesPattern(list: string[]): RegExp {
+  const words = list.filter((p) => /[a-z0-9]$/.test(p)).map(escaped);
+  const signs = list.filter((p) => !/[a-z0-9]$/.test(p)).map(escaped);
+  return new RegExp([...(words.length ? [`(?<![a-z0-9])(?:${words.join('|')})(?![a-z0-9])`] : []), ...signs].join('|'));
+}
+
+/** The word lists of lexicon/question-words.json, as sets and patterns. */
+interface Reading {
+  questionPhrases: string[][];
+  questionWords: Set<string>;
+  questionWordsAccented: Set<string>;
+  functionWords: Set<string>;
+  functionWordsAccented: Set<string>;
+  nonContentPhrases: Set<string>;
+  intents: Array<[Intent, RegExp]>;
+  planned: RegExp;
+  achieved: RegExp;
+}
+
+let reading: Reading | undefined;
+onLexiconForgotten(() => { reading = undefined; });
+
+function wordsRead(): Reading {
+  if (reading) return reading;
+  const w = questionWords();
+  reading = {
+    questionPhrases: w.questionPhrases.folded.map((p) => p.split(' ')),
+    questionWords: new Set(w.questionWords.folded),
+    questionWordsAccented: new Set(w.questionWords.accented),
+    functionWords: new Set(w.functionWords.folded),
+    functionWordsAccented: new Set(w.functionWords.accented),
+    nonContentPhrases: new Set(w.nonContentPhrases.folded.map((p) => p.replace(/ /g, '_'))),
+    intents: w.intents.order.map((intent) => [intent, phrasesPattern(w.intents.phrases[intent] ?? [])]),
+    planned: phrasesPattern(w.planned.folded),
+    achieved: phrasesPattern(w.achieved.folded),
+  };
+  return reading;
+}
 
 function intentOf(normalized: string, foldedQuestion: string): Intent {
   if (/(^|\s)hạn(\s|$)/u.test(normalized)) return 'deadline'; // "hạn" only with its diacritics: "han" may be "Hàn"
-  for (const [intent, re] of INTENT_PATTERNS) if (re.test(foldedQuestion)) return intent;
+  for (const [intent, re] of wordsRead().intents) if (re.test(foldedQuestion)) return intent;
   return 'fact';
 }
 
@@ -95,22 +94,24 @@ function intentOf(normalized: string, foldedQuestion: string): Intent {
 function questionMask(tokens: string[], original: string): boolean[] {
   const folded = tokens.map(fold);
   const drop = tokens.map(() => false);
-  for (const phrase of QUESTION_PHRASES) {
+  const r = wordsRead();
+  for (const phrase of r.questionPhrases) {
     for (let i = 0; i + phrase.length <= folded.length; i++) {
       if (phrase.every((w, k) => folded[i + k] === w)) for (let k = 0; k < phrase.length; k++) drop[i + k] = true;
     }
   }
   tokens.forEach((t, i) => {
-    if (!QUESTION_WORDS.has(folded[i])) return;
+    if (!r.questionWords.has(folded[i])) return;
     if (folded[i] === 'ai' && /\bAI\b/.test(original)) return; // artificial intelligence, typed in capitals
-    if (HAS_DIACRITICS.test(t) && !QUESTION_WORDS_ACCENTED.has(t)) return; // "máy", "có", "cơ" carry meaning
+    if (HAS_DIACRITICS.test(t) && !r.questionWordsAccented.has(t)) return; // "máy", "có", "cơ" carry meaning
     drop[i] = true;
   });
   return drop;
 }
 
 function isFunctionWord(t: Term): boolean {
-  return t.accented ? FUNCTION_WORDS_ACCENTED.has(t.accented) : FUNCTION_WORDS.has(t.folded);
+  const r = wordsRead();
+  return t.accented ? r.functionWordsAccented.has(t.accented) : r.functionWords.has(t.folded);
 }
 
 function term(accented: string, folded: string): Term {
@@ -139,14 +140,16 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
   const kept: string[][] = [];
   for (const clause of clauses(normalized)) {
     const drop = questionMask(clause, raw);
-    const folded = clause.map((t) => correct(fold(t)));
+    // a question or function word is never a typo of a content word ("xong" is not "xuống")
+    const r = wordsRead();
+    const folded = clause.map((t) => fold(t)).map((f) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f)));
     for (let i = 0; i < clause.length; i++) {
       if (drop[i]) continue;
       words.push(term(clause[i], folded[i]));
       if (i + 1 < clause.length && !drop[i + 1]) {
         const pair = `${folded[i]}_${folded[i + 1]}`;
         pairs.push(term(`${clause[i]}_${clause[i + 1]}`, pair));
-        if (NON_CONTENT_PHRASES.has(pair)) { nonContent.add(words.length - 1); nonContent.add(words.length); }
+        if (wordsRead().nonContentPhrases.has(pair)) { nonContent.add(words.length - 1); nonContent.add(words.length); }
       }
     }
     kept.push(clause.filter((_, i) => !drop[i]));
@@ -179,8 +182,8 @@ export function understand(raw: string, aliases: AliasPair[], correct: (folded: 
     phrases: uniqueTerms(pairs.filter((p) => p.folded.split('_').some((w) => contentFolded.has(w)))),
     names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
     properPairs: properPairsIn(raw),
-    planned: PLANNED.test(fold(normalized)),
-    achieved: ACHIEVED.test(fold(normalized)),
+    planned: wordsRead().planned.test(fold(normalized)),
+    achieved: wordsRead().achieved.test(fold(normalized)),
   };
 }
 

@@ -79,6 +79,14 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('ai chủ trì?', '/chitieu 5G')).toBeUndefined();
   });
 
+  it('reads a word typed with diacritics as no follow-up word it only folds to', async () => {
+    // "thị" is no "thì" of the opener "thế thì", "độ" no "đó" pointing back
+    expect(await question('thế thị phần trong nước?', 'Đến năm 2025 doanh thu an toàn thông tin mạng đạt bao nhiêu?')).toMatch(/^thị phần trong nước/);
+    expect(await question('còn tốc độ tăng trưởng?', 'Đến năm 2025 doanh thu an toàn thông tin mạng đạt bao nhiêu?')).toMatch(/^tốc độ tăng trưởng/);
+    // typed without diacritics, the follow-up word is taken
+    expect(await question('the thi nam 2024', 'muc tieu phu song 5G nam 2025')).toBe('muc tieu phu song 5G nam 2024');
+  });
+
   it('forgets a chat\'s frame after ten minutes', () => {
     const frames = new Frames();
     frames.set('terminal:1:1', 'cổng GovTech bao giờ phải xong?', undefined, 0);

@@ -79,66 +79,74 @@ export type Completion = { kind: 'question'; question: string; wider?: string } 
 
 const YEAR = /^(?:19|20)\d\d$/;
 
-/** Prepared phrases: folded words, longest first. */
+/** A phrase of the lexicon: its words folded (as matched) and as typed (for the diacritics a user typed). */
+interface Phrase {
+  folded: string[];
+  typed: string[];
+}
+
+/** Prepared phrases, longest first. */
 interface Phrases {
-  openers: string[][];
-  closers: string[][];
-  references: string[][];
-  asks: string[][];
+  openers: Phrase[];
+  closers: Phrase[];
+  references: Phrase[];
+  asks: Phrase[];
   /** Words that hold an ask's words but ask nothing ("hạn chế"). */
-  notAsks: string[][];
+  notAsks: Phrase[];
   /** The kind of answer each ask phrase asks for ("unit", "deadline", …), by its folded words. */
   askKind: Map<string, string>;
-  filler: Array<{ folded: string[]; typed: string[] }>;
-  period: string[][];
+  filler: Phrase[];
+  period: Phrase[];
   /** Words a document's name may follow ("theo"). */
-  before: string[][];
-  more: string[][];
+  before: Phrase[];
+  more: Phrase[];
 }
 
 /** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
 const foldedWords = (phrase: string): string[] => fold(normalize(phrase)).match(/[a-z0-9%]+/g) ?? [];
 
+/** A phrase as matched: folded and typed, word for word. */
+const phraseOf = (text: string): Phrase => ({ folded: foldedWords(text), typed: normalize(text).match(/[\p{L}\p{N}%]+/gu) ?? [] });
+
 function prepare(words: FollowUpWords): Phrases {
-  const longestFirst = <T>(list: T[], length: (x: T) => number) => list.filter((x) => length(x) > 0).sort((a, b) => length(b) - length(a));
-  const phrases = (list: string[]) => longestFirst(list.map(foldedWords), (p) => p.length);
+  const phrases = (list: string[]) => list.map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   return {
     openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
     asks: phrases(Object.values(words.asks).flat()),
     notAsks: phrases(words.notAsks),
-    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.join(' '), kind] as const))),
-    filler: longestFirst(words.filler.map((p) => ({ folded: foldedWords(p), typed: normalize(p).split(/\s+/) })), (p) => p.folded.length),
+    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.folded.join(' '), kind] as const))),
+    filler: phrases(words.filler),
     period: phrases(words.period),
     before: phrases(documentKinds().before),
     more: phrases(words.more),
   };
 }
 
-/** Whether `phrase` stands at word `at`; an all-capital word ("AI") is a name, never a phrase's word. */
-function phraseAt(words: Word[], phrase: string[], at: number): boolean {
-  return phrase.every((p, k) => words[at + k]?.folded === p && !/^\p{Lu}{2,}$/u.test(words[at + k].typed));
-}
-
 /**
- * `phraseAt`, and a word typed with diacritics has the phrase's own: a filler "thì" is no "thị" of "thị
- * trường" (typed without diacritics, either may be meant, and the filler is taken).
+ * Whether `phrase` stands at word `at`: its folded words, and a word typed with diacritics has the phrase's
+ * own ("thế thị phần" opens on no "thế thì", "tốc độ" points back at nothing as "đó" would; typed without
+ * diacritics, either may be meant, and the phrase is taken). An all-capital word ("AI") is a name, never a
+ * phrase's word.
  */
-function typedPhraseAt(words: Word[], phrase: { folded: string[]; typed: string[] }, at: number): boolean {
-  return phraseAt(words, phrase.folded, at) && phrase.typed.every((t, k) => {
-    const w = words[at + k].typed.normalize('NFC').toLowerCase();
-    return w === fold(w) || normalize(w) === t;
+function phraseAt(words: Word[], phrase: Phrase, at: number): boolean {
+  return phrase.folded.every((p, k) => {
+    const w = words[at + k];
+    if (w?.folded !== p || /^\p{Lu}{2,}$/u.test(w.typed)) return false;
+    const typed = w.typed.normalize('NFC').toLowerCase();
+    return typed === fold(typed) || normalize(typed) === phrase.typed[k];
   });
 }
 
 /** The word spans of every phrase found in `words` outside `taken` (longest first, not overlapping). */
-function spansOf(words: Word[], phrases: string[][], taken = new Set<number>()): Array<[number, number]> {
+function spansOf(words: Word[], phrases: Phrase[], taken = new Set<number>()): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const used = new Set(taken);
   for (const phrase of phrases) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (!phraseAt(words, phrase, i) || phrase.some((_, k) => used.has(i + k))) continue;
-      for (let k = 0; k < phrase.length; k++) used.add(i + k);
-      spans.push([i, i + phrase.length]);
+    const n = phrase.folded.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      if (!phraseAt(words, phrase, i) || phrase.folded.some((_, k) => used.has(i + k))) continue;
+      for (let k = 0; k < n; k++) used.add(i + k);
+      spans.push([i, i + n]);
     }
   }
   return spans.sort((a, b) => a[0] - b[0]);
@@ -228,17 +236,17 @@ export class FollowUpReader {
     const words = wordsOf(typed);
     if (words.length === 0) return undefined;
     const p = this.phrases;
-    if (p.more.some((m) => m.length === words.length && phraseAt(words, m, 0))) return { kind: 'more' };
+    if (p.more.some((m) => m.folded.length === words.length && phraseAt(words, m, 0))) return { kind: 'more' };
 
     // openers at the start, closers at the end: "thế còn … thì sao"
     let from = 0;
     let to = words.length;
     for (let again = true; again;) {
       again = false;
-      const o = p.openers.find((w) => from + w.length <= to && phraseAt(words, w, from));
-      if (o) { from += o.length; again = true; }
-      const c = p.closers.find((w) => to - w.length >= from && phraseAt(words, w, to - w.length));
-      if (c) { to -= c.length; again = true; }
+      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from));
+      if (o) { from += o.folded.length; again = true; }
+      const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
+      if (c) { to -= c.folded.length; again = true; }
     }
     const inner = words.slice(from, to);
     const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
@@ -251,7 +259,7 @@ export class FollowUpReader {
     const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
     const filler: Array<[number, number]> = [];
     for (let i = 0; i < innerWords.length; i++) {
-      const f = p.filler.find((x) => typedPhraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
+      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
       if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
     }
     const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...filler]);
@@ -319,7 +327,7 @@ export class FollowUpReader {
     const spans = asksIn(words, this.phrases);
     // and the words that close it ("… không?")
     let end = words.length;
-    for (let c; (c = this.phrases.closers.find((w) => end - w.length >= 0 && phraseAt(words, w, end - w.length)));) end -= c.length;
+    for (let c; (c = this.phrases.closers.find((w) => end - w.folded.length >= 0 && phraseAt(words, w, end - w.folded.length)));) end -= c.folded.length;
     return cut(question, words, end < words.length ? [...spans, [end, words.length]] : spans);
   }
 

@@ -191,6 +191,7 @@ const FollowUpWordsFile = z.object({
   filler: z.array(z.string().min(1)),
   period: z.array(z.string().min(1)).min(1),
   more: z.array(z.string().min(1)).min(1),
+  sectorHeads: z.array(z.string().min(1)),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

@@ -55,6 +55,16 @@ describe('completing a follow-up from the last question', () => {
       .toBe('mức tăng trưởng doanh thu thị trường ATTT Năm 2021 đạt bao nhiêu');
   });
 
+  it('reads a sector named with the word heading it ("ngành", "lĩnh vực") as the sector alone', async () => {
+    const c = (await reader()).complete('thế ngành bưu chính thì sao?', 'Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực viễn thông là bao nhiêu?');
+    expect(c).toEqual({
+      kind: 'question', question: 'Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực bưu chính là bao nhiêu',
+      // asked of the sector alone when the documents answer the question above from no part about it
+      sector: { names: ['Bưu chính'], otherwise: 'ngành bưu chính Đến năm 2025 là bao nhiêu' },
+    });
+    expect(await question('còn mảng báo chí?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực báo chí năm 2021');
+  });
+
   it('asks the last question of a new subject, keeping what it asked and its year', async () => {
     expect(await question('còn tỷ lệ dùng điện thoại thông minh?', 'Năm 2021 chỉ tiêu hộ gia đình có cáp quang là bao nhiêu?'))
       .toBe('chỉ tiêu tỷ lệ dùng điện thoại thông minh Năm 2021 là bao nhiêu');
@@ -124,6 +134,19 @@ describe('follow-ups in the dialog', () => {
     expect(more).toMatch(/^Các mục khác trong Chỉ thị 01\/CT-BTTTT \(2023\)/);
     expect(more).toContain('(dòng 31)');
     expect(more).not.toContain('(dòng 30)');
+  });
+
+  it('answers another sector from its own part of the documents, else asks the last question of the sector alone', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực viễn thông trung bình là bao nhiêu?', 's1'));
+    const postal = renderText((await dialog.handle(msg('còn ngành bưu chính?', 's1'))).reply);
+    expect(postal).toMatch(/^Hiểu là: Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực bưu chính/);
+    expect(postal.slice(0, 700)).toContain('30%/năm');
+    // the share of Internet users is telecom's: the press sector has none, its targets are listed instead
+    await dialog.handle(msg('Năm 2021 lĩnh vực viễn thông có chỉ tiêu tỷ lệ người sử dụng Internet là bao nhiêu?', 's2'));
+    const press = renderText((await dialog.handle(msg('thế ngành báo chí thì sao?', 's2'))).reply);
+    expect(press).toMatch(/^Hiểu là: ngành báo chí Năm 2021 chỉ tiêu là bao nhiêu/);
+    expect(press).not.toContain('71%');
   });
 
   it('keeps the whole last question beside a new subject when the subject alone finds nothing', async () => {

@@ -15,6 +15,7 @@ import { AnswerMemory, type RememberedAnswer } from './memory.js';
 import { FollowUpReader, Frames } from './follow-up.js';
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
+import { nameTokens, withoutMinistryName } from '../register/names.js';
 
 export type Channel = 'telegram' | 'zalo' | 'terminal';
 
@@ -191,6 +192,12 @@ export class Dialog {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
       let answer = command ? undefined : this.app.answer(understood);
+      // another sector in place of the last one: answered from that sector's part of the documents, or
+      // what the last question asked is asked of the sector alone
+      if (answer && completion.sector && !this.fromSectors(answer, completion.sector.names)) {
+        understood = completion.sector.otherwise;
+        answer = this.app.answer(understood);
+      }
       // the new subject alone finds nothing: the whole last question beside it may
       if (answer?.noAnswer && completion.wider) {
         const wider = this.app.answer(completion.wider);
@@ -203,6 +210,21 @@ export class Dialog {
     const outcome = this.respond(this.app.answer(question), msg, started);
     this.frames.set(chat, question, outcome.answerKey);
     return outcome;
+  }
+
+  /**
+   * Whether an answer comes from the part of the documents about one of `sectors`: a list titled by it, or a
+   * lead passage whose section path or words name it.
+   */
+  private fromSectors(answer: Answer, sectors: string[]): boolean {
+    const { reply } = answer;
+    const text = reply.kind === 'list' ? reply.title
+      : reply.kind === 'answer' ? [...reply.lead.citation.section, ...reply.lead.spans.map((s) => s.text)].join(' ') : '';
+    // the Ministry's name ("Bộ Thông tin và Truyền thông"), however often a heading says it, names no sector
+    let tokens = nameTokens(text);
+    for (let next = withoutMinistryName(tokens); next.join(' ') !== tokens.join(' '); next = withoutMinistryName(tokens)) tokens = next;
+    const named = this.app.browser.sectorsIn(tokens)?.names ?? [];
+    return named.some((n) => sectors.includes(n));
   }
 
   /** The reply to chat or junk: short, friendly, and saying what the bot can do; no search, no answer. */

@@ -75,7 +75,19 @@ export interface Namer {
  * the last question beside the new subject ("còn nhân lực?" after "tỷ lệ đóng góp của công nghiệp công
  * nghệ số vào GDP"): it is asked when the question alone finds nothing.
  */
-export type Completion = { kind: 'question'; question: string; wider?: string } | { kind: 'more' };
+export type Completion = { kind: 'question'; question: string; wider?: string; sector?: SectorSwitch } | { kind: 'more' };
+
+/**
+ * A follow-up naming another sector ("thế ngành bưu chính thì sao?") after a question about one: the last
+ * question with the sector replaced keeps its indicator, which may be the old sector's own ("tỷ lệ người
+ * sử dụng Internet" is telecom's); it is taken only when answered from the new sector's part of the
+ * documents, else `otherwise` asks what the last question asked of the new sector alone.
+ */
+export interface SectorSwitch {
+  /** The sectors the follow-up names, canonical. */
+  names: string[];
+  otherwise: string;
+}
 
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -99,6 +111,8 @@ interface Phrases {
   period: Phrase[];
   /** Words a document's name may follow ("theo"). */
   before: Phrase[];
+  /** Words that head a sector's name ("lĩnh vực", "ngành"). */
+  sectorHeads: Phrase[];
   more: Phrase[];
 }
 
@@ -118,6 +132,7 @@ function prepare(words: FollowUpWords): Phrases {
     filler: phrases(words.filler),
     period: phrases(words.period),
     before: phrases(documentKinds().before),
+    sectorHeads: phrases(words.sectorHeads),
     more: phrases(words.more),
   };
 }
@@ -278,14 +293,20 @@ export class FollowUpReader {
     const ask = this.asksTheSame(innerWords, asks, question) ? '' : spanText(innerText, innerWords, asks);
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
+    let sector: SectorSwitch | undefined;
     if (subject) {
       const replaced = this.withSubject(question, subject, ask);
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
+      if (replaced.sectors) sector = { names: replaced.sectors, otherwise: tidy(this.aboutSubject(question, subject, ask)) };
       question = replaced.question;
     } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
     if (!question) return undefined;
-    return wider && wider !== question ? { kind: 'question', question, wider } : { kind: 'question', question };
+    return {
+      kind: 'question', question,
+      ...(wider && wider !== question ? { wider } : {}),
+      ...(sector && sector.otherwise !== question ? { sector } : {}),
+    };
   }
 
   /**
@@ -355,10 +376,10 @@ export class FollowUpReader {
 
   /**
    * The last question about a new subject: a unit for its unit ("còn Cục Tần số"), a sector for its sector
-   * ("thế còn bưu chính"); else the new subject with the last question's asks and time, and the
-   * follow-up's own ask when it has one.
+   * ("thế còn bưu chính", the sectors named then given); else the new subject with the last question's asks
+   * and time, and the follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean } {
+  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[] } {
     const words = wordsOf(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
     const folded = (list: Word[]) => list.map((w) => w.folded);
@@ -368,9 +389,24 @@ export class FollowUpReader {
     const unit = this.namer.unitIn(subjectWords);
     const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
     if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false };
+    // a sector is all the new subject says with the word heading it too ("thế ngành bưu chính thì sao")
+    const typedSubject = wordsOf(subject);
+    const heads = spansOf(typedSubject, this.phrases.sectorHeads);
     const sectors = this.namer.sectorsIn(subjectWords);
-    const lastSectors = all(sectors?.spans) ? this.namer.sectorsIn(folded(words)) : undefined;
-    if (lastSectors) return { question: this.withAsk(replaceSpan(last, words, whole(lastSectors.spans), subject), ask), generic: false };
+    const lastSectors = sectors && all([...sectors.spans, ...heads]) ? this.namer.sectorsIn(folded(words)) : undefined;
+    if (sectors && lastSectors) {
+      // the last question's own heading word stays ("lĩnh vực viễn thông" → "lĩnh vực bưu chính")
+      const [a, b] = whole(lastSectors.spans);
+      const headed = this.phrases.sectorHeads.some((h) => a >= h.folded.length && phraseAt(words, h, a - h.folded.length));
+      const named = headed && heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
+      return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names };
+    }
+    return { question: this.aboutSubject(last, subject, ask), generic: true };
+  }
+
+  /** The new subject with the last question's asks, time and document, and the follow-up's own ask when it has one. */
+  private aboutSubject(last: string, subject: string, ask: string): string {
+    const words = wordsOf(last);
     // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
     const asks = asksIn(words, this.phrases);
     const doc = this.documentSpan(words);
@@ -383,8 +419,7 @@ export class FollowUpReader {
     // the document named, with the word before it ("theo") when the last question had one
     const named = doc ? spanText(last, words, [doc]) : '';
     const docText = doc && !this.phrases.before.some((w) => phraseAt(words, w, doc[0])) ? `${this.beforeWord} ${named}` : named;
-    const question = [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
-    return { question, generic: true };
+    return [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
   }
 }
 

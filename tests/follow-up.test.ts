@@ -39,6 +39,15 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào lo');
   });
 
+  it('asks for the figure of what the last question asked about ("con số", "số liệu")', async () => {
+    // the follow-up asks the figure alone, not who leads as well
+    expect(await question('con số cụ thể là bao nhiêu?', 'Chỉ tiêu tỷ lệ người sử dụng Internet năm 2021 do đơn vị nào chủ trì?'))
+      .toBe('tỷ lệ người sử dụng Internet năm 2021 con số là bao nhiêu');
+    // "còn" typed with its diacritics opens a follow-up on "số …"
+    expect(await question('còn số thuê bao băng rộng cố định?', 'Chỉ tiêu tỷ lệ người sử dụng Internet năm 2021 là bao nhiêu?'))
+      .toBe('Chỉ tiêu số thuê bao băng rộng cố định năm 2021 là bao nhiêu');
+  });
+
   it('puts a unit, a sector or a document named in place of the one asked about', async () => {
     expect(await question('còn Cục Tần số thì sao?', 'Cục Viễn thông chủ trì những việc gì')).toBe('Cục Tần số chủ trì những việc gì');
     expect(await question('thế còn bưu chính?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực bưu chính năm 2021');

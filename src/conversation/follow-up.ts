@@ -152,6 +152,11 @@ function phraseAt(words: Word[], phrase: Phrase, at: number): boolean {
   });
 }
 
+/** Whether `phrase` stands at word `at` typed exactly as it is spelt, diacritics and all. */
+function exactlyAt(words: Word[], phrase: Phrase, at: number): boolean {
+  return phrase.typed.every((t, k) => words[at + k] !== undefined && normalize(words[at + k].typed) === t);
+}
+
 /** The word spans of every phrase found in `words` outside `taken` (longest first, not overlapping). */
 function spansOf(words: Word[], phrases: Phrase[], taken = new Set<number>()): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -258,7 +263,9 @@ export class FollowUpReader {
     let to = words.length;
     for (let again = true; again;) {
       again = false;
-      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from));
+      // an ask typed exactly as it is spelt is no opener's: "con số" asks for the figure, "còn số …" goes on
+      const exactAsk = p.asks.find((a) => a.folded.length > 1 && from + a.folded.length <= to && exactlyAt(words, a, from));
+      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from) && !(exactAsk && exactAsk.folded.length > w.folded.length));
       if (o) { from += o.folded.length; again = true; }
       const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
       if (c) { to -= c.folded.length; again = true; }
@@ -353,14 +360,16 @@ export class FollowUpReader {
   }
 
   /**
-   * Whether the follow-up's asks ask for nothing the last question did not: "thì đặt bao nhiêu" after
-   * "… đặt mục tiêu bao nhiêu …" keeps the last question's words ("mục tiêu") whole.
+   * Whether the follow-up asks what the last question asked, no more and no less: "thì đặt bao nhiêu" after
+   * "… đặt mục tiêu bao nhiêu …" keeps the last question's words ("mục tiêu") whole; "con số là bao nhiêu?"
+   * after "chỉ tiêu … do đơn vị nào chủ trì?" asks the figure alone.
    */
   private asksTheSame(words: Word[], asks: Array<[number, number]>, last: string): boolean {
     const kinds = (list: Word[], spans: Array<[number, number]>) => new Set(spans.map(([a, b]) => this.phrases.askKind.get(list.slice(a, b).map((w) => w.folded).join(' '))));
     const lastWords = wordsOf(last);
     const before = kinds(lastWords, asksIn(lastWords, this.phrases));
-    return [...kinds(words, asks)].every((k) => before.has(k));
+    const now = kinds(words, asks);
+    return now.size === before.size && [...now].every((k) => before.has(k));
   }
 
   /** What the question asks, as typed ("là bao nhiêu"). */

@@ -48,6 +48,16 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Chỉ tiêu số thuê bao băng rộng cố định năm 2021 là bao nhiêu');
   });
 
+  it('reads asking who is responsible, tracks or works with in other words', async () => {
+    const last = 'Xây dựng Chiến lược dữ liệu quốc gia hạn khi nào?';
+    // "quốc gia hạn khi nào" asks a deadline: the longer phrase is read, not "gia hạn"
+    expect(await question('ai chịu trách nhiệm?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia ai chịu trách nhiệm');
+    expect(await question('đơn vị nào theo dõi, đôn đốc?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia đơn vị nào theo dõi đôn đốc');
+    expect(await question('phối hợp với những đơn vị nào?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia phối hợp đơn vị nào');
+    expect(await question('giao cho ai?', 'Năm 2021 chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?'))
+      .toBe('Năm 2021 tỷ lệ hộ gia đình sử dụng cáp quang giao cho ai');
+  });
+
   it('puts a unit, a sector or a document named in place of the one asked about', async () => {
     expect(await question('còn Cục Tần số thì sao?', 'Cục Viễn thông chủ trì những việc gì')).toBe('Cục Tần số chủ trì những việc gì');
     expect(await question('thế còn bưu chính?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực bưu chính năm 2021');

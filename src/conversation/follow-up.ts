@@ -177,9 +177,16 @@ function covered(spans: Array<[number, number]>): Set<number> {
   return new Set(spans.flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k)));
 }
 
-/** The spans of what a question asks ("ai chủ trì", "hạn khi nào"), outside `taken` and the words that only look like asks ("hạn chế"). */
+/**
+ * The spans of what a question asks ("ai chủ trì", "hạn khi nào"), outside `taken` and the words that only
+ * look like asks ("hạn chế"); where the two overlap the longer is read ("quốc gia hạn khi nào" asks a
+ * deadline, its "gia hạn" extends nothing).
+ */
 function asksIn(words: Word[], p: Phrases, taken = new Set<number>()): Array<[number, number]> {
-  return spansOf(words, p.asks, new Set([...taken, ...covered(spansOf(words, p.notAsks, taken))]));
+  const notAsks = new Set(p.notAsks);
+  const both = [...p.notAsks, ...p.asks].sort((a, b) => b.folded.length - a.folded.length);
+  const isAsk = (span: [number, number]) => p.asks.some((a) => a.folded.length === span[1] - span[0] && !notAsks.has(a) && phraseAt(words, a, span[0]));
+  return spansOf(words, both, taken).filter(isAsk);
 }
 
 /** The text of word spans, each as typed, joined by spaces. */

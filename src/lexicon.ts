@@ -192,6 +192,7 @@ const FollowUpWordsFile = z.object({
   period: z.array(z.string().min(1)).min(1),
   more: z.array(z.string().min(1)).min(1),
   sectorHeads: z.array(z.string().min(1)),
+  relativeYears: z.record(z.string().min(1), z.number().int()),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

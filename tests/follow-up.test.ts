@@ -32,6 +32,11 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('2024 thì sao', 'mục tiêu tên miền .vn hết năm 2023')).toBe('mục tiêu tên miền .vn năm 2024');
   });
 
+  it('reads a year named by its place after or before the last question\'s ("năm sau", "năm trước")', async () => {
+    expect(await question('năm trước thì sao?', 'Mục tiêu phủ sóng 5G năm 2025 là bao nhiêu % dân số?')).toBe('Mục tiêu phủ sóng 5G năm 2024 là bao nhiêu % dân số');
+    expect(await question('còn năm sau?', 'doanh thu trò chơi điện tử giai đoạn 2023-2024 đạt bao nhiêu')).toBe('doanh thu trò chơi điện tử năm 2025 đạt bao nhiêu');
+  });
+
   it('keeps the subject and asks what the follow-up asks', async () => {
     expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
     expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');
@@ -82,6 +87,11 @@ describe('completing a follow-up from the last question', () => {
       sector: { names: ['Bưu chính'], otherwise: 'ngành bưu chính Đến năm 2025 là bao nhiêu' },
     });
     expect(await question('còn mảng báo chí?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực báo chí năm 2021');
+  });
+
+  it('reads a unit leading what the last question asked about as naming, not asking, who leads', async () => {
+    const last = 'Chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang năm 2021 do Cục Viễn thông chủ trì là bao nhiêu?';
+    expect(await question('còn thuê bao băng rộng di động?', last)).toBe('Chỉ tiêu thuê bao băng rộng di động năm 2021 là bao nhiêu');
   });
 
   it('asks the last question of a new subject, keeping what it asked and its year', async () => {

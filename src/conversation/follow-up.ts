@@ -113,6 +113,8 @@ interface Phrases {
   before: Phrase[];
   /** Words that head a sector's name ("lĩnh vực", "ngành"). */
   sectorHeads: Phrase[];
+  /** Words naming a year by its place after (+1) or before (-1) the last question's ("năm sau"), longest first. */
+  relativeYears: Array<{ phrase: Phrase; step: number }>;
   more: Phrase[];
 }
 
@@ -133,6 +135,8 @@ function prepare(words: FollowUpWords): Phrases {
     period: phrases(words.period),
     before: phrases(documentKinds().before),
     sectorHeads: phrases(words.sectorHeads),
+    relativeYears: Object.entries(words.relativeYears).map(([text, step]) => ({ phrase: phraseOf(text), step }))
+      .filter((r) => r.phrase.folded.length > 0).sort((a, b) => b.phrase.folded.length - a.phrase.folded.length),
     more: phrases(words.more),
   };
 }
@@ -246,6 +250,23 @@ export class FollowUpReader {
     return runs;
   }
 
+  /**
+   * The year a follow-up names by its place after or before the last question's ("năm sau" after "năm 2024"
+   * is 2025; after "giai đoạn 2024-2025", 2026), and the words naming it; undefined when the last question
+   * names no year.
+   */
+  private relativeYear(words: Word[], last: string, taken: Set<number>): { span: [number, number]; year: number } | undefined {
+    const found = this.phrases.relativeYears.map((r) => ({ r, span: spansOf(words, [r.phrase], taken)[0] })).find((x) => x.span);
+    if (!found) return undefined;
+    const lastWords = wordsOf(last);
+    const doc = this.documentSpan(lastWords);
+    const run = this.timeRuns(lastWords, covered(doc ? [doc] : [])).at(-1);
+    const years = run ? lastWords.slice(...run).map((w) => w.folded).filter((w) => YEAR.test(w)).map(Number) : [];
+    if (!years.length) return undefined;
+    const step = found.r.step;
+    return { span: found.span, year: (step > 0 ? Math.max(...years) : Math.min(...years)) + step };
+  }
+
   /** The word span naming documents, if any. */
   private documentSpan(words: Word[]): [number, number] | undefined {
     return this.namer.documentIn(words.map((w) => w.folded))?.span;
@@ -284,25 +305,29 @@ export class FollowUpReader {
     const docWords = covered(doc ? [doc] : []);
     const references = spansOf(innerWords, p.references, docWords);
     const asks = asksIn(innerWords, p, new Set([...docWords, ...covered(references)]));
-    const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks)]));
-    const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
+    // "năm sau", "năm trước": the year after or before the last question's
+    const relative = this.relativeYear(innerWords, last, new Set([...docWords, ...covered(references), ...covered(asks)]));
+    const relativeSpans = relative ? [relative.span] : [];
+    const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks), ...covered(relativeSpans)]));
+    const time = times.length ? spanText(innerText, innerWords, [times.at(-1)!]) : relative ? String(relative.year) : '';
+    const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans]);
     const filler: Array<[number, number]> = [];
     for (let i = 0; i < innerWords.length; i++) {
       const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
       if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
     }
-    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...filler]);
+    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans, ...filler]);
     // what is left is a new subject, if anything
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
     const marked = from > 0 || to < words.length || references.length > 0;
     if (!marked && (rest.length > 0 || doc)) return undefined;
-    if (rest.length === 0 && asks.length === 0 && times.length === 0 && !doc) return undefined;
+    if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own
     if (last.startsWith('/') && asks.length) return undefined;
 
     let question = last;
     if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
-    if (times.length) question = this.withTime(question, spanText(innerText, innerWords, [times.at(-1)!]));
+    if (time) question = this.withTime(question, time);
     // an ask of a kind the last question asked already adds nothing: its own words stay ("mục tiêu")
     const ask = this.asksTheSame(innerWords, asks, question) ? '' : spanText(innerText, innerWords, asks);
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
@@ -356,10 +381,20 @@ export class FollowUpReader {
     return run ? replaceSpan(question, words, run, withYear) : `${tidy(question)} ${withYear}`;
   }
 
+  /**
+   * The spans of what a whole question asks: its asks, but for a unit's relation to what it leads, which asks
+   * nothing ("… do Cục Viễn thông chủ trì là bao nhiêu?" asks no unit).
+   */
+  private asksOfQuestion(words: Word[]): Array<[number, number]> {
+    const unitEnds = new Set((this.namer.unitIn(words.map((w) => w.folded))?.spans ?? []).map(([, b]) => b));
+    const kindOf = ([a, b]: [number, number]) => this.phrases.askKind.get(words.slice(a, b).map((w) => w.folded).join(' '));
+    return asksIn(words, this.phrases).filter((span) => !(unitEnds.has(span[0]) && kindOf(span) === 'unit'));
+  }
+
   /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */
   private withoutAsks(question: string): string {
     const words = wordsOf(question);
-    const spans = asksIn(words, this.phrases);
+    const spans = this.asksOfQuestion(words);
     // and the words that close it ("… không?")
     let end = words.length;
     for (let c; (c = this.phrases.closers.find((w) => end - w.folded.length >= 0 && phraseAt(words, w, end - w.folded.length)));) end -= c.folded.length;
@@ -374,7 +409,7 @@ export class FollowUpReader {
   private asksTheSame(words: Word[], asks: Array<[number, number]>, last: string): boolean {
     const kinds = (list: Word[], spans: Array<[number, number]>) => new Set(spans.map(([a, b]) => this.phrases.askKind.get(list.slice(a, b).map((w) => w.folded).join(' '))));
     const lastWords = wordsOf(last);
-    const before = kinds(lastWords, asksIn(lastWords, this.phrases));
+    const before = kinds(lastWords, this.asksOfQuestion(lastWords));
     const now = kinds(words, asks);
     return now.size === before.size && [...now].every((k) => before.has(k));
   }
@@ -382,7 +417,7 @@ export class FollowUpReader {
   /** What the question asks, as typed ("là bao nhiêu"). */
   private asksOf(question: string): string {
     const words = wordsOf(question);
-    return spanText(question, words, asksIn(words, this.phrases));
+    return spanText(question, words, this.asksOfQuestion(words));
   }
 
   /** The question with the follow-up's own ask in place of its asks, when it has one. */
@@ -424,7 +459,7 @@ export class FollowUpReader {
   private aboutSubject(last: string, subject: string, ask: string): string {
     const words = wordsOf(last);
     // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
-    const asks = asksIn(words, this.phrases);
+    const asks = this.asksOfQuestion(words);
     const doc = this.documentSpan(words);
     const times = this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])]));
     const shaped = covered([...asks, ...times, ...(doc ? [doc] : [])]);

@@ -192,10 +192,11 @@ export class Dialog {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
       let answer = command ? undefined : this.app.answer(understood);
-      // another sector in place of the last one: answered from that sector's part of the documents, or
-      // what the last question asked is asked of the sector alone
-      if (answer && completion.sector && !this.fromSectors(answer, completion.sector.names)) {
-        understood = completion.sector.otherwise;
+      // another sector than the last question's: answered from that sector's part of the documents, or what
+      // the last question asked is asked of the sector alone, or the sector's list in its time and document
+      for (const otherwise of completion.sector?.otherwise ?? []) {
+        if (!answer || this.fromSectors(answer, completion.sector!.names)) break;
+        understood = otherwise;
         answer = this.app.answer(understood);
       }
       // the new subject alone finds nothing: the whole last question beside it may

@@ -81,12 +81,14 @@ export type Completion = { kind: 'question'; question: string; wider?: string; s
  * A follow-up naming another sector ("thế ngành bưu chính thì sao?") after a question about one: the last
  * question with the sector replaced keeps its indicator, which may be the old sector's own ("tỷ lệ người
  * sử dụng Internet" is telecom's); it is taken only when answered from the new sector's part of the
- * documents, else `otherwise` asks what the last question asked of the new sector alone.
+ * documents, else `otherwise` asks what the last question asked of the new sector alone, and then the
+ * sector alone in the last question's time and document (its list).
  */
 export interface SectorSwitch {
   /** The sectors the follow-up names, canonical. */
   names: string[];
-  otherwise: string;
+  /** The questions asked in turn while the answer comes from no part about the sectors, the sector alone last. */
+  otherwise: string[];
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -336,15 +338,18 @@ export class FollowUpReader {
     if (subject) {
       const replaced = this.withSubject(question, subject, ask);
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
-      if (replaced.sectors) sector = { names: replaced.sectors, otherwise: tidy(this.aboutSubject(question, subject, ask)) };
       question = replaced.question;
+      if (replaced.sectors) {
+        const otherwise = [...new Set(replaced.otherwise.map(tidy))].filter((q) => q && q !== tidy(question));
+        sector = { names: replaced.sectors, otherwise };
+      }
     } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
     if (!question) return undefined;
     return {
       kind: 'question', question,
       ...(wider && wider !== question ? { wider } : {}),
-      ...(sector && sector.otherwise !== question ? { sector } : {}),
+      ...(sector ? { sector } : {}),
     };
   }
 
@@ -430,7 +435,7 @@ export class FollowUpReader {
    * ("thế còn bưu chính", the sectors named then given); else the new subject with the last question's asks
    * and time, and the follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[] } {
+  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[]; otherwise: string[] } {
     const words = wordsOf(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
     const folded = (list: Word[]) => list.map((w) => w.folded);
@@ -439,24 +444,29 @@ export class FollowUpReader {
     const all = (spans: Array<[number, number]> | undefined) => spans !== undefined && covered(spans).size === subjectWords.length;
     const unit = this.namer.unitIn(subjectWords);
     const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
-    if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false };
+    if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false, otherwise: [] };
+    const generic = this.aboutSubject(last, subject, ask);
     // a sector is all the new subject says with the word heading it too ("thế ngành bưu chính thì sao")
     const typedSubject = wordsOf(subject);
     const heads = spansOf(typedSubject, this.phrases.sectorHeads);
-    const sectors = this.namer.sectorsIn(subjectWords);
-    const lastSectors = sectors && all([...sectors.spans, ...heads]) ? this.namer.sectorsIn(folded(words)) : undefined;
-    if (sectors && lastSectors) {
-      // the last question's own heading word stays ("lĩnh vực viễn thông" → "lĩnh vực bưu chính")
-      const [a, b] = whole(lastSectors.spans);
-      const headed = this.phrases.sectorHeads.some((h) => a >= h.folded.length && phraseAt(words, h, a - h.folded.length));
-      const named = headed && heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
-      return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names };
-    }
-    return { question: this.aboutSubject(last, subject, ask), generic: true };
+    const found = this.namer.sectorsIn(subjectWords);
+    const sectors = found && all([...found.spans, ...heads]) ? found : undefined;
+    if (!sectors) return { question: generic, generic: true, otherwise: [] };
+    const alone = this.aboutSubject(last, subject, ask, false);
+    const lastSectors = this.namer.sectorsIn(folded(words));
+    if (!lastSectors) return { question: generic, generic: true, sectors: sectors.names, otherwise: [alone] };
+    // the last question's own heading word stays ("lĩnh vực viễn thông" → "lĩnh vực bưu chính")
+    const [a, b] = whole(lastSectors.spans);
+    const headed = this.phrases.sectorHeads.some((h) => a >= h.folded.length && phraseAt(words, h, a - h.folded.length));
+    const named = headed && heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
+    return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names, otherwise: [generic, alone] };
   }
 
-  /** The new subject with the last question's asks, time and document, and the follow-up's own ask when it has one. */
-  private aboutSubject(last: string, subject: string, ask: string): string {
+  /**
+   * The new subject with the last question's time and document, and its asks (the follow-up's own ask when
+   * it has one) unless `asking` is false.
+   */
+  private aboutSubject(last: string, subject: string, ask: string, asking = true): string {
     const words = wordsOf(last);
     // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
     const asks = this.asksOfQuestion(words);
@@ -464,8 +474,8 @@ export class FollowUpReader {
     const times = this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])]));
     const shaped = covered([...asks, ...times, ...(doc ? [doc] : [])]);
     const firstContent = words.findIndex((_, i) => !shaped.has(i));
-    const before = spanText(last, words, asks.filter(([a]) => a < firstContent));
-    const after = ask || spanText(last, words, asks.filter(([a]) => a >= firstContent));
+    const before = asking ? spanText(last, words, asks.filter(([a]) => a < firstContent)) : '';
+    const after = asking ? ask || spanText(last, words, asks.filter(([a]) => a >= firstContent)) : '';
     const time = spanText(last, words, times.slice(-1));
     // the document named, with the word before it ("theo") when the last question had one
     const named = doc ? spanText(last, words, [doc]) : '';

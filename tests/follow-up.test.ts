@@ -112,7 +112,7 @@ describe('completing a follow-up from the last question', () => {
   it('reads what only looks like a follow-up as no follow-up', async () => {
     // "hạn chế" is no "hạn"; "tại sao" asks why, which no document line answers
     expect((await reader()).complete('còn hạn chế gì?', 'nhiệm vụ lĩnh vực bưu chính năm 2023'))
-      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì' });
+      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì', subject: 'hạn chế' });
     expect(await question('tại sao?', 'mục tiêu phủ sóng 5G năm 2025')).toBeUndefined();
     // a list command goes on with another time (the year after the slash), not with a question of its own
     expect(await question('còn năm 2022?', '/hanchot Quý IV/2021')).toBe('/hanchot Quý IV/2022');
@@ -187,6 +187,15 @@ describe('follow-ups in the dialog', () => {
     const c = (await reader()).complete('còn nhân lực thì sao?', 'Đến 2025, tỷ lệ đóng góp của công nghiệp công nghệ số vào GDP là bao nhiêu?');
     expect(c).toMatchObject({ kind: 'question', question: 'nhân lực Đến 2025 là bao nhiêu' });
     expect(c?.kind === 'question' && c.wider).toBe('Đến 2025, tỷ lệ đóng góp của công nghiệp công nghệ số vào GDP nhân lực là bao nhiêu');
+  });
+
+  it('takes the whole last question beside a new subject only from a passage that speaks of the subject', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Chỉ thị 2023 đặt mục tiêu đến năm 2025 hạ tầng điện toán đám mây chiếm bao nhiêu thị phần?', 'w1'));
+    // the cloud's share again would answer nothing about IPv6
+    const { reply, answer } = await dialog.handle(msg('còn IPv6?', 'w1'));
+    expect(answer?.noAnswer).toBe(true);
+    expect(renderText(reply)).toMatch(/^Hiểu là: IPv6 /);
   });
 
   it('pages a list when asked for more in words', async () => {

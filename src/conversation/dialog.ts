@@ -199,10 +199,11 @@ export class Dialog {
         understood = otherwise;
         answer = this.app.answer(understood);
       }
-      // the new subject alone finds nothing: the whole last question beside it may
+      // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
+      // of the subject (not the last question's alone)
       if (answer?.noAnswer && completion.wider) {
         const wider = this.app.answer(completion.wider);
-        if (!wider.noAnswer) [answer, understood] = [wider, completion.wider];
+        if (!wider.noAnswer && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
       }
       const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(answer!, msg, started);
       if (!command) this.frames.set(chat, understood, outcome.answerKey);
@@ -213,14 +214,25 @@ export class Dialog {
     return outcome;
   }
 
+  /** Whether an answer's lead (its words or section path; a list's title) holds every word of `subject`. */
+  private speaksOf(answer: Answer, subject: string): boolean {
+    const said = new Set(nameTokens(this.leadText(answer)));
+    return nameTokens(subject).every((w) => said.has(w));
+  }
+
+  /** The words an answer opens on: a list's title, or the lead passage's section path and words. */
+  private leadText(answer: Answer): string {
+    const { reply } = answer;
+    return reply.kind === 'list' ? reply.title
+      : reply.kind === 'answer' ? [...reply.lead.citation.section, ...reply.lead.spans.map((s) => s.text)].join(' ') : '';
+  }
+
   /**
    * Whether an answer comes from the part of the documents about one of `sectors`: a list titled by it, or a
    * lead passage whose section path or words name it.
    */
   private fromSectors(answer: Answer, sectors: string[]): boolean {
-    const { reply } = answer;
-    const text = reply.kind === 'list' ? reply.title
-      : reply.kind === 'answer' ? [...reply.lead.citation.section, ...reply.lead.spans.map((s) => s.text)].join(' ') : '';
+    const text = this.leadText(answer);
     // the Ministry's name ("Bộ Thông tin và Truyền thông"), however often a heading says it, names no sector
     let tokens = nameTokens(text);
     for (let next = withoutMinistryName(tokens); next.join(' ') !== tokens.join(' '); next = withoutMinistryName(tokens)) tokens = next;

@@ -72,10 +72,11 @@ export interface Namer {
 
 /**
  * What a follow-up becomes: a full question, or a request for more of the last answer. `wider` keeps all of
- * the last question beside the new subject ("còn nhân lực?" after "tỷ lệ đóng góp của công nghiệp công
- * nghệ số vào GDP"): it is asked when the question alone finds nothing.
+ * the last question beside the new `subject` ("còn nhân lực?" after "tỷ lệ đóng góp của công nghiệp công
+ * nghệ số vào GDP"): it is asked when the question alone finds nothing, and its answer taken when it speaks
+ * of the subject.
  */
-export type Completion = { kind: 'question'; question: string; wider?: string; sector?: SectorSwitch } | { kind: 'more' };
+export type Completion = { kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch } | { kind: 'more' };
 
 /**
  * A follow-up naming another sector ("thế ngành bưu chính thì sao?") after a question about one: the last
@@ -348,7 +349,7 @@ export class FollowUpReader {
     if (!question) return undefined;
     return {
       kind: 'question', question,
-      ...(wider && wider !== question ? { wider } : {}),
+      ...(wider && wider !== question ? { wider, subject } : {}),
       ...(sector ? { sector } : {}),
     };
   }

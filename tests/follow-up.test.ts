@@ -88,6 +88,8 @@ describe('completing a follow-up from the last question', () => {
       sector: { names: ['Bưu chính'], otherwise: ['ngành bưu chính Đến năm 2025 là bao nhiêu', 'ngành bưu chính Đến năm 2025'] },
     });
     expect(await question('còn mảng báo chí?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực báo chí năm 2021');
+    // put as the last question had its sector: without a heading word ("doanh thu ngành …" is the games industry's)
+    expect(await question('the nganh buu chinh thi sao?', 'muc tieu doanh thu vien thong nam 2025')).toBe('muc tieu doanh thu buu chinh nam 2025');
   });
 
   it('reads a unit leading what the last question asked about as naming, not asking, who leads', async () => {

@@ -456,10 +456,10 @@ export class FollowUpReader {
     const alone = this.aboutSubject(last, subject, ask, false);
     const lastSectors = this.namer.sectorsIn(folded(words));
     if (!lastSectors) return { question: generic, generic: true, sectors: sectors.names, otherwise: [alone] };
-    // the last question's own heading word stays ("lĩnh vực viễn thông" → "lĩnh vực bưu chính")
+    // the sector is put as the last question had its own, with its heading word or without ("doanh thu viễn
+    // thông" → "doanh thu bưu chính"): the follow-up's "ngành" points at a sector, it is no part of the question
     const [a, b] = whole(lastSectors.spans);
-    const headed = this.phrases.sectorHeads.some((h) => a >= h.folded.length && phraseAt(words, h, a - h.folded.length));
-    const named = headed && heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
+    const named = heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
     return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names, otherwise: [generic, alone] };
   }
 

@@ -41,7 +41,7 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
     expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');
     // "việc này" points back at the subject: nothing new is named
-    expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào lo');
+    expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào chủ trì lo');
   });
 
   it('asks for the figure of what the last question asked about ("con số", "số liệu")', async () => {
@@ -56,11 +56,23 @@ describe('completing a follow-up from the last question', () => {
   it('reads asking who is responsible, tracks or works with in other words', async () => {
     const last = 'Xây dựng Chiến lược dữ liệu quốc gia hạn khi nào?';
     // "quốc gia hạn khi nào" asks a deadline: the longer phrase is read, not "gia hạn"
-    expect(await question('ai chịu trách nhiệm?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia ai chịu trách nhiệm');
-    expect(await question('đơn vị nào theo dõi, đôn đốc?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia đơn vị nào theo dõi đôn đốc');
+    expect(await question('ai chịu trách nhiệm?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia ai chủ trì chịu trách nhiệm');
+    expect(await question('đơn vị nào theo dõi, đôn đốc?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia đơn vị nào chủ trì theo dõi đôn đốc');
     expect(await question('phối hợp với những đơn vị nào?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia phối hợp đơn vị nào');
     expect(await question('giao cho ai?', 'Năm 2021 chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?'))
       .toBe('Năm 2021 tỷ lệ hộ gia đình sử dụng cáp quang giao cho ai');
+    // asked plainly of who leads when the answerer would not read the words so
+    expect(await question('ai theo dõi?', 'Năm 2021 chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?'))
+      .toBe('Năm 2021 tỷ lệ hộ gia đình sử dụng cáp quang ai chủ trì theo dõi');
+  });
+
+  it('says the documents name no lead when asked who tracks a task they give no unit for', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Năm 2023 lĩnh vực bưu chính có nhiệm vụ xây dựng Cổng dữ liệu bưu chính không?', 't1'));
+    expect(renderText((await dialog.handle(msg('ai theo dõi việc này?', 't1'))).reply)).toContain('Văn bản không ghi rõ đơn vị chủ trì');
+    // the index table's "Đơn vị chủ trì theo dõi" is still found
+    await dialog.handle(msg('Năm 2021 nhóm chỉ số Sáng tạo trực tuyến (C6) phải tăng bao nhiêu bậc?', 't2'));
+    expect(renderText((await dialog.handle(msg('đơn vị nào theo dõi?', 't2'))).reply).slice(0, 700)).toContain('VNNIC');
   });
 
   it('puts a unit, a sector or a document named in place of the one asked about', async () => {

@@ -68,6 +68,8 @@ export interface Namer {
   sectorsIn(tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined;
   /** The documents the words name ("chi thi nam 2021") and the span naming them, if any. */
   documentIn(tokens: string[]): { docs: string[]; span: [number, number] } | undefined;
+  /** Whether a question, as the answerer reads it, asks who leads a task or when it is due. */
+  asksLeadOrDue(question: string): 'unit' | 'deadline' | undefined;
 }
 
 /**
@@ -110,6 +112,10 @@ interface Phrases {
   notAsks: Phrase[];
   /** The kind of answer each ask phrase asks for ("unit", "deadline", …), by its folded words. */
   askKind: Map<string, string>;
+  /** The words that ask who ("ai", "đơn vị nào"), longest first. */
+  who: Phrase[];
+  /** The word that makes an ask of who plainly ask who leads ("chủ trì"). */
+  leadVerb: string;
   filler: Phrase[];
   period: Phrase[];
   /** Words a document's name may follow ("theo"). */
@@ -134,6 +140,8 @@ function prepare(words: FollowUpWords): Phrases {
     asks: phrases(Object.values(words.asks).flat()),
     notAsks: phrases(words.notAsks),
     askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.folded.join(' '), kind] as const))),
+    who: phrases(words.leadAsk.who),
+    leadVerb: words.leadAsk.verb,
     filler: phrases(words.filler),
     period: phrases(words.period),
     before: phrases(documentKinds().before),
@@ -332,7 +340,7 @@ export class FollowUpReader {
     if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
     if (time) question = this.withTime(question, time);
     // an ask of a kind the last question asked already adds nothing: its own words stay ("mục tiêu")
-    const ask = this.asksTheSame(innerWords, asks, question) ? '' : spanText(innerText, innerWords, asks);
+    const ask = this.asksTheSame(innerWords, asks, question) ? '' : this.plainAsk(spanText(innerText, innerWords, asks), this.kindsOf(innerWords, asks));
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
     let sector: SectorSwitch | undefined;
@@ -407,16 +415,35 @@ export class FollowUpReader {
     return cut(question, words, end < words.length ? [...spans, [end, words.length]] : spans);
   }
 
+  /** The kinds of answer ask spans ask for ("unit", "deadline", …). */
+  private kindsOf(words: Word[], spans: Array<[number, number]>): Set<string | undefined> {
+    return new Set(spans.map(([a, b]) => this.phrases.askKind.get(words.slice(a, b).map((w) => w.folded).join(' '))));
+  }
+
+  /**
+   * An ask of who leads in words the answerer reads as such: "ai theo dõi?", "ai lo?", "ai chịu trách
+   * nhiệm?" ask the lead and are put with its word after the one asking who ("ai chủ trì theo dõi": lexicon
+   * leadAsk), so a document that names no lead says so instead of showing the task again, and the tables'
+   * "Đơn vị chủ trì theo dõi" is still asked.
+   */
+  private plainAsk(ask: string, kinds: Set<string | undefined>): string {
+    if (kinds.size !== 1 || !kinds.has('unit') || this.namer.asksLeadOrDue(ask) === 'unit') return ask;
+    const words = wordsOf(ask);
+    const who = this.phrases.who.find((w) => phraseAt(words, w, 0));
+    if (!who) return `${this.phrases.leadVerb} ${ask}`;
+    const end = words[who.folded.length - 1].end;
+    return tidy(`${ask.slice(0, end)} ${this.phrases.leadVerb} ${ask.slice(end)}`);
+  }
+
   /**
    * Whether the follow-up asks what the last question asked, no more and no less: "thì đặt bao nhiêu" after
    * "… đặt mục tiêu bao nhiêu …" keeps the last question's words ("mục tiêu") whole; "con số là bao nhiêu?"
    * after "chỉ tiêu … do đơn vị nào chủ trì?" asks the figure alone.
    */
   private asksTheSame(words: Word[], asks: Array<[number, number]>, last: string): boolean {
-    const kinds = (list: Word[], spans: Array<[number, number]>) => new Set(spans.map(([a, b]) => this.phrases.askKind.get(list.slice(a, b).map((w) => w.folded).join(' '))));
     const lastWords = wordsOf(last);
-    const before = kinds(lastWords, this.asksOfQuestion(lastWords));
-    const now = kinds(words, asks);
+    const before = this.kindsOf(lastWords, this.asksOfQuestion(lastWords));
+    const now = this.kindsOf(words, asks);
     return now.size === before.size && [...now].every((k) => before.has(k));
   }
 

@@ -100,6 +100,8 @@ describe('completing a follow-up from the last question', () => {
       sector: { names: ['Bưu chính'], otherwise: ['ngành bưu chính Đến năm 2025 là bao nhiêu', 'ngành bưu chính Đến năm 2025'] },
     });
     expect(await question('còn mảng báo chí?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực báo chí năm 2021');
+    // "Viễn thông" in "Cục Viễn thông" is the unit's name, no sector to put the new one in place of
+    expect(await question('còn lĩnh vực bưu chính?', 'Cục Viễn thông chủ trì những nhiệm vụ gì năm 2021?')).toBe('lĩnh vực bưu chính năm 2021 những nhiệm vụ gì');
     // put as the last question had its sector: without a heading word ("doanh thu ngành …" is the games industry's)
     expect(await question('the nganh buu chinh thi sao?', 'muc tieu doanh thu vien thong nam 2025')).toBe('muc tieu doanh thu buu chinh nam 2025');
   });

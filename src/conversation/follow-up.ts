@@ -481,11 +481,13 @@ export class FollowUpReader {
     const sectors = found && all([...found.spans, ...heads]) ? found : undefined;
     if (!sectors) return { question: generic, generic: true, otherwise: [] };
     const alone = this.aboutSubject(last, subject, ask, false);
-    const lastSectors = this.namer.sectorsIn(folded(words));
-    if (!lastSectors) return { question: generic, generic: true, sectors: sectors.names, otherwise: [alone] };
+    // a sector's words in a unit's name ("Cục Viễn thông") name no sector of the question
+    const unitWords = covered(this.namer.unitIn(folded(words))?.spans ?? []);
+    const lastSectors = this.namer.sectorsIn(folded(words))?.spans.filter(([x, y]) => ![...Array(y - x).keys()].some((k) => unitWords.has(x + k)));
+    if (!lastSectors?.length) return { question: generic, generic: true, sectors: sectors.names, otherwise: [alone] };
     // the sector is put as the last question had its own, with its heading word or without ("doanh thu viễn
     // thông" → "doanh thu bưu chính"): the follow-up's "ngành" points at a sector, it is no part of the question
-    const [a, b] = whole(lastSectors.spans);
+    const [a, b] = whole(lastSectors);
     const named = heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
     return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names, otherwise: [generic, alone] };
   }

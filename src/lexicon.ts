@@ -194,6 +194,7 @@ const FollowUpWordsFile = z.object({
   sectorHeads: z.array(z.string().min(1)),
   relativeYears: z.record(z.string().min(1), z.number().int()),
   leadAsk: z.object({ who: z.array(z.string().min(1)), verb: z.string().min(1) }),
+  yearParts: z.array(z.string().min(1)),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

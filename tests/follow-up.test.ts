@@ -37,6 +37,12 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('còn năm sau?', 'doanh thu trò chơi điện tử giai đoạn 2023-2024 đạt bao nhiêu')).toBe('doanh thu trò chơi điện tử năm 2025 đạt bao nhiêu');
   });
 
+  it('reads a quarter or a month as a time that keeps the last question\'s year, and a year its quarter', async () => {
+    expect(await question('còn Quý II?', 'Cục Tần số chủ trì những việc gì hạn Quý IV/2021')).toBe('Cục Tần số chủ trì những việc gì hạn Quý II/2021');
+    expect(await question('còn tháng 12?', 'việc gì hạn tháng 6/2021')).toBe('việc gì hạn tháng 12/2021');
+    expect(await question('thế quý 3 năm 2022?', 'việc gì hạn Quý IV/2021')).toBe('việc gì hạn quý 3 năm 2022');
+  });
+
   it('keeps the subject and asks what the follow-up asks', async () => {
     expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
     expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');

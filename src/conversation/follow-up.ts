@@ -95,6 +95,8 @@ export interface SectorSwitch {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
+/** The number of a quarter or a month ("III", "4", "12"). */
+const PART_NUMBER = /^(?:i{1,3}|iv|\d{1,2})$/;
 
 /** A phrase of the lexicon: its words folded (as matched) and as typed (for the diacritics a user typed). */
 interface Phrase {
@@ -120,6 +122,8 @@ interface Phrases {
   period: Phrase[];
   /** Words a document's name may follow ("theo"). */
   before: Phrase[];
+  /** Words naming a part of a year by its number ("quý", "tháng"). */
+  yearParts: Phrase[];
   /** Words that head a sector's name ("lĩnh vực", "ngành"). */
   sectorHeads: Phrase[];
   /** Words naming a year by its place after (+1) or before (-1) the last question's ("năm sau"), longest first. */
@@ -145,6 +149,7 @@ function prepare(words: FollowUpWords): Phrases {
     filler: phrases(words.filler),
     period: phrases(words.period),
     before: phrases(documentKinds().before),
+    yearParts: phrases(words.yearParts),
     sectorHeads: phrases(words.sectorHeads),
     relativeYears: Object.entries(words.relativeYears).map(([text, step]) => ({ phrase: phraseOf(text), step }))
       .filter((r) => r.phrase.folded.length > 0).sort((a, b) => b.phrase.folded.length - a.phrase.folded.length),
@@ -250,15 +255,23 @@ export class FollowUpReader {
    */
   private timeRuns(words: Word[], taken: Set<number>): Array<[number, number]> {
     const period = covered(spansOf(words, this.phrases.period, taken));
+    const parts = this.yearParts(words, taken);
+    const isTime = (i: number) => YEAR.test(words[i].folded) || period.has(i) || parts.has(i);
     const runs: Array<[number, number]> = [];
     for (let i = 0; i < words.length;) {
-      if (taken.has(i) || !(YEAR.test(words[i].folded) || period.has(i))) { i++; continue; }
+      if (taken.has(i) || !isTime(i)) { i++; continue; }
       let j = i;
-      while (j < words.length && !taken.has(j) && (YEAR.test(words[j].folded) || period.has(j))) j++;
-      if (words.slice(i, j).some((w) => YEAR.test(w.folded))) runs.push([i, j]);
+      while (j < words.length && !taken.has(j) && isTime(j)) j++;
+      if (words.slice(i, j).some((w, k) => YEAR.test(w.folded) || parts.has(i + k))) runs.push([i, j]);
       i = j;
     }
     return runs;
+  }
+
+  /** The words of a part of a year with its number ("Quý III", "tháng 6"), outside `taken`. */
+  private yearParts(words: Word[], taken: Set<number>): Set<number> {
+    const at = spansOf(words, this.phrases.yearParts, taken).filter(([, b]) => b < words.length && !taken.has(b) && PART_NUMBER.test(words[b].folded));
+    return covered(at.map(([a, b]) => [a, b + 1]));
   }
 
   /**
@@ -388,6 +401,18 @@ export class FollowUpReader {
     const doc = this.documentSpan(words);
     const runs = this.timeRuns(words, covered(doc ? [doc] : []));
     const run = runs.at(-1);
+    if (run) {
+      // a quarter or a month keeps the other's year ("còn quý III?" after "Quý IV/2021"), a year the other's
+      // quarter or month ("còn năm 2022?" after "Quý IV/2021")
+      const parts = this.yearParts(words, new Set());
+      const years = words.map((w, i) => i).filter((i) => i >= run[0] && i < run[1] && YEAR.test(words[i].folded));
+      const timeWords = wordsOf(time);
+      const newParts = this.yearParts(timeWords, new Set()).size > 0;
+      const newYear = time.match(/(?:19|20)\d\d/g)?.at(-1);
+      const lastParts = words.some((_, i) => i >= run[0] && i < run[1] && parts.has(i));
+      if (newParts && !newYear && years.length) return replaceSpan(question, words, run, `${time}/${words[years.at(-1)!].typed}`);
+      if (!newParts && newYear && lastParts && years.length) return replaceSpan(question, words, [years[0], years.at(-1)! + 1], newYear);
+    }
     // a year written after a slash ("Quý IV/2021") is replaced by the year alone
     const bare = run !== undefined && question[words[run[0]].start - 1] === '/';
     const withYear = /\p{L}/u.test(time) ? time : `${this.yearWord} ${time}`;

@@ -267,6 +267,18 @@ describe('chat and junk', () => {
     }
   });
 
+  it('reads a follow-up after chat with no comma between, and a question after chat and a polite opener', async () => {
+    const r = await knows();
+    expect(r.withoutLeadingChat('vâng còn bưu chính thì sao')).toBe('còn bưu chính thì sao');
+    expect(r.withoutLeadingChat('ok cảm ơn')).toBeUndefined();
+    expect(r.withoutChat('dạ cho em hỏi cổng GovTech bao giờ xong')).toBe('cổng GovTech bao giờ xong');
+    // "chào mừng" opens on no greeting the question goes without
+    expect(r.withoutChat('chào mừng ngày sách Việt Nam')).toBe('chào mừng ngày sách Việt Nam');
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Mục tiêu phủ sóng 5G năm 2025?', 'c3'));
+    expect(renderText((await dialog.handle(msg('ok thế năm 2024 thì sao bạn', 'c3'))).reply)).toMatch(/^Hiểu là: Mục tiêu phủ sóng 5G năm 2024\n/);
+  });
+
   it('replies to chat and junk without a search, saying what the bot can do', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     for (const text of ['xin chào', 'asdfgh']) {

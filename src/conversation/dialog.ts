@@ -181,7 +181,11 @@ export class Dialog {
     if (chatKind) return this.respond(this.chatReply(chatKind), msg, started);
     // "chào bạn, …", "cho em hỏi …": the question is what follows
     const question = this.smallTalk.withoutChat(typed);
-    const completion = frame ? this.followUps.complete(question, frame.question) : undefined;
+    // "vâng còn bưu chính thì sao": a follow-up after chat with no comma between
+    const afterChat = frame ? this.smallTalk.withoutLeadingChat(question) : undefined;
+    const completion = frame
+      ? (afterChat !== undefined ? this.followUps.complete(afterChat, frame.question) : undefined) ?? this.followUps.complete(question, frame.question)
+      : undefined;
     if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
     if (!completion && this.followUps.asksOnly(question)) {
       const reply = message(undefined, `Bạn hỏi về việc nào? Hãy gõ cả tên việc hoặc chỉ tiêu, ví dụ: "${EXAMPLES[2]}", "${EXAMPLES[0]}".`);

@@ -43,6 +43,14 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('thế quý 3 năm 2022?', 'việc gì hạn Quý IV/2021')).toBe('việc gì hạn quý 3 năm 2022');
   });
 
+  it('reads a noun pointing back ("tỷ lệ này", "năm đó") as the last question\'s, not a new subject', async () => {
+    const last = 'Năm 2021 tỷ lệ người sử dụng Internet đạt bao nhiêu?';
+    expect(await question('thế năm 2025 thì tỷ lệ này là bao nhiêu?', last)).toBe('năm 2025 tỷ lệ người sử dụng Internet đạt bao nhiêu');
+    expect(await question('còn băng rộng cố định năm đó?', last)).toMatch(/^băng rộng cố định Năm 2021 đạt bao nhiêu/);
+    // "riêng" opens a follow-up
+    expect(await question('riêng thuê bao băng rộng cố định thì sao?', last)).toMatch(/^thuê bao băng rộng cố định Năm 2021/);
+  });
+
   it('keeps the subject and asks what the follow-up asks', async () => {
     expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
     expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');

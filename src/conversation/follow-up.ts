@@ -291,6 +291,26 @@ export class FollowUpReader {
     return { span: found.span, year: (step > 0 ? Math.max(...years) : Math.min(...years)) + step };
   }
 
+  /**
+   * The spans pointing back at the last question ("việc này", "chỉ tiêu đó"), outside `taken`. A word that
+   * points back takes the noun before it when that is all the follow-up names besides ("tỷ lệ này năm 2025?"),
+   * a noun being one or two words, or a period word ("năm đó" is the last question's year).
+   */
+  private referencesIn(words: Word[], taken: Set<number>): Array<[number, number]> {
+    const spans = spansOf(words, this.phrases.references, taken);
+    const shaped = covered([...spans, ...spansOf(words, this.phrases.filler, taken), ...asksIn(words, this.phrases, taken)]);
+    const periodWords = covered(spansOf(words, this.phrases.period, taken));
+    return spans.map(([a, b]) => {
+      if (b - a !== 1) return [a, b];
+      if (a > 0 && periodWords.has(a - 1) && !taken.has(a - 1)) return [a - 1, b];
+      const named = (i: number) => !shaped.has(i) && !taken.has(i) && !YEAR.test(words[i].folded) && !periodWords.has(i);
+      const before = words.map((_, i) => i).filter((i) => i < a && named(i));
+      const after = words.map((_, i) => i).filter((i) => i >= b && named(i));
+      const noun = before.length > 0 && before.length <= 2 && before.at(-1) === a - 1 && before[0] === a - before.length && after.length === 0;
+      return noun ? [before[0], b] : [a, b];
+    });
+  }
+
   /** The word span naming documents, if any. */
   private documentSpan(words: Word[]): [number, number] | undefined {
     return this.namer.documentIn(words.map((w) => w.folded))?.span;
@@ -327,7 +347,7 @@ export class FollowUpReader {
     const innerWords = wordsOf(innerText);
     const doc = innerText ? this.documentSpan(innerWords) : undefined;
     const docWords = covered(doc ? [doc] : []);
-    const references = spansOf(innerWords, p.references, docWords);
+    const references = this.referencesIn(innerWords, docWords);
     const asks = asksIn(innerWords, p, new Set([...docWords, ...covered(references)]));
     // "năm sau", "năm trước": the year after or before the last question's
     const relative = this.relativeYear(innerWords, last, new Set([...docWords, ...covered(references), ...covered(asks)]));

@@ -111,7 +111,12 @@ describe('completing a follow-up from the last question', () => {
       kind: 'question', question: 'Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực bưu chính là bao nhiêu',
       // asked of the sector alone when the documents answer the question above from no part about it, and
       // then the sector's list
-      sector: { names: ['Bưu chính'], otherwise: ['ngành bưu chính Đến năm 2025 là bao nhiêu', 'ngành bưu chính Đến năm 2025'] },
+      sector: {
+        names: ['Bưu chính'],
+        // what the last question asked about besides its sector, which a passage answering it speaks of
+        kept: 'tốc độ tăng trưởng doanh thu',
+        otherwise: ['ngành bưu chính Đến năm 2025 là bao nhiêu', 'ngành bưu chính Đến năm 2025'],
+      },
     });
     expect(await question('còn mảng báo chí?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực báo chí năm 2021');
     // "Viễn thông" in "Cục Viễn thông" is the unit's name, no sector to put the new one in place of
@@ -207,6 +212,10 @@ describe('follow-ups in the dialog', () => {
     const press = renderText((await dialog.handle(msg('thế ngành báo chí thì sao?', 's2'))).reply);
     expect(press).toMatch(/^Hiểu là: ngành báo chí Năm 2021 chỉ tiêu là bao nhiêu/);
     expect(press).not.toContain('71%');
+    // "đầu sách" (book titles) is publishing's own: the security targets of the report are listed instead
+    await dialog.handle(msg('Báo cáo 6 tháng cuối năm 2020 đặt mục tiêu xuất bản bao nhiêu đầu sách?', 's4'));
+    const security = await dialog.handle(msg('thế còn an toàn, an ninh mạng?', 's4'));
+    expect(security.reply.kind === 'list' && security.reply.title).toMatch(/chỉ tiêu về lĩnh vực An toàn thông tin mạng/);
     // no target of the postal sector for 2023: its list for 2023, not the domain-name target asked before
     await dialog.handle(msg('Chỉ thị 2023 đặt mục tiêu tên miền .vn hết năm 2023 bao nhiêu?', 's3'));
     const listed = await dialog.handle(msg('còn ngành bưu chính?', 's3'));

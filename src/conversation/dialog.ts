@@ -198,10 +198,16 @@ export class Dialog {
       let answer = command ? undefined : this.app.answer(understood);
       // another sector than the last question's: answered from that sector's part of the documents, or what
       // the last question asked is asked of the sector alone, or the sector's list in its time and document
-      for (const otherwise of completion.sector?.otherwise ?? []) {
-        if (!answer || this.fromSectors(answer, completion.sector!.names)) break;
-        understood = otherwise;
-        answer = this.app.answer(understood);
+      // (and a passage answering the last question's words kept beside the new sector speaks of them)
+      const sector = completion.sector;
+      if (answer && sector) {
+        const fits = (a: Answer, first: boolean) => this.fromSectors(a, sector.names)
+          && (!first || !sector.kept || a.reply.kind !== 'answer' || this.speaksOf(a, sector.kept));
+        let first = true;
+        for (const otherwise of sector.otherwise) {
+          if (fits(answer, first)) break;
+          [understood, answer, first] = [otherwise, this.app.answer(otherwise), false];
+        }
       }
       // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
       // of the subject (not the last question's alone)
@@ -224,11 +230,14 @@ export class Dialog {
     return nameTokens(subject).every((w) => said.has(w));
   }
 
-  /** The words an answer opens on: a list's title, or the lead passage's section path and words. */
+  /** The words an answer opens on: a list's title, or the lead passage's section path and words (all of them, not the excerpt shown). */
   private leadText(answer: Answer): string {
     const { reply } = answer;
-    return reply.kind === 'list' ? reply.title
-      : reply.kind === 'answer' ? [...reply.lead.citation.section, ...reply.lead.spans.map((s) => s.text)].join(' ') : '';
+    if (reply.kind === 'list') return reply.title;
+    if (reply.kind !== 'answer') return '';
+    const c = reply.lead.citation;
+    const passage = answer.search?.hits.find((h) => h.passage.doc === c.doc && h.passage.lineStart === c.lineStart)?.passage.text;
+    return [...c.section, passage ?? reply.lead.spans.map((s) => s.text).join(' ')].join(' ');
   }
 
   /**

@@ -90,6 +90,11 @@ export type Completion = { kind: 'question'; question: string; wider?: string; s
 export interface SectorSwitch {
   /** The sectors the follow-up names, canonical. */
   names: string[];
+  /**
+   * What the last question asked about besides its sector, kept in the question ("đầu sách" of "đặt mục tiêu
+   * xuất bản bao nhiêu đầu sách"): a passage answering it speaks of it.
+   */
+  kept?: string;
   /** The questions asked in turn while the answer comes from no part about the sectors, the sector alone last. */
   otherwise: string[];
 }
@@ -383,7 +388,7 @@ export class FollowUpReader {
       question = replaced.question;
       if (replaced.sectors) {
         const otherwise = [...new Set(replaced.otherwise.map(tidy))].filter((q) => q && q !== tidy(question));
-        sector = { names: replaced.sectors, otherwise };
+        sector = { names: replaced.sectors, ...(replaced.kept ? { kept: replaced.kept } : {}), otherwise };
       }
     } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
@@ -508,7 +513,7 @@ export class FollowUpReader {
    * ("thế còn bưu chính", the sectors named then given); else the new subject with the last question's asks
    * and time, and the follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[]; otherwise: string[] } {
+  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[]; kept?: string; otherwise: string[] } {
     const words = wordsOf(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
     const folded = (list: Word[]) => list.map((w) => w.folded);
@@ -534,7 +539,15 @@ export class FollowUpReader {
     // thông" → "doanh thu bưu chính"): the follow-up's "ngành" points at a sector, it is no part of the question
     const [a, b] = whole(lastSectors);
     const named = heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
-    return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names, otherwise: [generic, alone] };
+    // what the last question asked about besides its sector, its time, its document and what it asks
+    const doc = this.documentSpan(words);
+    const asks = this.asksOfQuestion(words);
+    const shaped = covered([
+      [a, b], ...asks, ...(doc ? [doc] : []), ...this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])])),
+      ...spansOf(words, this.phrases.sectorHeads), ...spansOf(words, this.phrases.filler), ...spansOf(words, this.phrases.closers),
+    ]);
+    const kept = spanText(last, words, groupRuns(words.map((_, i) => i).filter((i) => !shaped.has(i))));
+    return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names, kept, otherwise: [generic, alone] };
   }
 
   /**

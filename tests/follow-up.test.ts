@@ -160,6 +160,10 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('còn tốc độ tăng trưởng?', 'Đến năm 2025 doanh thu an toàn thông tin mạng đạt bao nhiêu?')).toMatch(/^tốc độ tăng trưởng/);
     // typed without diacritics, the follow-up word is taken
     expect(await question('the thi nam 2024', 'muc tieu phu song 5G nam 2025')).toBe('muc tieu phu song 5G nam 2024');
+    // … but in a text typed with them a one-word phrase typed without is another word ("do" is no "đó"), and
+    // asks that overlap are one ("do ai" + "ai theo dõi")
+    expect(await question('còn cáp quang do ai theo dõi?', 'Năm 2021 tỷ lệ người sử dụng Internet đạt bao nhiêu?'))
+      .toBe('cáp quang Năm 2021 do ai chủ trì theo dõi');
   });
 
   it('forgets a chat\'s frame after ten minutes', () => {

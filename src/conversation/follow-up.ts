@@ -51,12 +51,16 @@ interface Word {
   folded: string;
   start: number;
   end: number;
+  /** Whether the text the word is in is typed with diacritics (a word typed without them is then as typed). */
+  accented: boolean;
 }
 
 /** The words of a text with their places (NFC text; a word is a run of letters and digits). */
 function wordsOf(text: string): Word[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
-    typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length,
+  const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const accented = found.some((m) => fold(m[0].toLowerCase()) !== m[0].toLowerCase());
+  return found.map((m) => ({
+    typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length, accented,
   }));
 }
 
@@ -164,16 +168,19 @@ function prepare(words: FollowUpWords): Phrases {
 
 /**
  * Whether `phrase` stands at word `at`: its folded words, and a word typed with diacritics has the phrase's
- * own ("thế thị phần" opens on no "thế thì", "tốc độ" points back at nothing as "đó" would; typed without
- * diacritics, either may be meant, and the phrase is taken). An all-capital word ("AI") is a name, never a
- * phrase's word.
+ * own ("thế thị phần" opens on no "thế thì", "tốc độ" points back at nothing as "đó" would; in a text typed
+ * without diacritics, either may be meant, and the phrase is taken). An all-capital word ("AI") is a name,
+ * never a phrase's word.
  */
 function phraseAt(words: Word[], phrase: Phrase, at: number): boolean {
   return phrase.folded.every((p, k) => {
     const w = words[at + k];
     if (w?.folded !== p || /^\p{Lu}{2,}$/u.test(w.typed)) return false;
     const typed = w.typed.normalize('NFC').toLowerCase();
-    return typed === fold(typed) || normalize(typed) === phrase.typed[k];
+    // a phrase of one word typed without its diacritics in a text typed with them is another word ("do" is
+    // no "đó"); in a longer phrase the others say which is meant ("hạn khi nao")
+    if (typed === fold(typed)) return !(w.accented && phrase.folded.length === 1) || normalize(typed) === phrase.typed[k];
+    return normalize(typed) === phrase.typed[k];
   });
 }
 
@@ -211,7 +218,15 @@ function asksIn(words: Word[], p: Phrases, taken = new Set<number>()): Array<[nu
   const notAsks = new Set(p.notAsks);
   const both = [...p.notAsks, ...p.asks].sort((a, b) => b.folded.length - a.folded.length);
   const isAsk = (span: [number, number]) => p.asks.some((a) => a.folded.length === span[1] - span[0] && !notAsks.has(a) && phraseAt(words, a, span[0]));
-  return spansOf(words, both, taken).filter(isAsk);
+  const spans = spansOf(words, both, taken);
+  const used = covered(spans);
+  // an ask overlapping the one found before it is one with it: "do ai" + "ai theo dõi" is "do ai theo dõi"
+  return spans.filter(isAsk).map(([a, b]): [number, number] => {
+    const from = p.asks.map((x) => x.folded.length).flatMap((n) => Array.from({ length: n - 1 }, (_, j) => a - n + 1 + j))
+      .filter((start) => start >= 0 && start < a && !taken.has(start) && [...Array(a - start).keys()].every((k) => !used.has(start + k))
+        && p.asks.some((x) => !notAsks.has(x) && start + x.folded.length > a && start + x.folded.length <= b && phraseAt(words, x, start)));
+    return [Math.min(a, ...from), b];
+  });
 }
 
 /** The text of word spans, each as typed, joined by spaces. */
@@ -451,8 +466,7 @@ export class FollowUpReader {
    */
   private asksOfQuestion(words: Word[]): Array<[number, number]> {
     const unitEnds = new Set((this.namer.unitIn(words.map((w) => w.folded))?.spans ?? []).map(([, b]) => b));
-    const kindOf = ([a, b]: [number, number]) => this.phrases.askKind.get(words.slice(a, b).map((w) => w.folded).join(' '));
-    return asksIn(words, this.phrases).filter((span) => !(unitEnds.has(span[0]) && kindOf(span) === 'unit'));
+    return asksIn(words, this.phrases).filter((span) => !(unitEnds.has(span[0]) && this.kindsOf(words, [span]).has('unit')));
   }
 
   /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */
@@ -467,7 +481,10 @@ export class FollowUpReader {
 
   /** The kinds of answer ask spans ask for ("unit", "deadline", …). */
   private kindsOf(words: Word[], spans: Array<[number, number]>): Set<string | undefined> {
-    return new Set(spans.map(([a, b]) => this.phrases.askKind.get(words.slice(a, b).map((w) => w.folded).join(' '))));
+    // an ask joined with the one overlapping it ("do ai theo dõi") asks what its last one asks
+    const kindOf = ([a, b]: [number, number]) => [...Array(b - a).keys()]
+      .map((k) => this.phrases.askKind.get(words.slice(a + k, b).map((w) => w.folded).join(' '))).find((kind) => kind !== undefined);
+    return new Set(spans.map(kindOf));
   }
 
   /**

@@ -326,6 +326,8 @@ export class FollowUpReader {
       const named = (i: number) => !shaped.has(i) && !taken.has(i) && !YEAR.test(words[i].folded) && !periodWords.has(i);
       const before = words.map((_, i) => i).filter((i) => i < a && named(i));
       const after = words.map((_, i) => i).filter((i) => i >= b && named(i));
+      // not a tuned number: the nouns that point back so ("tỷ lệ", "chỉ số", "con số") are one or two words; a
+      // longer run is a new subject the word only dates ("thuê bao băng rộng cố định … năm đó")
       const noun = before.length > 0 && before.length <= 2 && before.at(-1) === a - 1 && before[0] === a - before.length && after.length === 0;
       return noun ? [before[0], b] : [a, b];
     });

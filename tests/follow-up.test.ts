@@ -149,6 +149,8 @@ describe('completing a follow-up from the last question', () => {
     expect((await reader()).complete('còn hạn chế gì?', 'nhiệm vụ lĩnh vực bưu chính năm 2023'))
       .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì', subject: 'hạn chế' });
     expect(await question('tại sao?', 'mục tiêu phủ sóng 5G năm 2025')).toBeUndefined();
+    // a question closing on "đúng không" asks nothing more with it
+    expect(await question('ai chủ trì?', 'Năm 2023 có nhiệm vụ xây dựng Cổng dữ liệu bưu chính đúng không?')).toBe('Năm 2023 có nhiệm vụ xây dựng Cổng dữ liệu bưu chính ai chủ trì');
     // a list command goes on with another time (the year after the slash), not with a question of its own
     expect(await question('còn năm 2022?', '/hanchot Quý IV/2021')).toBe('/hanchot Quý IV/2022');
     expect(await question('ai chủ trì?', '/chitieu 5G')).toBeUndefined();

@@ -191,6 +191,10 @@ const FollowUpWordsFile = z.object({
   filler: z.array(z.string().min(1)),
   period: z.array(z.string().min(1)).min(1),
   more: z.array(z.string().min(1)).min(1),
+  sectorHeads: z.array(z.string().min(1)),
+  relativeYears: z.record(z.string().min(1), z.number().int()),
+  leadAsk: z.object({ who: z.array(z.string().min(1)), verb: z.string().min(1) }),
+  yearParts: z.array(z.string().min(1)),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

@@ -32,11 +32,61 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('2024 thì sao', 'mục tiêu tên miền .vn hết năm 2023')).toBe('mục tiêu tên miền .vn năm 2024');
   });
 
+  it('reads a year named by its place after or before the last question\'s ("năm sau", "năm trước")', async () => {
+    expect(await question('năm trước thì sao?', 'Mục tiêu phủ sóng 5G năm 2025 là bao nhiêu % dân số?')).toBe('Mục tiêu phủ sóng 5G năm 2024 là bao nhiêu % dân số');
+    expect(await question('còn năm sau?', 'doanh thu trò chơi điện tử giai đoạn 2023-2024 đạt bao nhiêu')).toBe('doanh thu trò chơi điện tử năm 2025 đạt bao nhiêu');
+  });
+
+  it('reads a quarter or a month as a time that keeps the last question\'s year, and a year its quarter', async () => {
+    expect(await question('còn Quý II?', 'Cục Tần số chủ trì những việc gì hạn Quý IV/2021')).toBe('Cục Tần số chủ trì những việc gì hạn Quý II/2021');
+    expect(await question('còn tháng 12?', 'việc gì hạn tháng 6/2021')).toBe('việc gì hạn tháng 12/2021');
+    expect(await question('thế quý 3 năm 2022?', 'việc gì hạn Quý IV/2021')).toBe('việc gì hạn quý 3 năm 2022');
+  });
+
+  it('reads a noun pointing back ("tỷ lệ này", "năm đó") as the last question\'s, not a new subject', async () => {
+    const last = 'Năm 2021 tỷ lệ người sử dụng Internet đạt bao nhiêu?';
+    expect(await question('thế năm 2025 thì tỷ lệ này là bao nhiêu?', last)).toBe('năm 2025 tỷ lệ người sử dụng Internet đạt bao nhiêu');
+    expect(await question('còn băng rộng cố định năm đó?', last)).toMatch(/^băng rộng cố định Năm 2021 đạt bao nhiêu/);
+    // "riêng" opens a follow-up
+    expect(await question('riêng thuê bao băng rộng cố định thì sao?', last)).toMatch(/^thuê bao băng rộng cố định Năm 2021/);
+  });
+
   it('keeps the subject and asks what the follow-up asks', async () => {
     expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
     expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');
     // "việc này" points back at the subject: nothing new is named
-    expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào lo');
+    expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào chủ trì lo');
+  });
+
+  it('asks for the figure of what the last question asked about ("con số", "số liệu")', async () => {
+    // the follow-up asks the figure alone, not who leads as well
+    expect(await question('con số cụ thể là bao nhiêu?', 'Chỉ tiêu tỷ lệ người sử dụng Internet năm 2021 do đơn vị nào chủ trì?'))
+      .toBe('tỷ lệ người sử dụng Internet năm 2021 con số là bao nhiêu');
+    // "còn" typed with its diacritics opens a follow-up on "số …"
+    expect(await question('còn số thuê bao băng rộng cố định?', 'Chỉ tiêu tỷ lệ người sử dụng Internet năm 2021 là bao nhiêu?'))
+      .toBe('Chỉ tiêu số thuê bao băng rộng cố định năm 2021 là bao nhiêu');
+  });
+
+  it('reads asking who is responsible, tracks or works with in other words', async () => {
+    const last = 'Xây dựng Chiến lược dữ liệu quốc gia hạn khi nào?';
+    // "quốc gia hạn khi nào" asks a deadline: the longer phrase is read, not "gia hạn"
+    expect(await question('ai chịu trách nhiệm?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia ai chủ trì chịu trách nhiệm');
+    expect(await question('đơn vị nào theo dõi, đôn đốc?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia đơn vị nào chủ trì theo dõi đôn đốc');
+    expect(await question('phối hợp với những đơn vị nào?', last)).toBe('Xây dựng Chiến lược dữ liệu quốc gia phối hợp đơn vị nào');
+    expect(await question('giao cho ai?', 'Năm 2021 chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?'))
+      .toBe('Năm 2021 tỷ lệ hộ gia đình sử dụng cáp quang giao cho ai');
+    // asked plainly of who leads when the answerer would not read the words so
+    expect(await question('ai theo dõi?', 'Năm 2021 chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?'))
+      .toBe('Năm 2021 tỷ lệ hộ gia đình sử dụng cáp quang ai chủ trì theo dõi');
+  });
+
+  it('says the documents name no lead when asked who tracks a task they give no unit for', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Năm 2023 lĩnh vực bưu chính có nhiệm vụ xây dựng Cổng dữ liệu bưu chính không?', 't1'));
+    expect(renderText((await dialog.handle(msg('ai theo dõi việc này?', 't1'))).reply)).toContain('Văn bản không ghi rõ đơn vị chủ trì');
+    // the index table's "Đơn vị chủ trì theo dõi" is still found
+    await dialog.handle(msg('Năm 2021 nhóm chỉ số Sáng tạo trực tuyến (C6) phải tăng bao nhiêu bậc?', 't2'));
+    expect(renderText((await dialog.handle(msg('đơn vị nào theo dõi?', 't2'))).reply).slice(0, 700)).toContain('VNNIC');
   });
 
   it('puts a unit, a sector or a document named in place of the one asked about', async () => {
@@ -53,6 +103,31 @@ describe('completing a follow-up from the last question', () => {
     // an indicator that holds a sector's words is a new subject, not a sector ("thị" is no filler "thì")
     expect(await question('còn mức tăng trưởng doanh thu thị trường ATTT?', 'Năm 2021 tỷ lệ cơ quan khắc phục lỗ hổng ATTT phải đạt bao nhiêu?'))
       .toBe('mức tăng trưởng doanh thu thị trường ATTT Năm 2021 đạt bao nhiêu');
+  });
+
+  it('reads a sector named with the word heading it ("ngành", "lĩnh vực") as the sector alone', async () => {
+    const c = (await reader()).complete('thế ngành bưu chính thì sao?', 'Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực viễn thông là bao nhiêu?');
+    expect(c).toEqual({
+      kind: 'question', question: 'Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực bưu chính là bao nhiêu',
+      // asked of the sector alone when the documents answer the question above from no part about it, and
+      // then the sector's list
+      sector: {
+        names: ['Bưu chính'],
+        // what the last question asked about besides its sector, which a passage answering it speaks of
+        kept: 'tốc độ tăng trưởng doanh thu',
+        otherwise: ['ngành bưu chính Đến năm 2025 là bao nhiêu', 'ngành bưu chính Đến năm 2025'],
+      },
+    });
+    expect(await question('còn mảng báo chí?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('nhiệm vụ lĩnh vực báo chí năm 2021');
+    // "Viễn thông" in "Cục Viễn thông" is the unit's name, no sector to put the new one in place of
+    expect(await question('còn lĩnh vực bưu chính?', 'Cục Viễn thông chủ trì những nhiệm vụ gì năm 2021?')).toBe('lĩnh vực bưu chính năm 2021 những nhiệm vụ gì');
+    // put as the last question had its sector: without a heading word ("doanh thu ngành …" is the games industry's)
+    expect(await question('the nganh buu chinh thi sao?', 'muc tieu doanh thu vien thong nam 2025')).toBe('muc tieu doanh thu buu chinh nam 2025');
+  });
+
+  it('reads a unit leading what the last question asked about as naming, not asking, who leads', async () => {
+    const last = 'Chỉ tiêu tỷ lệ hộ gia đình sử dụng cáp quang năm 2021 do Cục Viễn thông chủ trì là bao nhiêu?';
+    expect(await question('còn thuê bao băng rộng di động?', last)).toBe('Chỉ tiêu thuê bao băng rộng di động năm 2021 là bao nhiêu');
   });
 
   it('asks the last question of a new subject, keeping what it asked and its year', async () => {
@@ -72,11 +147,25 @@ describe('completing a follow-up from the last question', () => {
   it('reads what only looks like a follow-up as no follow-up', async () => {
     // "hạn chế" is no "hạn"; "tại sao" asks why, which no document line answers
     expect((await reader()).complete('còn hạn chế gì?', 'nhiệm vụ lĩnh vực bưu chính năm 2023'))
-      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì' });
+      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì', subject: 'hạn chế' });
     expect(await question('tại sao?', 'mục tiêu phủ sóng 5G năm 2025')).toBeUndefined();
+    // a question closing on "đúng không" asks nothing more with it
+    expect(await question('ai chủ trì?', 'Năm 2023 có nhiệm vụ xây dựng Cổng dữ liệu bưu chính đúng không?')).toBe('Năm 2023 có nhiệm vụ xây dựng Cổng dữ liệu bưu chính ai chủ trì');
     // a list command goes on with another time (the year after the slash), not with a question of its own
     expect(await question('còn năm 2022?', '/hanchot Quý IV/2021')).toBe('/hanchot Quý IV/2022');
     expect(await question('ai chủ trì?', '/chitieu 5G')).toBeUndefined();
+  });
+
+  it('reads a word typed with diacritics as no follow-up word it only folds to', async () => {
+    // "thị" is no "thì" of the opener "thế thì", "độ" no "đó" pointing back
+    expect(await question('thế thị phần trong nước?', 'Đến năm 2025 doanh thu an toàn thông tin mạng đạt bao nhiêu?')).toMatch(/^thị phần trong nước/);
+    expect(await question('còn tốc độ tăng trưởng?', 'Đến năm 2025 doanh thu an toàn thông tin mạng đạt bao nhiêu?')).toMatch(/^tốc độ tăng trưởng/);
+    // typed without diacritics, the follow-up word is taken
+    expect(await question('the thi nam 2024', 'muc tieu phu song 5G nam 2025')).toBe('muc tieu phu song 5G nam 2024');
+    // … but in a text typed with them a one-word phrase typed without is another word ("do" is no "đó"), and
+    // asks that overlap are one ("do ai" + "ai theo dõi")
+    expect(await question('còn cáp quang do ai theo dõi?', 'Năm 2021 tỷ lệ người sử dụng Internet đạt bao nhiêu?'))
+      .toBe('cáp quang Năm 2021 do ai chủ trì theo dõi');
   });
 
   it('forgets a chat\'s frame after ten minutes', () => {
@@ -118,10 +207,40 @@ describe('follow-ups in the dialog', () => {
     expect(more).not.toContain('(dòng 30)');
   });
 
+  it('answers another sector from its own part of the documents, else asks the last question of the sector alone', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực viễn thông trung bình là bao nhiêu?', 's1'));
+    const postal = renderText((await dialog.handle(msg('còn ngành bưu chính?', 's1'))).reply);
+    expect(postal).toMatch(/^Hiểu là: Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực bưu chính/);
+    expect(postal.slice(0, 700)).toContain('30%/năm');
+    // the share of Internet users is telecom's: the press sector has none, its targets are listed instead
+    await dialog.handle(msg('Năm 2021 lĩnh vực viễn thông có chỉ tiêu tỷ lệ người sử dụng Internet là bao nhiêu?', 's2'));
+    const press = renderText((await dialog.handle(msg('thế ngành báo chí thì sao?', 's2'))).reply);
+    expect(press).toMatch(/^Hiểu là: ngành báo chí Năm 2021 chỉ tiêu là bao nhiêu/);
+    expect(press).not.toContain('71%');
+    // "đầu sách" (book titles) is publishing's own: the security targets of the report are listed instead
+    await dialog.handle(msg('Báo cáo 6 tháng cuối năm 2020 đặt mục tiêu xuất bản bao nhiêu đầu sách?', 's4'));
+    const security = await dialog.handle(msg('thế còn an toàn, an ninh mạng?', 's4'));
+    expect(security.reply.kind === 'list' && security.reply.title).toMatch(/chỉ tiêu về lĩnh vực An toàn thông tin mạng/);
+    // no target of the postal sector for 2023: its list for 2023, not the domain-name target asked before
+    await dialog.handle(msg('Chỉ thị 2023 đặt mục tiêu tên miền .vn hết năm 2023 bao nhiêu?', 's3'));
+    const listed = await dialog.handle(msg('còn ngành bưu chính?', 's3'));
+    expect(listed.reply.kind === 'list' && listed.reply.title).toMatch(/^Lĩnh vực Bưu chính năm 2023/);
+  });
+
   it('keeps the whole last question beside a new subject when the subject alone finds nothing', async () => {
     const c = (await reader()).complete('còn nhân lực thì sao?', 'Đến 2025, tỷ lệ đóng góp của công nghiệp công nghệ số vào GDP là bao nhiêu?');
     expect(c).toMatchObject({ kind: 'question', question: 'nhân lực Đến 2025 là bao nhiêu' });
     expect(c?.kind === 'question' && c.wider).toBe('Đến 2025, tỷ lệ đóng góp của công nghiệp công nghệ số vào GDP nhân lực là bao nhiêu');
+  });
+
+  it('takes the whole last question beside a new subject only from a passage that speaks of the subject', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Chỉ thị 2023 đặt mục tiêu đến năm 2025 hạ tầng điện toán đám mây chiếm bao nhiêu thị phần?', 'w1'));
+    // the cloud's share again would answer nothing about IPv6
+    const { reply, answer } = await dialog.handle(msg('còn IPv6?', 'w1'));
+    expect(answer?.noAnswer).toBe(true);
+    expect(renderText(reply)).toMatch(/^Hiểu là: IPv6 /);
   });
 
   it('pages a list when asked for more in words', async () => {
@@ -169,6 +288,18 @@ describe('chat and junk', () => {
       expect(answer?.noAnswer, text).toBe(true);
       expect(renderText(reply), text).toMatch(/^(Bạn hỏi về việc nào|Chưa có câu trả lời nào)/);
     }
+  });
+
+  it('reads a follow-up after chat with no comma between, and a question after chat and a polite opener', async () => {
+    const r = await knows();
+    expect(r.withoutLeadingChat('vâng còn bưu chính thì sao')).toBe('còn bưu chính thì sao');
+    expect(r.withoutLeadingChat('ok cảm ơn')).toBeUndefined();
+    expect(r.withoutChat('dạ cho em hỏi cổng GovTech bao giờ xong')).toBe('cổng GovTech bao giờ xong');
+    // "chào mừng" opens on no greeting the question goes without
+    expect(r.withoutChat('chào mừng ngày sách Việt Nam')).toBe('chào mừng ngày sách Việt Nam');
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Mục tiêu phủ sóng 5G năm 2025?', 'c3'));
+    expect(renderText((await dialog.handle(msg('ok thế năm 2024 thì sao bạn', 'c3'))).reply)).toMatch(/^Hiểu là: Mục tiêu phủ sóng 5G năm 2024\n/);
   });
 
   it('replies to chat and junk without a search, saying what the bot can do', async () => {

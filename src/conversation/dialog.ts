@@ -15,6 +15,7 @@ import { AnswerMemory, type RememberedAnswer } from './memory.js';
 import { FollowUpReader, Frames } from './follow-up.js';
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
+import { nameTokens, withoutMinistryName } from '../register/names.js';
 
 export type Channel = 'telegram' | 'zalo' | 'terminal';
 
@@ -180,7 +181,11 @@ export class Dialog {
     if (chatKind) return this.respond(this.chatReply(chatKind), msg, started);
     // "chào bạn, …", "cho em hỏi …": the question is what follows
     const question = this.smallTalk.withoutChat(typed);
-    const completion = frame ? this.followUps.complete(question, frame.question) : undefined;
+    // "vâng còn bưu chính thì sao": a follow-up after chat with no comma between
+    const afterChat = frame ? this.smallTalk.withoutLeadingChat(question) : undefined;
+    const completion = frame
+      ? (afterChat !== undefined ? this.followUps.complete(afterChat, frame.question) : undefined) ?? this.followUps.complete(question, frame.question)
+      : undefined;
     if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
     if (!completion && this.followUps.asksOnly(question)) {
       const reply = message(undefined, `Bạn hỏi về việc nào? Hãy gõ cả tên việc hoặc chỉ tiêu, ví dụ: "${EXAMPLES[2]}", "${EXAMPLES[0]}".`);
@@ -191,10 +196,24 @@ export class Dialog {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
       let answer = command ? undefined : this.app.answer(understood);
-      // the new subject alone finds nothing: the whole last question beside it may
+      // another sector than the last question's: answered from that sector's part of the documents, or what
+      // the last question asked is asked of the sector alone, or the sector's list in its time and document
+      // (and a passage answering the last question's words kept beside the new sector speaks of them)
+      const sector = completion.sector;
+      if (answer && sector) {
+        const fits = (a: Answer, first: boolean) => this.fromSectors(a, sector.names)
+          && (!first || !sector.kept || a.reply.kind !== 'answer' || this.speaksOf(a, sector.kept));
+        let first = true;
+        for (const otherwise of sector.otherwise) {
+          if (fits(answer, first)) break;
+          [understood, answer, first] = [otherwise, this.app.answer(otherwise), false];
+        }
+      }
+      // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
+      // of the subject (not the last question's alone)
       if (answer?.noAnswer && completion.wider) {
         const wider = this.app.answer(completion.wider);
-        if (!wider.noAnswer) [answer, understood] = [wider, completion.wider];
+        if (!wider.noAnswer && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
       }
       const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(answer!, msg, started);
       if (!command) this.frames.set(chat, understood, outcome.answerKey);
@@ -203,6 +222,35 @@ export class Dialog {
     const outcome = this.respond(this.app.answer(question), msg, started);
     this.frames.set(chat, question, outcome.answerKey);
     return outcome;
+  }
+
+  /** Whether an answer's lead (its words or section path; a list's title) holds every word of `subject`. */
+  private speaksOf(answer: Answer, subject: string): boolean {
+    const said = new Set(nameTokens(this.leadText(answer)));
+    return nameTokens(subject).every((w) => said.has(w));
+  }
+
+  /** The words an answer opens on: a list's title, or the lead passage's section path and words (all of them, not the excerpt shown). */
+  private leadText(answer: Answer): string {
+    const { reply } = answer;
+    if (reply.kind === 'list') return reply.title;
+    if (reply.kind !== 'answer') return '';
+    const c = reply.lead.citation;
+    const passage = answer.search?.hits.find((h) => h.passage.doc === c.doc && h.passage.lineStart === c.lineStart)?.passage.text;
+    return [...c.section, passage ?? reply.lead.spans.map((s) => s.text).join(' ')].join(' ');
+  }
+
+  /**
+   * Whether an answer comes from the part of the documents about one of `sectors`: a list titled by it, or a
+   * lead passage whose section path or words name it.
+   */
+  private fromSectors(answer: Answer, sectors: string[]): boolean {
+    const text = this.leadText(answer);
+    // the Ministry's name ("Bộ Thông tin và Truyền thông"), however often a heading says it, names no sector
+    let tokens = nameTokens(text);
+    for (let next = withoutMinistryName(tokens); next.join(' ') !== tokens.join(' '); next = withoutMinistryName(tokens)) tokens = next;
+    const named = this.app.browser.sectorsIn(tokens)?.names ?? [];
+    return named.some((n) => sectors.includes(n));
   }
 
   /** The reply to chat or junk: short, friendly, and saying what the bot can do; no search, no answer. */

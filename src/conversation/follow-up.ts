@@ -51,12 +51,16 @@ interface Word {
   folded: string;
   start: number;
   end: number;
+  /** Whether the text the word is in is typed with diacritics (a word typed without them is then as typed). */
+  accented: boolean;
 }
 
 /** The words of a text with their places (NFC text; a word is a run of letters and digits). */
 function wordsOf(text: string): Word[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
-    typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length,
+  const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const accented = found.some((m) => fold(m[0].toLowerCase()) !== m[0].toLowerCase());
+  return found.map((m) => ({
+    typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length, accented,
   }));
 }
 
@@ -68,77 +72,133 @@ export interface Namer {
   sectorsIn(tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined;
   /** The documents the words name ("chi thi nam 2021") and the span naming them, if any. */
   documentIn(tokens: string[]): { docs: string[]; span: [number, number] } | undefined;
+  /** Whether a question, as the answerer reads it, asks who leads a task or when it is due. */
+  asksLeadOrDue(question: string): 'unit' | 'deadline' | undefined;
 }
 
 /**
  * What a follow-up becomes: a full question, or a request for more of the last answer. `wider` keeps all of
- * the last question beside the new subject ("còn nhân lực?" after "tỷ lệ đóng góp của công nghiệp công
- * nghệ số vào GDP"): it is asked when the question alone finds nothing.
+ * the last question beside the new `subject` ("còn nhân lực?" after "tỷ lệ đóng góp của công nghiệp công
+ * nghệ số vào GDP"): it is asked when the question alone finds nothing, and its answer taken when it speaks
+ * of the subject.
  */
-export type Completion = { kind: 'question'; question: string; wider?: string } | { kind: 'more' };
+export type Completion = { kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch } | { kind: 'more' };
+
+/**
+ * A follow-up naming another sector ("thế ngành bưu chính thì sao?") after a question about one: the last
+ * question with the sector replaced keeps its indicator, which may be the old sector's own ("tỷ lệ người
+ * sử dụng Internet" is telecom's); it is taken only when answered from the new sector's part of the
+ * documents, else `otherwise` asks what the last question asked of the new sector alone, and then the
+ * sector alone in the last question's time and document (its list).
+ */
+export interface SectorSwitch {
+  /** The sectors the follow-up names, canonical. */
+  names: string[];
+  /**
+   * What the last question asked about besides its sector, kept in the question ("đầu sách" of "đặt mục tiêu
+   * xuất bản bao nhiêu đầu sách"): a passage answering it speaks of it.
+   */
+  kept?: string;
+  /** The questions asked in turn while the answer comes from no part about the sectors, the sector alone last. */
+  otherwise: string[];
+}
 
 const YEAR = /^(?:19|20)\d\d$/;
+/** The number of a quarter or a month ("III", "4", "12"). */
+const PART_NUMBER = /^(?:i{1,3}|iv|\d{1,2})$/;
 
-/** Prepared phrases: folded words, longest first. */
+/** A phrase of the lexicon: its words folded (as matched) and as typed (for the diacritics a user typed). */
+interface Phrase {
+  folded: string[];
+  typed: string[];
+}
+
+/** Prepared phrases, longest first. */
 interface Phrases {
-  openers: string[][];
-  closers: string[][];
-  references: string[][];
-  asks: string[][];
+  openers: Phrase[];
+  closers: Phrase[];
+  references: Phrase[];
+  asks: Phrase[];
   /** Words that hold an ask's words but ask nothing ("hạn chế"). */
-  notAsks: string[][];
+  notAsks: Phrase[];
   /** The kind of answer each ask phrase asks for ("unit", "deadline", …), by its folded words. */
   askKind: Map<string, string>;
-  filler: Array<{ folded: string[]; typed: string[] }>;
-  period: string[][];
+  /** The words that ask who ("ai", "đơn vị nào"), longest first. */
+  who: Phrase[];
+  /** The word that makes an ask of who plainly ask who leads ("chủ trì"). */
+  leadVerb: string;
+  filler: Phrase[];
+  period: Phrase[];
   /** Words a document's name may follow ("theo"). */
-  before: string[][];
-  more: string[][];
+  before: Phrase[];
+  /** Words naming a part of a year by its number ("quý", "tháng"). */
+  yearParts: Phrase[];
+  /** Words that head a sector's name ("lĩnh vực", "ngành"). */
+  sectorHeads: Phrase[];
+  /** Words naming a year by its place after (+1) or before (-1) the last question's ("năm sau"), longest first. */
+  relativeYears: Array<{ phrase: Phrase; step: number }>;
+  more: Phrase[];
 }
 
 /** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
 const foldedWords = (phrase: string): string[] => fold(normalize(phrase)).match(/[a-z0-9%]+/g) ?? [];
 
+/** A phrase as matched: folded and typed, word for word. */
+const phraseOf = (text: string): Phrase => ({ folded: foldedWords(text), typed: normalize(text).match(/[\p{L}\p{N}%]+/gu) ?? [] });
+
 function prepare(words: FollowUpWords): Phrases {
-  const longestFirst = <T>(list: T[], length: (x: T) => number) => list.filter((x) => length(x) > 0).sort((a, b) => length(b) - length(a));
-  const phrases = (list: string[]) => longestFirst(list.map(foldedWords), (p) => p.length);
+  const phrases = (list: string[]) => list.map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   return {
     openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
     asks: phrases(Object.values(words.asks).flat()),
     notAsks: phrases(words.notAsks),
-    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.join(' '), kind] as const))),
-    filler: longestFirst(words.filler.map((p) => ({ folded: foldedWords(p), typed: normalize(p).split(/\s+/) })), (p) => p.folded.length),
+    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.folded.join(' '), kind] as const))),
+    who: phrases(words.leadAsk.who),
+    leadVerb: words.leadAsk.verb,
+    filler: phrases(words.filler),
     period: phrases(words.period),
     before: phrases(documentKinds().before),
+    yearParts: phrases(words.yearParts),
+    sectorHeads: phrases(words.sectorHeads),
+    relativeYears: Object.entries(words.relativeYears).map(([text, step]) => ({ phrase: phraseOf(text), step }))
+      .filter((r) => r.phrase.folded.length > 0).sort((a, b) => b.phrase.folded.length - a.phrase.folded.length),
     more: phrases(words.more),
   };
 }
 
-/** Whether `phrase` stands at word `at`; an all-capital word ("AI") is a name, never a phrase's word. */
-function phraseAt(words: Word[], phrase: string[], at: number): boolean {
-  return phrase.every((p, k) => words[at + k]?.folded === p && !/^\p{Lu}{2,}$/u.test(words[at + k].typed));
-}
-
 /**
- * `phraseAt`, and a word typed with diacritics has the phrase's own: a filler "thì" is no "thị" of "thị
- * trường" (typed without diacritics, either may be meant, and the filler is taken).
+ * Whether `phrase` stands at word `at`: its folded words, and a word typed with diacritics has the phrase's
+ * own ("thế thị phần" opens on no "thế thì", "tốc độ" points back at nothing as "đó" would; in a text typed
+ * without diacritics, either may be meant, and the phrase is taken). An all-capital word ("AI") is a name,
+ * never a phrase's word.
  */
-function typedPhraseAt(words: Word[], phrase: { folded: string[]; typed: string[] }, at: number): boolean {
-  return phraseAt(words, phrase.folded, at) && phrase.typed.every((t, k) => {
-    const w = words[at + k].typed.normalize('NFC').toLowerCase();
-    return w === fold(w) || normalize(w) === t;
+function phraseAt(words: Word[], phrase: Phrase, at: number): boolean {
+  return phrase.folded.every((p, k) => {
+    const w = words[at + k];
+    if (w?.folded !== p || /^\p{Lu}{2,}$/u.test(w.typed)) return false;
+    const typed = w.typed.normalize('NFC').toLowerCase();
+    // a phrase of one word typed without its diacritics in a text typed with them is another word ("do" is
+    // no "đó"); in a longer phrase the others say which is meant ("hạn khi nao")
+    if (typed === fold(typed)) return !(w.accented && phrase.folded.length === 1) || normalize(typed) === phrase.typed[k];
+    return normalize(typed) === phrase.typed[k];
   });
 }
 
+/** Whether `phrase` stands at word `at` typed exactly as it is spelt, diacritics and all. */
+function exactlyAt(words: Word[], phrase: Phrase, at: number): boolean {
+  return phrase.typed.every((t, k) => words[at + k] !== undefined && normalize(words[at + k].typed) === t);
+}
+
 /** The word spans of every phrase found in `words` outside `taken` (longest first, not overlapping). */
-function spansOf(words: Word[], phrases: string[][], taken = new Set<number>()): Array<[number, number]> {
+function spansOf(words: Word[], phrases: Phrase[], taken = new Set<number>()): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const used = new Set(taken);
   for (const phrase of phrases) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (!phraseAt(words, phrase, i) || phrase.some((_, k) => used.has(i + k))) continue;
-      for (let k = 0; k < phrase.length; k++) used.add(i + k);
-      spans.push([i, i + phrase.length]);
+    const n = phrase.folded.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      if (!phraseAt(words, phrase, i) || phrase.folded.some((_, k) => used.has(i + k))) continue;
+      for (let k = 0; k < n; k++) used.add(i + k);
+      spans.push([i, i + n]);
     }
   }
   return spans.sort((a, b) => a[0] - b[0]);
@@ -149,9 +209,24 @@ function covered(spans: Array<[number, number]>): Set<number> {
   return new Set(spans.flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k)));
 }
 
-/** The spans of what a question asks ("ai chủ trì", "hạn khi nào"), outside `taken` and the words that only look like asks ("hạn chế"). */
+/**
+ * The spans of what a question asks ("ai chủ trì", "hạn khi nào"), outside `taken` and the words that only
+ * look like asks ("hạn chế"); where the two overlap the longer is read ("quốc gia hạn khi nào" asks a
+ * deadline, its "gia hạn" extends nothing).
+ */
 function asksIn(words: Word[], p: Phrases, taken = new Set<number>()): Array<[number, number]> {
-  return spansOf(words, p.asks, new Set([...taken, ...covered(spansOf(words, p.notAsks, taken))]));
+  const notAsks = new Set(p.notAsks);
+  const both = [...p.notAsks, ...p.asks].sort((a, b) => b.folded.length - a.folded.length);
+  const isAsk = (span: [number, number]) => p.asks.some((a) => a.folded.length === span[1] - span[0] && !notAsks.has(a) && phraseAt(words, a, span[0]));
+  const spans = spansOf(words, both, taken);
+  const used = covered(spans);
+  // an ask overlapping the one found before it is one with it: "do ai" + "ai theo dõi" is "do ai theo dõi"
+  return spans.filter(isAsk).map(([a, b]): [number, number] => {
+    const from = p.asks.map((x) => x.folded.length).flatMap((n) => Array.from({ length: n - 1 }, (_, j) => a - n + 1 + j))
+      .filter((start) => start >= 0 && start < a && !taken.has(start) && [...Array(a - start).keys()].every((k) => !used.has(start + k))
+        && p.asks.some((x) => !notAsks.has(x) && start + x.folded.length > a && start + x.folded.length <= b && phraseAt(words, x, start)));
+    return [Math.min(a, ...from), b];
+  });
 }
 
 /** The text of word spans, each as typed, joined by spaces. */
@@ -200,15 +275,62 @@ export class FollowUpReader {
    */
   private timeRuns(words: Word[], taken: Set<number>): Array<[number, number]> {
     const period = covered(spansOf(words, this.phrases.period, taken));
+    const parts = this.yearParts(words, taken);
+    const isTime = (i: number) => YEAR.test(words[i].folded) || period.has(i) || parts.has(i);
     const runs: Array<[number, number]> = [];
     for (let i = 0; i < words.length;) {
-      if (taken.has(i) || !(YEAR.test(words[i].folded) || period.has(i))) { i++; continue; }
+      if (taken.has(i) || !isTime(i)) { i++; continue; }
       let j = i;
-      while (j < words.length && !taken.has(j) && (YEAR.test(words[j].folded) || period.has(j))) j++;
-      if (words.slice(i, j).some((w) => YEAR.test(w.folded))) runs.push([i, j]);
+      while (j < words.length && !taken.has(j) && isTime(j)) j++;
+      if (words.slice(i, j).some((w, k) => YEAR.test(w.folded) || parts.has(i + k))) runs.push([i, j]);
       i = j;
     }
     return runs;
+  }
+
+  /** The words of a part of a year with its number ("Quý III", "tháng 6"), outside `taken`. */
+  private yearParts(words: Word[], taken: Set<number>): Set<number> {
+    const at = spansOf(words, this.phrases.yearParts, taken).filter(([, b]) => b < words.length && !taken.has(b) && PART_NUMBER.test(words[b].folded));
+    return covered(at.map(([a, b]) => [a, b + 1]));
+  }
+
+  /**
+   * The year a follow-up names by its place after or before the last question's ("năm sau" after "năm 2024"
+   * is 2025; after "giai đoạn 2024-2025", 2026), and the words naming it; undefined when the last question
+   * names no year.
+   */
+  private relativeYear(words: Word[], last: string, taken: Set<number>): { span: [number, number]; year: number } | undefined {
+    const found = this.phrases.relativeYears.map((r) => ({ r, span: spansOf(words, [r.phrase], taken)[0] })).find((x) => x.span);
+    if (!found) return undefined;
+    const lastWords = wordsOf(last);
+    const doc = this.documentSpan(lastWords);
+    const run = this.timeRuns(lastWords, covered(doc ? [doc] : [])).at(-1);
+    const years = run ? lastWords.slice(...run).map((w) => w.folded).filter((w) => YEAR.test(w)).map(Number) : [];
+    if (!years.length) return undefined;
+    const step = found.r.step;
+    return { span: found.span, year: (step > 0 ? Math.max(...years) : Math.min(...years)) + step };
+  }
+
+  /**
+   * The spans pointing back at the last question ("việc này", "chỉ tiêu đó"), outside `taken`. A word that
+   * points back takes the noun before it when that is all the follow-up names besides ("tỷ lệ này năm 2025?"),
+   * a noun being one or two words, or a period word ("năm đó" is the last question's year).
+   */
+  private referencesIn(words: Word[], taken: Set<number>): Array<[number, number]> {
+    const spans = spansOf(words, this.phrases.references, taken);
+    const shaped = covered([...spans, ...spansOf(words, this.phrases.filler, taken), ...asksIn(words, this.phrases, taken)]);
+    const periodWords = covered(spansOf(words, this.phrases.period, taken));
+    return spans.map(([a, b]) => {
+      if (b - a !== 1) return [a, b];
+      if (a > 0 && periodWords.has(a - 1) && !taken.has(a - 1)) return [a - 1, b];
+      const named = (i: number) => !shaped.has(i) && !taken.has(i) && !YEAR.test(words[i].folded) && !periodWords.has(i);
+      const before = words.map((_, i) => i).filter((i) => i < a && named(i));
+      const after = words.map((_, i) => i).filter((i) => i >= b && named(i));
+      // not a tuned number: the nouns that point back so ("tỷ lệ", "chỉ số", "con số") are one or two words; a
+      // longer run is a new subject the word only dates ("thuê bao băng rộng cố định … năm đó")
+      const noun = before.length > 0 && before.length <= 2 && before.at(-1) === a - 1 && before[0] === a - before.length && after.length === 0;
+      return noun ? [before[0], b] : [a, b];
+    });
   }
 
   /** The word span naming documents, if any. */
@@ -228,56 +350,71 @@ export class FollowUpReader {
     const words = wordsOf(typed);
     if (words.length === 0) return undefined;
     const p = this.phrases;
-    if (p.more.some((m) => m.length === words.length && phraseAt(words, m, 0))) return { kind: 'more' };
+    if (p.more.some((m) => m.folded.length === words.length && phraseAt(words, m, 0))) return { kind: 'more' };
 
     // openers at the start, closers at the end: "thế còn … thì sao"
     let from = 0;
     let to = words.length;
     for (let again = true; again;) {
       again = false;
-      const o = p.openers.find((w) => from + w.length <= to && phraseAt(words, w, from));
-      if (o) { from += o.length; again = true; }
-      const c = p.closers.find((w) => to - w.length >= from && phraseAt(words, w, to - w.length));
-      if (c) { to -= c.length; again = true; }
+      // an ask typed exactly as it is spelt is no opener's: "con số" asks for the figure, "còn số …" goes on
+      const exactAsk = p.asks.find((a) => a.folded.length > 1 && from + a.folded.length <= to && exactlyAt(words, a, from));
+      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from) && !(exactAsk && exactAsk.folded.length > w.folded.length));
+      if (o) { from += o.folded.length; again = true; }
+      const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
+      if (c) { to -= c.folded.length; again = true; }
     }
     const inner = words.slice(from, to);
     const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
     const innerWords = wordsOf(innerText);
     const doc = innerText ? this.documentSpan(innerWords) : undefined;
     const docWords = covered(doc ? [doc] : []);
-    const references = spansOf(innerWords, p.references, docWords);
+    const references = this.referencesIn(innerWords, docWords);
     const asks = asksIn(innerWords, p, new Set([...docWords, ...covered(references)]));
-    const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks)]));
-    const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times]);
+    // "năm sau", "năm trước": the year after or before the last question's
+    const relative = this.relativeYear(innerWords, last, new Set([...docWords, ...covered(references), ...covered(asks)]));
+    const relativeSpans = relative ? [relative.span] : [];
+    const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks), ...covered(relativeSpans)]));
+    const time = times.length ? spanText(innerText, innerWords, [times.at(-1)!]) : relative ? String(relative.year) : '';
+    const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans]);
     const filler: Array<[number, number]> = [];
     for (let i = 0; i < innerWords.length; i++) {
-      const f = p.filler.find((x) => typedPhraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
+      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
       if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
     }
-    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...filler]);
+    const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans, ...filler]);
     // what is left is a new subject, if anything
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
     const marked = from > 0 || to < words.length || references.length > 0;
     if (!marked && (rest.length > 0 || doc)) return undefined;
-    if (rest.length === 0 && asks.length === 0 && times.length === 0 && !doc) return undefined;
+    if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own
     if (last.startsWith('/') && asks.length) return undefined;
 
     let question = last;
     if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
-    if (times.length) question = this.withTime(question, spanText(innerText, innerWords, [times.at(-1)!]));
+    if (time) question = this.withTime(question, time);
     // an ask of a kind the last question asked already adds nothing: its own words stay ("mục tiêu")
-    const ask = this.asksTheSame(innerWords, asks, question) ? '' : spanText(innerText, innerWords, asks);
+    const ask = this.asksTheSame(innerWords, asks, question) ? '' : this.plainAsk(spanText(innerText, innerWords, asks), this.kindsOf(innerWords, asks));
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
+    let sector: SectorSwitch | undefined;
     if (subject) {
       const replaced = this.withSubject(question, subject, ask);
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
       question = replaced.question;
+      if (replaced.sectors) {
+        const otherwise = [...new Set(replaced.otherwise.map(tidy))].filter((q) => q && q !== tidy(question));
+        sector = { names: replaced.sectors, ...(replaced.kept ? { kept: replaced.kept } : {}), otherwise };
+      }
     } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
     if (!question) return undefined;
-    return wider && wider !== question ? { kind: 'question', question, wider } : { kind: 'question', question };
+    return {
+      kind: 'question', question,
+      ...(wider && wider !== question ? { wider, subject } : {}),
+      ...(sector ? { sector } : {}),
+    };
   }
 
   /**
@@ -306,6 +443,18 @@ export class FollowUpReader {
     const doc = this.documentSpan(words);
     const runs = this.timeRuns(words, covered(doc ? [doc] : []));
     const run = runs.at(-1);
+    if (run) {
+      // a quarter or a month keeps the other's year ("còn quý III?" after "Quý IV/2021"), a year the other's
+      // quarter or month ("còn năm 2022?" after "Quý IV/2021")
+      const parts = this.yearParts(words, new Set());
+      const years = words.map((w, i) => i).filter((i) => i >= run[0] && i < run[1] && YEAR.test(words[i].folded));
+      const timeWords = wordsOf(time);
+      const newParts = this.yearParts(timeWords, new Set()).size > 0;
+      const newYear = time.match(/(?:19|20)\d\d/g)?.at(-1);
+      const lastParts = words.some((_, i) => i >= run[0] && i < run[1] && parts.has(i));
+      if (newParts && !newYear && years.length) return replaceSpan(question, words, run, `${time}/${words[years.at(-1)!].typed}`);
+      if (!newParts && newYear && lastParts && years.length) return replaceSpan(question, words, [years[0], years.at(-1)! + 1], newYear);
+    }
     // a year written after a slash ("Quý IV/2021") is replaced by the year alone
     const bare = run !== undefined && question[words[run[0]].start - 1] === '/';
     const withYear = /\p{L}/u.test(time) ? time : `${this.yearWord} ${time}`;
@@ -313,31 +462,64 @@ export class FollowUpReader {
     return run ? replaceSpan(question, words, run, withYear) : `${tidy(question)} ${withYear}`;
   }
 
+  /**
+   * The spans of what a whole question asks: its asks, but for a unit's relation to what it leads, which asks
+   * nothing ("… do Cục Viễn thông chủ trì là bao nhiêu?" asks no unit).
+   */
+  private asksOfQuestion(words: Word[]): Array<[number, number]> {
+    const unitEnds = new Set((this.namer.unitIn(words.map((w) => w.folded))?.spans ?? []).map(([, b]) => b));
+    return asksIn(words, this.phrases).filter((span) => !(unitEnds.has(span[0]) && this.kindsOf(words, [span]).has('unit')));
+  }
+
   /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */
   private withoutAsks(question: string): string {
     const words = wordsOf(question);
-    const spans = asksIn(words, this.phrases);
+    const spans = this.asksOfQuestion(words);
     // and the words that close it ("… không?")
     let end = words.length;
-    for (let c; (c = this.phrases.closers.find((w) => end - w.length >= 0 && phraseAt(words, w, end - w.length)));) end -= c.length;
+    for (let c; (c = this.phrases.closers.find((w) => end - w.folded.length >= 0 && phraseAt(words, w, end - w.folded.length)));) end -= c.folded.length;
     return cut(question, words, end < words.length ? [...spans, [end, words.length]] : spans);
   }
 
+  /** The kinds of answer ask spans ask for ("unit", "deadline", …). */
+  private kindsOf(words: Word[], spans: Array<[number, number]>): Set<string | undefined> {
+    // an ask joined with the one overlapping it ("do ai theo dõi") asks what its last one asks
+    const kindOf = ([a, b]: [number, number]) => [...Array(b - a).keys()]
+      .map((k) => this.phrases.askKind.get(words.slice(a + k, b).map((w) => w.folded).join(' '))).find((kind) => kind !== undefined);
+    return new Set(spans.map(kindOf));
+  }
+
   /**
-   * Whether the follow-up's asks ask for nothing the last question did not: "thì đặt bao nhiêu" after
-   * "… đặt mục tiêu bao nhiêu …" keeps the last question's words ("mục tiêu") whole.
+   * An ask of who leads in words the answerer reads as such: "ai theo dõi?", "ai lo?", "ai chịu trách
+   * nhiệm?" ask the lead and are put with its word after the one asking who ("ai chủ trì theo dõi": lexicon
+   * leadAsk), so a document that names no lead says so instead of showing the task again, and the tables'
+   * "Đơn vị chủ trì theo dõi" is still asked.
+   */
+  private plainAsk(ask: string, kinds: Set<string | undefined>): string {
+    if (kinds.size !== 1 || !kinds.has('unit') || this.namer.asksLeadOrDue(ask) === 'unit') return ask;
+    const words = wordsOf(ask);
+    const who = this.phrases.who.find((w) => phraseAt(words, w, 0));
+    if (!who) return `${this.phrases.leadVerb} ${ask}`;
+    const end = words[who.folded.length - 1].end;
+    return tidy(`${ask.slice(0, end)} ${this.phrases.leadVerb} ${ask.slice(end)}`);
+  }
+
+  /**
+   * Whether the follow-up asks what the last question asked, no more and no less: "thì đặt bao nhiêu" after
+   * "… đặt mục tiêu bao nhiêu …" keeps the last question's words ("mục tiêu") whole; "con số là bao nhiêu?"
+   * after "chỉ tiêu … do đơn vị nào chủ trì?" asks the figure alone.
    */
   private asksTheSame(words: Word[], asks: Array<[number, number]>, last: string): boolean {
-    const kinds = (list: Word[], spans: Array<[number, number]>) => new Set(spans.map(([a, b]) => this.phrases.askKind.get(list.slice(a, b).map((w) => w.folded).join(' '))));
     const lastWords = wordsOf(last);
-    const before = kinds(lastWords, asksIn(lastWords, this.phrases));
-    return [...kinds(words, asks)].every((k) => before.has(k));
+    const before = this.kindsOf(lastWords, this.asksOfQuestion(lastWords));
+    const now = this.kindsOf(words, asks);
+    return now.size === before.size && [...now].every((k) => before.has(k));
   }
 
   /** What the question asks, as typed ("là bao nhiêu"). */
   private asksOf(question: string): string {
     const words = wordsOf(question);
-    return spanText(question, words, asksIn(words, this.phrases));
+    return spanText(question, words, this.asksOfQuestion(words));
   }
 
   /** The question with the follow-up's own ask in place of its asks, when it has one. */
@@ -347,10 +529,10 @@ export class FollowUpReader {
 
   /**
    * The last question about a new subject: a unit for its unit ("còn Cục Tần số"), a sector for its sector
-   * ("thế còn bưu chính"); else the new subject with the last question's asks and time, and the
-   * follow-up's own ask when it has one.
+   * ("thế còn bưu chính", the sectors named then given); else the new subject with the last question's asks
+   * and time, and the follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean } {
+  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[]; kept?: string; otherwise: string[] } {
     const words = wordsOf(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
     const folded = (list: Word[]) => list.map((w) => w.folded);
@@ -359,24 +541,53 @@ export class FollowUpReader {
     const all = (spans: Array<[number, number]> | undefined) => spans !== undefined && covered(spans).size === subjectWords.length;
     const unit = this.namer.unitIn(subjectWords);
     const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
-    if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false };
-    const sectors = this.namer.sectorsIn(subjectWords);
-    const lastSectors = all(sectors?.spans) ? this.namer.sectorsIn(folded(words)) : undefined;
-    if (lastSectors) return { question: this.withAsk(replaceSpan(last, words, whole(lastSectors.spans), subject), ask), generic: false };
+    if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false, otherwise: [] };
+    const generic = this.aboutSubject(last, subject, ask);
+    // a sector is all the new subject says with the word heading it too ("thế ngành bưu chính thì sao")
+    const typedSubject = wordsOf(subject);
+    const heads = spansOf(typedSubject, this.phrases.sectorHeads);
+    const found = this.namer.sectorsIn(subjectWords);
+    const sectors = found && all([...found.spans, ...heads]) ? found : undefined;
+    if (!sectors) return { question: generic, generic: true, otherwise: [] };
+    const alone = this.aboutSubject(last, subject, ask, false);
+    // a sector's words in a unit's name ("Cục Viễn thông") name no sector of the question
+    const unitWords = covered(this.namer.unitIn(folded(words))?.spans ?? []);
+    const lastSectors = this.namer.sectorsIn(folded(words))?.spans.filter(([x, y]) => ![...Array(y - x).keys()].some((k) => unitWords.has(x + k)));
+    if (!lastSectors?.length) return { question: generic, generic: true, sectors: sectors.names, otherwise: [alone] };
+    // the sector is put as the last question had its own, with its heading word or without ("doanh thu viễn
+    // thông" → "doanh thu bưu chính"): the follow-up's "ngành" points at a sector, it is no part of the question
+    const [a, b] = whole(lastSectors);
+    const named = heads.length ? spanText(subject, typedSubject, sectors.spans) : subject;
+    // what the last question asked about besides its sector, its time, its document and what it asks
+    const doc = this.documentSpan(words);
+    const asks = this.asksOfQuestion(words);
+    const shaped = covered([
+      [a, b], ...asks, ...(doc ? [doc] : []), ...this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])])),
+      ...spansOf(words, this.phrases.sectorHeads), ...spansOf(words, this.phrases.filler), ...spansOf(words, this.phrases.closers),
+    ]);
+    const kept = spanText(last, words, groupRuns(words.map((_, i) => i).filter((i) => !shaped.has(i))));
+    return { question: this.withAsk(replaceSpan(last, words, [a, b], named), ask), generic: false, sectors: sectors.names, kept, otherwise: [generic, alone] };
+  }
+
+  /**
+   * The new subject with the last question's time and document, and its asks (the follow-up's own ask when
+   * it has one) unless `asking` is false.
+   */
+  private aboutSubject(last: string, subject: string, ask: string, asking = true): string {
+    const words = wordsOf(last);
     // the asks before the subject stay before it ("chỉ tiêu …"), the others after it ("… là bao nhiêu")
-    const asks = asksIn(words, this.phrases);
+    const asks = this.asksOfQuestion(words);
     const doc = this.documentSpan(words);
     const times = this.timeRuns(words, covered([...asks, ...(doc ? [doc] : [])]));
     const shaped = covered([...asks, ...times, ...(doc ? [doc] : [])]);
     const firstContent = words.findIndex((_, i) => !shaped.has(i));
-    const before = spanText(last, words, asks.filter(([a]) => a < firstContent));
-    const after = ask || spanText(last, words, asks.filter(([a]) => a >= firstContent));
+    const before = asking ? spanText(last, words, asks.filter(([a]) => a < firstContent)) : '';
+    const after = asking ? ask || spanText(last, words, asks.filter(([a]) => a >= firstContent)) : '';
     const time = spanText(last, words, times.slice(-1));
     // the document named, with the word before it ("theo") when the last question had one
     const named = doc ? spanText(last, words, [doc]) : '';
     const docText = doc && !this.phrases.before.some((w) => phraseAt(words, w, doc[0])) ? `${this.beforeWord} ${named}` : named;
-    const question = [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
-    return { question, generic: true };
+    return [before, subject, /(?:19|20)\d\d/.test(subject) ? '' : time, docText, after].filter(Boolean).join(' ');
   }
 }
 

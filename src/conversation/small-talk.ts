@@ -41,7 +41,29 @@ export class SmallTalkReader {
     if (comma > 0 && this.chat(text.slice(0, comma)) && /[\p{L}\p{N}]/u.test(text.slice(comma + 1))) return this.withoutChat(text.slice(comma + 1).trim());
     const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
     const opener = this.openers.find((o) => o.length < words.length && o.every((w, k) => fold(normalize(words[k][0])) === w));
-    return opener ? text.slice(words[opener.length].index!).trim() : text;
+    if (opener) return text.slice(words[opener.length].index!).trim();
+    // chat before a polite opener without a comma: "dạ cho em hỏi …"
+    const rest = this.withoutLeadingChat(text);
+    return rest !== undefined && this.withoutChat(rest) !== rest ? this.withoutChat(rest) : text;
+  }
+
+  /**
+   * The message without the chat it opens on when no comma sets it apart ("vâng còn bưu chính thì sao",
+   * "ok thế năm 2024?"), or undefined when it opens on none or is nothing else. Whether the rest is what was
+   * meant is for the reader of the rest to say ("chào mừng …" opens on no greeting).
+   */
+  withoutLeadingChat(text: string): string | undefined {
+    const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    const folded = words.map((w) => fold(normalize(w[0])));
+    const chatty: SmallTalk[] = ['greeting', 'thanks', 'acknowledgement'];
+    let i = 0;
+    for (let found = true; found;) {
+      const phrase = this.phrases.find((p) => chatty.includes(p.kind) && p.words.every((x, k) => folded[i + k] === x));
+      found = phrase !== undefined && i + phrase.words.length < words.length;
+      if (found) i += phrase!.words.length;
+    }
+    const rest = i > 0 ? text.slice(words[i].index!).trim() : undefined;
+    return rest !== undefined && !this.chat(rest) ? rest : undefined;
   }
 
   /**

@@ -182,8 +182,10 @@ export class Engine {
     }).slice(0, this.options.candidates);
     // the question's content words alone, so a rare one ("IPv6") is not crowded out of the candidates by its cue
     // and time words ("mục tiêu … đến năm 2025" stands in hundreds of passages)
-    const contentWords = question.content.map((t) => t.folded);
-    if (contentWords.length && this.options.contentCandidates) {
+    // (only when one of them is rare: a word in 2% of the passages or fewer is what gets crowded out, and the
+    // second query costs about a millisecond a question)
+    const contentWords = question.content.map((t) => t.folded).filter(specific(0.2));
+    if (contentWords.some(specific(0.02)) && this.options.contentCandidates) {
       const seen = new Set(found.map((r) => r.id));
       const more = this.corpus.search.search(contentWords.join(' '), {
         fields: ['folded', 'head'], boost: this.options.boost, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t,

@@ -113,12 +113,14 @@ export class Journal {
     if (Date.now() >= this.downUntil && await this.ensureFile()) {
       const spooled = this.readSpool();
       try {
-        const results = await this.withSchema(() => this.db.transaction(async () => {
+        const all = async () => {
           for (const w of spooled) await this.db.run(w.sql, w.params);
           const out: number[] = [];
           for (const p of batch) out.push((await this.db.run(p.sql, p.params)).changes);
           return out;
-        }, 'IMMEDIATE'));
+        };
+        // one statement is its own transaction: BEGIN and COMMIT would only add two round trips
+        const results = await this.withSchema(() => (spooled.length + batch.length === 1 ? all() : this.db.transaction(all, 'IMMEDIATE')));
         if (spooled.length) {
           unlinkSync(this.spoolFile);
           this.log(`records: ${spooled.length} spooled write(s) moved into ${this.file}`);

@@ -215,18 +215,32 @@ function covered(spans: Array<[number, number]>): Set<number> {
  * deadline, its "gia hạn" extends nothing).
  */
 function asksIn(words: Word[], p: Phrases, taken = new Set<number>()): Array<[number, number]> {
-  const notAsks = new Set(p.notAsks);
-  const both = [...p.notAsks, ...p.asks].sort((a, b) => b.folded.length - a.folded.length);
-  const isAsk = (span: [number, number]) => p.asks.some((a) => a.folded.length === span[1] - span[0] && !notAsks.has(a) && phraseAt(words, a, span[0]));
+  const { asks, both, longest } = askTables(p);
+  const isAsk = (span: [number, number]) => asks.some((a) => a.folded.length === span[1] - span[0] && phraseAt(words, a, span[0]));
   const spans = spansOf(words, both, taken);
   const used = covered(spans);
   // an ask overlapping the one found before it is one with it: "do ai" + "ai theo dõi" is "do ai theo dõi"
   return spans.filter(isAsk).map(([a, b]): [number, number] => {
-    const from = p.asks.map((x) => x.folded.length).flatMap((n) => Array.from({ length: n - 1 }, (_, j) => a - n + 1 + j))
-      .filter((start) => start >= 0 && start < a && !taken.has(start) && [...Array(a - start).keys()].every((k) => !used.has(start + k))
-        && p.asks.some((x) => !notAsks.has(x) && start + x.folded.length > a && start + x.folded.length <= b && phraseAt(words, x, start)));
-    return [Math.min(a, ...from), b];
+    let from = a;
+    // going back word by word while the words are free, as far as the longest ask reaches
+    for (let start = a - 1; start >= Math.max(0, a - longest + 1) && !taken.has(start) && !used.has(start); start--) {
+      if (asks.some((x) => start + x.folded.length > a && start + x.folded.length <= b && phraseAt(words, x, start))) from = start;
+    }
+    return [from, b];
   });
+}
+
+// the ask lists prepared once per phrase set: asks and look-alikes longest first, the longest ask's length
+const askTablesCache = new WeakMap<Phrases, { asks: Phrase[]; both: Phrase[]; longest: number }>();
+function askTables(p: Phrases): { asks: Phrase[]; both: Phrase[]; longest: number } {
+  let t = askTablesCache.get(p);
+  if (!t) {
+    const notAsks = new Set(p.notAsks);
+    const asks = p.asks.filter((a) => !notAsks.has(a));
+    t = { asks, both: [...p.notAsks, ...p.asks].sort((x, y) => y.folded.length - x.folded.length), longest: Math.max(1, ...asks.map((x) => x.folded.length)) };
+    askTablesCache.set(p, t);
+  }
+  return t;
 }
 
 /** The text of word spans, each as typed, joined by spaces. */

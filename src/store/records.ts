@@ -47,6 +47,10 @@ CREATE TABLE IF NOT EXISTS outbox (
   payload TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL, last_error TEXT NOT NULL);
 `;
 
+// Handled marks wait this long to be written together (SQLite takes at most 32,766 parameters a statement,
+// far more than the deliveries of 200 ms).
+const HANDLED_EVERY_MS = 200;
+
 // Telegram redelivers an unacknowledged update for up to 24 hours; a week covers Zalo's retries too.
 const DELIVERY_MEMORY_DAYS = 7;
 
@@ -76,6 +80,9 @@ export interface OutboxEntry {
 }
 
 export class Records {
+  private readonly handledSoon = new Map<string, string[]>();
+  private handledWrite: Promise<void> | undefined;
+
   private constructor(private readonly journal: Journal) {}
 
   /** Opens (creating) the records file; replays writes a crash left in its spool. */
@@ -105,9 +112,26 @@ export class Records {
     return changes > 0 ? 'new' : 'duplicate';
   }
 
-  /** Marks a delivery handled (its reply sent or in the outbox): it is not handled again after a restart. */
+  /**
+   * Marks a delivery handled (its reply sent or in the outbox): it is not handled again after a restart.
+   * Marks are written together a moment later (one statement for many): a crash in between only means a
+   * delivery answered once more, the duplicate the platforms allow for anyway.
+   */
   handled(channel: string, key: string): Promise<void> {
-    return this.quietly('UPDATE updates SET handled_at = ? WHERE channel = ? AND key = ?', [new Date().toISOString(), channel, key]);
+    const keys = this.handledSoon.get(channel) ?? [];
+    keys.push(key);
+    this.handledSoon.set(channel, keys);
+    this.handledWrite ??= new Promise((r) => setTimeout(r, HANDLED_EVERY_MS)).then(() => this.writeHandled());
+    return this.handledWrite;
+  }
+
+  private async writeHandled(): Promise<void> {
+    const marks = [...this.handledSoon];
+    this.handledSoon.clear();
+    this.handledWrite = undefined;
+    const at = new Date().toISOString();
+    await Promise.all(marks.map(([channel, keys]) =>
+      this.quietly(`UPDATE updates SET handled_at = ? WHERE channel = ? AND key IN (${keys.map(() => '?').join(', ')})`, [at, channel, ...keys])));
   }
 
   /** One recorded delivery, with when it was handled (undefined: not yet). */
@@ -168,6 +192,7 @@ export class Records {
 
   /** Waits for queued writes (tests, shutdown). */
   async flush(): Promise<void> {
+    if (this.handledWrite) await this.writeHandled();
     await this.journal.flush();
   }
 
@@ -184,6 +209,7 @@ export class Records {
   }
 
   async close(): Promise<void> {
+    if (this.handledWrite) await this.writeHandled();
     await this.journal.close();
   }
 }

@@ -20,6 +20,7 @@ import type { Failure, Outbox, Platform } from '../src/delivery/outbox.js';
 import { keepTrying } from '../src/delivery/keep-trying.js';
 import type { Delivery } from '../src/store/records.js';
 
+/** Characters a Telegram message may hold. */
 export const TELEGRAM_LIMIT = 4096;
 
 const NOT_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"';
@@ -27,6 +28,7 @@ const NOT_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy
 /** The menu Telegram shows, from the one command table. */
 export const COMMANDS = telegramMenu();
 
+/** What the Telegram bot is built from. */
 export interface TelegramOptions {
   token: string;
   apiRoot: string;
@@ -204,6 +206,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
   return bot;
 }
 
+/** A started Telegram bot. */
 export interface RunningTelegram {
   /** Stops fetching updates (polling), or does nothing (webhook: the server stops). */
   stop: () => Promise<void>;

@@ -17,6 +17,7 @@ import type { Failure, Outbox, Platform } from '../src/delivery/outbox.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
 import { ZaloApiError, ZaloClient, ZaloUpdate, type ZaloClientOptions, type ZaloMessage } from '../src/zalo/client.js';
 
+/** Characters a Zalo message may hold. */
 export const ZALO_LIMIT = 2000;
 // every command of the one table, typed with or without its slash
 const COMMAND_WORDS = COMMANDS.map((c) => c.name as string);
@@ -24,6 +25,7 @@ const NOT_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy
 // a reply is sent once, in 10 s at most; what fails goes to the outbox, whose worker tries again
 const SEND_TIMEOUT_MS = 10_000;
 
+/** What the Zalo bot is built from. */
 export interface ZaloOptions extends ZaloClientOptions {
   webhookUrl?: string;
   webhookSecret?: string;
@@ -40,6 +42,7 @@ export interface ZaloOptions extends ZaloClientOptions {
   messageLimit?: number;
 }
 
+/** A started Zalo bot: how to stop it, and its webhook route in webhook mode. */
 export interface RunningZalo {
   stop: () => Promise<void>;
   webhookRoute?: WebhookRoute;

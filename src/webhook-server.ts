@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
+/** One platform's webhook: its path, its secret, and what records a delivery. */
 export interface WebhookRoute {
   path: string;
   /** Header holding the shared secret, lower case. */
@@ -41,6 +42,7 @@ export const DEFAULT_LIMITS: WebhookLimits = { headersMs: 10_000, requestMs: 15_
 // JSON, with at most a charset: "application/jsonp" or "application/json-seq" are not it.
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset=utf-8\s*)?$/i;
 
+/** The largest body taken (a platform's delivery is a few kilobytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Compares two secrets in time independent of where they differ. */
@@ -67,6 +69,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
+/** The HTTP server both platforms deliver to (see the module comment). */
 export class WebhookServer {
   private readonly server: Server;
   private readonly inFlight = new Set<Promise<boolean>>();

@@ -12,6 +12,7 @@ export const REFUSALS = {
   adminOnly: 'Lệnh này chỉ dành cho quản trị viên.',
 } as const;
 
+/** What the access policy is built from (the configuration's ids and rate limit). */
 export interface AccessOptions {
   /** Inputs per user per minute, every kind counted. */
   rateLimitPerMinute: number;
@@ -21,6 +22,7 @@ export interface AccessOptions {
   adminIds?: string[];
 }
 
+/** The allowlist, the rate limit and the admin check, for every input. */
 export class AccessPolicy {
   private readonly limiter: RateLimiter;
   private readonly allowed?: Set<string>;

@@ -17,6 +17,7 @@ export interface Accepted {
 /** Recent delivery ids in memory, for a bot run without a records file (tests, the benchmark's baseline). */
 const MEMORY_IDS = 5000;
 
+/** The deliveries of every channel: recorded, handled once, resumed after a crash. */
 export class Inbox {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly seen = new Set<string>();

@@ -47,6 +47,7 @@ export const DEFAULT_POLICY: OutboxPolicy = { inlineWaitMs: 5000, firstWaitMs: 2
 
 const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
+/** Sends replies now or later (see the module comment). */
 export class Outbox {
   private readonly platforms = new Map<string, Platform>();
   /** Entries waiting per "channel:chat", to keep a chat's replies in order. */

@@ -35,6 +35,7 @@ const REPLAY_EVERY_MS = 1000;
 /** How long a write waits for a lock held by another connection before the batch is spooled. */
 const BUSY_TIMEOUT_MS = 3000;
 
+/** One SQLite file written through group commits and a spool (see the module comment). */
 export class Journal {
   private queue: Pending[] = [];
   private flushing: Promise<void> | undefined;

@@ -6,6 +6,7 @@
  */
 import { Journal } from './journal.js';
 
+/** An answered question as recorded. */
 export interface QuestionRecord {
   channel: string;
   chatId: string;
@@ -18,12 +19,14 @@ export interface QuestionRecord {
   latencyMs: number;
 }
 
+/** Questions of one day, and how many went unanswered. */
 export interface DayStats {
   day: string;
   questions: number;
   unanswered: number;
 }
 
+/** What /stats shows. */
 export interface Stats {
   days: DayStats[];
   feedback: { up: number; down: number };
@@ -79,6 +82,7 @@ export interface OutboxEntry {
   nextAt: number;
 }
 
+/** The records file: deliveries, questions, feedback and the outbox. */
 export class Records {
   private readonly handledSoon = new Map<string, string[]>();
   private handledWrite: Promise<void> | undefined;

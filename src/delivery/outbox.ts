@@ -40,7 +40,7 @@ export interface OutboxPolicy {
   tickMs: number;
 }
 
-// 2 s doubling to 10 min over 10 attempts keeps trying for about 25 minutes: a reply later than that answers
+// 2 s doubling (10 min apart at most) over 10 attempts keeps trying for about 17 minutes: a reply later answers
 // a question its asker has given up on. Telegram's 429 waits are usually a few seconds: up to 5 s is waited
 // out in place, since the webhook request is already acknowledged and nothing waits on it.
 export const DEFAULT_POLICY: OutboxPolicy = { inlineWaitMs: 5000, firstWaitMs: 2000, maxWaitMs: 600_000, maxAttempts: 10, tickMs: 1000 };

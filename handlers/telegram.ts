@@ -14,16 +14,15 @@ import type { Action, Reply } from '../src/answer/reply.js';
 import { renderHtml, renderMoreHtml } from '../src/answer/render-html.js';
 import { splitMessage } from '../src/answer/split-message.js';
 import { telegramMenu } from '../src/conversation/commands.js';
-import type { Dialog } from '../src/conversation/dialog.js';
+import { ONLY_TEXT, type Dialog } from '../src/conversation/dialog.js';
 import type { Accepted, Inbox } from '../src/delivery/inbox.js';
 import type { Failure, Outbox, Platform } from '../src/delivery/outbox.js';
-import { keepTrying } from '../src/delivery/keep-trying.js';
+import { Backoff, keepTrying, pause } from '../src/delivery/keep-trying.js';
 import type { Delivery } from '../src/store/records.js';
 
 /** Characters a Telegram message may hold. */
 export const TELEGRAM_LIMIT = 4096;
 
-const NOT_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"';
 
 /** The menu Telegram shows, from the one command table. */
 export const COMMANDS = telegramMenu();
@@ -195,7 +194,7 @@ export function createTelegramBot(dialog: Dialog, opts: TelegramOptions): Bot {
   bot.on('message', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
     const refusal = dialog.admit('telegram', String(ctx.chat.id), String(ctx.from.id));
-    await send(ctx.chat.id, 'sendMessage', { text: refusal ?? NOT_TEXT });
+    await send(ctx.chat.id, 'sendMessage', { text: refusal ?? ONLY_TEXT });
   });
 
   bot.catch((err) => {
@@ -260,17 +259,17 @@ export async function startPolling(bot: Bot, inbox: Inbox, log: (m: string) => v
   const abort = new AbortController();
   let offset = 0;
   const loop = (async () => {
-    let pause = 1000;
+    const backoff = new Backoff();
     while (!abort.signal.aborted) {
       let updates: Update[];
       try {
         updates = await bot.api.getUpdates({ offset, timeout: pollSeconds, allowed_updates: [...ALLOWED_UPDATES] }, forGrammy(abort.signal));
-        pause = 1000;
+        backoff.reset();
       } catch (err) {
         if (abort.signal.aborted) break;
-        log(`telegram: getUpdates failed (${classifyTelegram(err).status}); trying again in ${pause / 1000} s`);
-        await new Promise((r) => setTimeout(r, pause));
-        pause = Math.min(pause * 2, 30_000);
+        const wait = backoff.next();
+        log(`telegram: getUpdates failed (${classifyTelegram(err).status}); trying again in ${wait / 1000} s`);
+        await pause(wait, abort.signal);
         continue;
       }
       // recorded together (one commit); the offset moves past an update only once it is recorded
@@ -279,7 +278,7 @@ export async function startPolling(bot: Bot, inbox: Inbox, log: (m: string) => v
       if (refused >= 0) {
         offset = updates[refused].update_id;
         log(`telegram: update ${offset} could not be recorded; it stays unconfirmed and comes again`);
-        await new Promise((r) => setTimeout(r, pause));
+        await pause(backoff.next(), abort.signal);
       } else if (updates.length) {
         offset = updates[updates.length - 1].update_id + 1;
       }

@@ -9,10 +9,10 @@
 import { PLAIN, renderMore, renderText } from '../src/answer/render-text.js';
 import { splitMessage } from '../src/answer/split-message.js';
 import { COMMANDS } from '../src/conversation/commands.js';
-import type { Dialog } from '../src/conversation/dialog.js';
+import { ONLY_TEXT, type Dialog } from '../src/conversation/dialog.js';
 import { followUpHint, TypedFollowUps } from '../src/conversation/typed-followups.js';
 import type { Accepted, Inbox } from '../src/delivery/inbox.js';
-import { keepTrying } from '../src/delivery/keep-trying.js';
+import { Backoff, keepTrying, pause } from '../src/delivery/keep-trying.js';
 import type { Failure, Outbox, Platform } from '../src/delivery/outbox.js';
 import type { WebhookRoute } from '../src/webhook-server.js';
 import { ZaloApiError, ZaloClient, ZaloUpdate, type ZaloClientOptions, type ZaloMessage } from '../src/zalo/client.js';
@@ -21,7 +21,6 @@ import { ZaloApiError, ZaloClient, ZaloUpdate, type ZaloClientOptions, type Zalo
 export const ZALO_LIMIT = 2000;
 // every command of the one table, typed with or without its slash
 const COMMAND_WORDS = COMMANDS.map((c) => c.name as string);
-const NOT_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"';
 // a reply is sent once, in 10 s at most; what fails goes to the outbox, whose worker tries again
 const SEND_TIMEOUT_MS = 10_000;
 
@@ -90,7 +89,7 @@ export function createZaloHandler(dialog: Dialog, outbox: Outbox, log: (m: strin
     try {
       const refusal = dialog.admit('zalo', chatId, userId);
       if (refusal) return await send(chatId, refusal);
-      if (event !== 'message.text.received' || typeof message.text !== 'string') return await send(chatId, NOT_TEXT);
+      if (event !== 'message.text.received' || typeof message.text !== 'string') return await send(chatId, ONLY_TEXT);
       const follow = followUps.read('zalo', chatId, userId, message.text);
       if (follow) {
         if (follow.kind === 'more') await send(chatId, renderMore(follow.excerpts, PLAIN));
@@ -175,11 +174,11 @@ export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<Runn
   await resume();
   const abort = new AbortController();
   const loop = (async () => {
-    let pause = 1000;
+    const backoff = new Backoff();
     while (!abort.signal.aborted) {
       try {
         const updates = await client.getUpdates(opts.pollSeconds ?? 30, abort.signal);
-        pause = 1000;
+        backoff.reset();
         // Zalo has no offset to confirm: what getUpdates returned is the bot's now, recorded before the next
         // poll; one that cannot be recorded is still answered (the platform will not deliver it again)
         await Promise.all(updates.map((u) => accept(u).catch((err: Error) => {
@@ -189,9 +188,9 @@ export async function startZalo(dialog: Dialog, opts: ZaloOptions): Promise<Runn
         })));
       } catch (err) {
         if (abort.signal.aborted) break;
-        opts.log(`zalo: polling: ${(err as Error).message}; again in ${pause} ms`);
-        await new Promise((r) => setTimeout(r, pause));
-        pause = Math.min(pause * 2, 30_000);
+        const wait = backoff.next();
+        opts.log(`zalo: polling: ${(err as Error).message}; again in ${wait} ms`);
+        await pause(wait, abort.signal);
       }
     }
   })();

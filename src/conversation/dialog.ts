@@ -54,6 +54,9 @@ const RECORDED_SOURCES = 50;
  */
 const MORE_ITEMS = 30;
 
+/** The reply to a sticker, a photo, a voice message: what the bot reads, on every channel. */
+export const ONLY_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"';
+
 /** Longer messages are not questions (a pasted document): the user is asked to shorten them. */
 export const MAX_MESSAGE_CHARS = 2000;
 

@@ -13,18 +13,10 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, st
 import path from 'node:path';
 import { Database } from './sqlite.js';
 
-/** What became of one write. */
-export interface Written {
-  /** Rows changed (0 for an INSERT OR IGNORE of a row already there); 1 when spooled (not known yet). */
-  changes: number;
-  /** True when the database could not take it and it waits in the spool file. */
-  spooled: boolean;
-}
-
 interface Pending {
   sql: string;
   params: unknown[];
-  resolve: (w: Written) => void;
+  resolve: (changes: number) => void;
   reject: (e: Error) => void;
 }
 
@@ -77,8 +69,11 @@ export class Journal {
     return db;
   }
 
-  /** Queues a statement; resolves once it is committed or spooled. */
-  write(sql: string, params: unknown[] = []): Promise<Written> {
+  /**
+   * Queues a statement; resolves once it is committed or spooled, with the rows it changed (0 for an INSERT
+   * OR IGNORE of a row already there; 1 when spooled, not known yet).
+   */
+  write(sql: string, params: unknown[] = []): Promise<number> {
     if (this.closed) return Promise.reject(new Error('records file closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ sql, params, resolve, reject });
@@ -126,7 +121,7 @@ export class Journal {
           unlinkSync(this.spoolFile);
           this.log(`records: ${spooled.length} spooled write(s) moved into ${this.file}`);
         }
-        batch.forEach((p, i) => p.resolve({ changes: results[i], spooled: false }));
+        batch.forEach((p, i) => p.resolve(results[i]));
         return;
       } catch (err) {
         this.downUntil = Date.now() + DOWN_MS;
@@ -136,7 +131,7 @@ export class Journal {
     if (!batch.length) return this.scheduleReplay();
     try {
       this.appendToSpool(batch);
-      batch.forEach((p) => p.resolve({ changes: 1, spooled: true }));
+      batch.forEach((p) => p.resolve(1));
       this.scheduleReplay();
     } catch (err) {
       const e = new Error(`neither ${this.file} nor ${this.spoolFile} can be written (${(err as Error).message})`);

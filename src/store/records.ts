@@ -111,7 +111,7 @@ export class Records {
    * at all: the delivery must then not be acknowledged, so the platform delivers it again.
    */
   async receive(d: Delivery): Promise<'new' | 'duplicate'> {
-    const { changes } = await this.journal.write('INSERT OR IGNORE INTO updates (channel, key, at, chat_id, user_id, text, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    const changes = await this.journal.write('INSERT OR IGNORE INTO updates (channel, key, at, chat_id, user_id, text, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [d.channel, d.key, new Date().toISOString(), d.chatId, d.userId, d.text ?? null, JSON.stringify(d.body)]);
     return changes > 0 ? 'new' : 'duplicate';
   }

@@ -30,7 +30,13 @@ const UnitsFile = z.object({
   compounds: z.record(z.string().min(1), z.array(z.string().min(1))),
   joiners: z.array(z.string().min(1)),
 });
-const SectorsFile = z.object({ about: z.string(), sectors: z.array(NamedEntry).min(1) });
+const SectorEntry = NamedEntry.extend({
+  /** Short forms that name the sector only right after a head word ("lĩnh vực BC", "ngành VT"). */
+  headed: z.array(z.string().min(1)).optional(),
+});
+/** A sector with the other ways it is written. */
+export type SectorEntry = z.infer<typeof SectorEntry>;
+const SectorsFile = z.object({ about: z.string(), heads: z.array(z.string().min(1)).min(1), sectors: z.array(SectorEntry).min(1) });
 
 /** Roles a table column can play, by header. */
 export const COLUMN_ROLES = ['task', 'lead', 'cooperating', 'deadline', 'submission', 'level', 'target', 'baseline', 'note'] as const;
@@ -75,8 +81,13 @@ export function unitReading(): { kinds: string[]; notLeadAfter: string[]; compou
 }
 
 /** The sectors and their spellings (lexicon/sectors.json). */
-export function sectorLexicon(): NamedEntry[] {
+export function sectorLexicon(): SectorEntry[] {
   return readLexicon('sectors.json', SectorsFile).sectors;
+}
+
+/** The words that head a sector's name ("lĩnh vực", "ngành"; lexicon/sectors.json). */
+export function sectorHeads(): string[] {
+  return readLexicon('sectors.json', SectorsFile).heads;
 }
 
 /** Column headers by role (lexicon/columns.json). */
@@ -191,8 +202,8 @@ const FollowUpWordsFile = z.object({
   filler: z.array(z.string().min(1)),
   period: z.array(z.string().min(1)).min(1),
   more: z.array(z.string().min(1)).min(1),
-  sectorHeads: z.array(z.string().min(1)),
   relativeYears: z.record(z.string().min(1), z.number().int()),
+  chatForms: z.record(z.string().min(1), z.string().min(1)),
   leadAsk: z.object({ who: z.array(z.string().min(1)), verb: z.string().min(1) }),
   yearParts: z.array(z.string().min(1)),
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../src/answer/render-text.js';
-import { Dialog, type Incoming } from '../src/conversation/dialog.js';
+import { Dialog, vocabularyOf, type Incoming } from '../src/conversation/dialog.js';
 import { FollowUpReader, Frames } from '../src/conversation/follow-up.js';
 import { SmallTalkReader } from '../src/conversation/small-talk.js';
 import { ownYears } from '../src/search/answerability.js';
@@ -17,7 +17,8 @@ const D2023 = '000_94f847d9d8c3a318.txt';
 const msg = (text: string, chatId: string, userId = chatId): Incoming => ({ channel: 'terminal', chatId, userId, text });
 
 async function reader() {
-  return new FollowUpReader((await testAnswerer()).browser);
+  const app = await testAnswerer();
+  return new FollowUpReader(app.browser, undefined, vocabularyOf(app));
 }
 
 const question = async (text: string, last: string) => {
@@ -168,6 +169,27 @@ describe('completing a follow-up from the last question', () => {
       .toBe('cáp quang Năm 2021 do ai chủ trì theo dõi');
   });
 
+  it('reads misspelt and chat-typed follow-up words as the words meant, not words the documents use', async () => {
+    const last = 'Thông tư thay thế Thông tư 25/2015/TT-BTTTT do đơn vị nào chủ trì?';
+    // a letter missing ("xog"), the ask then written as the lexicon spells it
+    expect(await question('bao gio phai xog?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT bao giờ phải xong');
+    // an old spelling the documents never write ("nầy" for "này") points back all the same
+    expect(await question('hạn chót của việc nầy?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT hạn chót');
+    // chat forms: "vs" for "với", "z" for "vậy", "j" for "gì"
+    expect(await question('phối hợp vs đơn vị nào z?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT phối hợp với đơn vị nào');
+    expect(await question('còn j nữa không?', last)).toBe('more');
+    // asks for a date in other words
+    expect(await question('hạn chót lúc nào vậy', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT hạn chót lúc nào');
+    expect(await question('deadline là ngày nào?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT deadline ngày nào');
+    // a word the documents write is no misspelt follow-up word: "tốc độ" is no "tốc đó"
+    expect(await question('tốc độ tăng trưởng?', last)).toBeUndefined();
+  });
+
+  it('reads asking for more with closing words after it, and for other targets or tasks', async () => {
+    const last = 'chỉ tiêu tỷ lệ dịch vụ công trực tuyến mức độ 4 năm 2020 là bao nhiêu?';
+    for (const more of ['con gi nua ko?', 'còn gì nữa không bạn', 'còn chỉ tiêu nào khác nữa không?', 'còn nhiệm vụ nào nữa ko']) expect(await question(more, last)).toBe('more');
+  });
+
   it('forgets a chat\'s frame after ten minutes', () => {
     const frames = new Frames();
     frames.set('terminal:1:1', 'cổng GovTech bao giờ phải xong?', undefined, 0);
@@ -202,9 +224,30 @@ describe('follow-ups in the dialog', () => {
     const first = await dialog.handle(msg('Năm 2023 lĩnh vực bưu chính có nhiệm vụ xây dựng Cổng dữ liệu bưu chính không?', 'f4'));
     expect(first.answer?.sources[0]).toMatchObject({ doc: D2023, lineStart: 30 });
     const more = renderText((await dialog.handle(msg('còn gì nữa không?', 'f4'))).reply);
-    expect(more).toMatch(/^Các mục khác trong Chỉ thị 01\/CT-BTTTT \(2023\)/);
+    expect(more).toMatch(/^Thêm trong Chỉ thị 01\/CT-BTTTT \(2023\)/);
     expect(more).toContain('(dòng 31)');
     expect(more).not.toContain('(dòng 30)');
+  });
+
+  it('shows the other targets of the lead\'s section when asked for other targets', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('chi tieu ATTT 2021: ty le co quan khac phuc lo hong do Bo TTTT canh bao dat bao nhieu?', 'f7'));
+    const { reply, answer } = await dialog.handle(msg('còn chỉ tiêu nào nữa ko', 'f7'));
+    const text = renderText(reply);
+    // the 2021 directive's section 2.4 states two targets on its line 89, each shown, and not the one answered (line 85)
+    expect(text).toMatch(/^Thêm trong Chỉ thị 01\/CT-BTTTT \(2021\) › 2\.4\. Lĩnh vực An toàn, an ninh mạng/);
+    expect(text).toContain('mô hình 4 lớp');
+    expect(text).toContain('25% đến 30%');
+    expect(text).not.toContain('(dòng 85)');
+    expect(answer?.sources.every((s) => s.doc === D2021)).toBe(true);
+  });
+
+  it('reads a sector\'s short form after the word heading it ("lĩnh vực BC")', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const { reply } = await dialog.handle(msg('Nhiệm vụ trọng tâm năm 2023 của lĩnh vực BC gồm những gì?', 'f8'));
+    expect(renderText(reply)).toMatch(/^Lĩnh vực Bưu chính năm 2023: \d+ mục/);
+    // alone, "BC" names no sector
+    expect((await testAnswerer()).browser.sectorsIn(['bc', 'nam', '2021'])).toBeUndefined();
   });
 
   it('answers another sector from its own part of the documents, else asks the last question of the sector alone', async () => {

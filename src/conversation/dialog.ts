@@ -5,14 +5,15 @@
  */
 import type { Answer, Answerer } from '../app.js';
 import { atPage, pageCount, type ListReply } from '../answer/list.js';
-import { emphasise, linesText, listAround, passageDisplay, shorten, type Excerpt, type Reply, type Span } from '../answer/reply.js';
+import { emphasise, linesText, listAround, passageDisplay, shorten, type Citation, type Excerpt, type Reply, type Span } from '../answer/reply.js';
+import type { StoredPassage } from '../index/load.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS } from '../search/engine.js';
 import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { AccessPolicy, REFUSALS } from './access.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
-import { FollowUpReader, Frames } from './follow-up.js';
+import { FollowUpReader, Frames, type Vocabulary } from './follow-up.js';
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
 import { nameTokens, withoutMinistryName } from '../register/names.js';
@@ -53,6 +54,8 @@ const RECORDED_SOURCES = 50;
  * the documents (the 2021 report's priorities for 2022) has about 30 bullets, so all of one fit.
  */
 const MORE_ITEMS = 30;
+/** How much of a lead passage shown cut is shown when more is asked for: a long paragraph, not a page. */
+const MORE_PASSAGE_CHARS = 1500;
 
 /** The reply to a sticker, a photo, a voice message: what the bot reads, on every channel. */
 export const ONLY_TEXT = 'Tôi chỉ đọc được tin nhắn dạng chữ. Bạn hãy gõ câu hỏi, ví dụ: "mục tiêu phủ sóng 5G năm 2025?"';
@@ -90,6 +93,11 @@ function smallTalkFor(app: Answerer): SmallTalkReader {
 }
 
 /** Whose frame a message continues: each user's own in a group chat, on each channel. */
+/** The documents' words, as the follow-up reader reads misspellings against them. */
+export function vocabularyOf(app: Answerer): Vocabulary {
+  return { hasFolded: (w) => app.engine.weight(w) > 0, hasTyped: (w) => app.engine.writes(w) };
+}
+
 function chatOf(msg: Incoming): string {
   return `${msg.channel}:${msg.chatId}:${msg.userId}`;
 }
@@ -104,7 +112,7 @@ export class Dialog {
 
   constructor(private app: Answerer, private readonly records: Records | undefined, private readonly opts: DialogOptions) {
     this.access = new AccessPolicy(opts);
-    this.followUps = new FollowUpReader(app.browser);
+    this.followUps = new FollowUpReader(app.browser, undefined, vocabularyOf(app));
     this.smallTalk = smallTalkFor(app);
   }
 
@@ -277,17 +285,19 @@ export class Dialog {
     const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
     if (list?.moved) return { reply: list.reply, answer: { reply: list.reply, sources: list.reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
     if (list) return plain(message(undefined, 'Đó là tất cả các mục của danh sách.'));
-    // an item of a list in the documents ("nhiệm vụ trọng tâm năm 2023"): the other items of that list
-    const lead = answerKey ? this.memory.get(answerKey)?.hits[0]?.passage : undefined;
-    const items = lead ? listAround(lead, this.app.corpus.passages, MORE_ITEMS).filter((p) => p.id !== lead.id) : [];
+    // the rest of the lead's section: the passage whole when it was cut, the section's other targets or
+    // tasks (the same kind as the lead's), else the other items of its list ("nhiệm vụ trọng tâm năm 2023")
+    const remembered = answerKey ? this.memory.get(answerKey) : undefined;
+    const lead = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation) : undefined;
+    const items = lead ? this.restOfSection(lead, remembered!) : [];
     if (lead && items.length) {
       const doc = this.app.corpus.documents.get(lead.doc);
-      const reply = message(`Các mục khác trong ${[doc?.short ?? lead.doc, lead.headingPath.at(-1)].filter(Boolean).join(' › ')}`,
-        items.map((p) => `• ${shorten(p.text.replace(/^\s*[-•+*]\s*/u, ''), 300)} (dòng ${p.lineStart})`).join('\n'));
+      const reply = message(`Thêm trong ${[doc?.short ?? lead.doc, lead.headingPath.at(-1)].filter(Boolean).join(' › ')}`,
+        items.map((i) => `• ${shorten(i.text.replace(/^\s*[-•+*]\s*/u, ''), i.max)} (dòng ${i.line})`).join('\n'));
       // shown once: asked again, there is no more to show
       const frame = this.frames.get(chat);
       if (frame) this.frames.set(chat, frame.question);
-      const sources = items.map((p) => ({ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text }));
+      const sources = items.map((i) => ({ doc: lead.doc, lineStart: i.line, lineEnd: i.lineEnd, text: i.text }));
       return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
     }
     const excerpts = answerKey ? this.more(answerKey) : undefined;
@@ -295,6 +305,43 @@ export class Dialog {
     const reply = message('Các nguồn tiếp theo', ...excerpts.map((e) => [...e.spans, { text: `\n📄 ${citationText(e.citation, 1)}` }]));
     const sources = excerpts.map((e) => ({ doc: e.citation.doc, lineStart: e.citation.lineStart, lineEnd: e.citation.lineEnd, text: e.spans.map((x) => x.text).join('') }));
     return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
+  }
+
+  /** The passage an answer's lead cites. */
+  private leadPassage(c: Citation): StoredPassage | undefined {
+    return this.app.corpus.passages.find((p) => p.doc === c.doc && p.lineStart <= c.lineStart && c.lineStart <= p.lineEnd);
+  }
+
+  /**
+   * What more the lead's section holds: the lead passage whole when the answer showed it cut, then the
+   * section's other targets when the lead states a target (its other tasks when it states a task), else the
+   * other items of the lead's list.
+   */
+  private restOfSection(lead: StoredPassage, remembered: RememberedAnswer): Array<{ text: string; line: number; lineEnd: number; max: number }> {
+    const items: Array<{ text: string; line: number; lineEnd: number; max: number }> = [];
+    const shown = remembered.reply.kind === 'answer' ? remembered.reply.lead.spans.map((x) => x.text).join('') : '';
+    const whole = passageDisplay(lead);
+    if (/…/u.test(shown) && whole.length > shown.length) items.push({ text: whole, line: lead.lineStart, lineEnd: lead.lineEnd, max: MORE_PASSAGE_CHARS });
+    const { targets, tasks } = this.app.corpus.register;
+    const sameSection = (r: { doc: string; section: string[] }) => r.doc === lead.doc && r.section.join('\u0000') === lead.headingPath.join('\u0000');
+    const inLead = (r: { line: number }) => r.line >= lead.lineStart && r.line <= lead.lineEnd;
+    const rows = targets.some((t) => sameSection(t) && inLead(t)) ? targets.filter(sameSection)
+      : tasks.some((t) => sameSection(t) && inLead(t)) ? tasks.filter(sameSection) : [];
+    // a line may state several targets, each its own clause
+    const seen = new Set<string>();
+    for (const r of rows.filter((x) => !inLead(x)).sort((a, b) => a.line - b.line || a.id - b.id)) {
+      if (seen.has(r.text) || seen.size >= MORE_ITEMS) continue;
+      seen.add(r.text);
+      items.push({ text: r.text, line: r.line, lineEnd: r.line, max: 300 });
+    }
+    if (seen.size === 0) {
+      // the item that matched was shown whole; its neighbours, shown by their first sentence, are shown again
+      const matched = remembered.hits[0]?.passage.id ?? lead.id;
+      for (const p of listAround(lead, this.app.corpus.passages, MORE_ITEMS).filter((p) => p.id !== matched)) {
+        items.push({ text: p.text, line: p.lineStart, lineEnd: p.lineEnd, max: 300 });
+      }
+    }
+    return items;
   }
 
   /** Remembers an answer for its follow-ups and records it; `shown` is what the user typed when a command ran. */
@@ -425,7 +472,7 @@ export class Dialog {
       this.app = await this.opts.reload();
       this.memory.clear();
       this.frames.clear();
-      this.followUps = new FollowUpReader(this.app.browser);
+      this.followUps = new FollowUpReader(this.app.browser, undefined, vocabularyOf(this.app));
       this.smallTalk = smallTalkFor(this.app);
       return message(undefined, `Đã nạp lại chỉ mục: ${this.app.corpus.passages.length} đoạn từ ${this.app.corpus.documents.size} văn bản.`);
     } catch (err) {

@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { documentKinds, followUpWords, type FollowUpWords } from '../lexicon.js';
+import { documentKinds, followUpWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 
 /** What a chat asked last: the question as understood, the key of its answer, and when. */
@@ -53,6 +53,8 @@ interface Word {
   end: number;
   /** Whether the text the word is in is typed with diacritics (a word typed without them is then as typed). */
   accented: boolean;
+  /** A misspelt follow-up word, read as its folded form whatever its diacritics ("nầy", "xog"). */
+  loose?: boolean;
 }
 
 /** The words of a text with their places (NFC text; a word is a run of letters and digits). */
@@ -62,6 +64,25 @@ function wordsOf(text: string): Word[] {
   return found.map((m) => ({
     typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length, accented,
   }));
+}
+
+/** The words the documents use: a word they never use may be a misspelt follow-up word. */
+export interface Vocabulary {
+  /** Whether the documents use this folded word. */
+  hasFolded(folded: string): boolean;
+  /** Whether the documents write this word as typed, diacritics and all. */
+  hasTyped(word: string): boolean;
+}
+
+/** Whether `a` becomes `b` by one letter added, dropped or two swapped ("xog" → "xong"), or changed when long. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length !== b.length) return (a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1));
+  if (a.slice(i + 2) === b.slice(i + 2) && a[i] === b[i + 1] && a[i + 1] === b[i]) return true;
+  // a changed letter only in a longer word: "xong" is no typo of "cong"
+  return a.length >= 5 && a.slice(i + 1) === b.slice(i + 1);
 }
 
 /** Where a unit, a sector or a document is named in a text's folded words, as spans of them. */
@@ -159,7 +180,7 @@ function prepare(words: FollowUpWords): Phrases {
     period: phrases(words.period),
     before: phrases(documentKinds().before),
     yearParts: phrases(words.yearParts),
-    sectorHeads: phrases(words.sectorHeads),
+    sectorHeads: phrases(sectorHeads()),
     relativeYears: Object.entries(words.relativeYears).map(([text, step]) => ({ phrase: phraseOf(text), step }))
       .filter((r) => r.phrase.folded.length > 0).sort((a, b) => b.phrase.folded.length - a.phrase.folded.length),
     more: phrases(words.more),
@@ -176,6 +197,7 @@ function phraseAt(words: Word[], phrase: Phrase, at: number): boolean {
   return phrase.folded.every((p, k) => {
     const w = words[at + k];
     if (w?.folded !== p || /^\p{Lu}{2,}$/u.test(w.typed)) return false;
+    if (w.loose) return true;
     const typed = w.typed.normalize('NFC').toLowerCase();
     // a phrase of one word typed without its diacritics in a text typed with them is another word ("do" is
     // no "đó"); in a longer phrase the others say which is meant ("hạn khi nao")
@@ -278,9 +300,42 @@ export class FollowUpReader {
   /** The word a year is said with ("năm"), as typed. */
   private readonly yearWord: string;
 
-  constructor(private readonly namer: Namer, words: FollowUpWords = followUpWords()) {
+  /** The follow-up words' own words: folded, and each folded word's spellings. */
+  private readonly ownWords = new Map<string, Set<string>>();
+  /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
+  private readonly chatForms = new Map<string, string>();
+
+  constructor(private readonly namer: Namer, words: FollowUpWords = followUpWords(), private readonly vocabulary?: Vocabulary) {
     this.phrases = prepare(words);
     this.yearWord = words.period[0];
+    const p = this.phrases;
+    const all = [p.openers, p.closers, p.references, p.asks, p.notAsks, p.who, p.filler, p.period, p.before, p.yearParts, p.sectorHeads, p.more,
+      p.relativeYears.map((r) => r.phrase), [phraseOf(p.leadVerb)]].flat();
+    for (const phrase of all) {
+      phrase.folded.forEach((f, k) => { if (!this.ownWords.has(f)) this.ownWords.set(f, new Set()); this.ownWords.get(f)!.add(phrase.typed[k]); });
+    }
+    for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
+  }
+
+  /**
+   * A message's words, a chat form read as its word ("j" is "gì") and a misspelt follow-up word as the word
+   * meant: one the documents never write, that folds to a follow-up word ("nầy" is "này"), or one letter
+   * from a single one of them ("xog" is "xong").
+   */
+  private wordsOf(text: string): Word[] {
+    const v = this.vocabulary;
+    return wordsOf(text).map((w) => {
+      if (/^\p{Lu}{2,}$/u.test(w.typed)) return w;
+      const chat = this.chatForms.get(w.folded);
+      if (chat && w.typed === w.typed.toLowerCase()) return { ...w, folded: fold(chat), loose: true };
+      if (!v) return w;
+      const typed = normalize(w.typed);
+      const spellings = this.ownWords.get(w.folded);
+      if (spellings) return typed !== w.folded && !spellings.has(typed) && !v.hasTyped(typed) ? { ...w, loose: true } : w;
+      if (w.folded.length < 3 || !/^[a-z]+$/.test(w.folded) || v.hasFolded(w.folded)) return w;
+      const meant = [...this.ownWords.keys()].filter((f) => f.length >= 3 && oneEditApart(w.folded, f));
+      return meant.length === 1 ? { ...w, folded: meant[0], loose: true } : w;
+    });
   }
 
   /**
@@ -361,10 +416,15 @@ export class FollowUpReader {
     const typed = text.normalize('NFC').trim();
     // a command is never a follow-up
     if (typed.startsWith('/')) return undefined;
-    const words = wordsOf(typed);
+    const words = this.wordsOf(typed);
     if (words.length === 0) return undefined;
     const p = this.phrases;
-    if (p.more.some((m) => m.folded.length === words.length && phraseAt(words, m, 0))) return { kind: 'more' };
+    // "còn gì nữa không?", with any closing words after it ("còn gì nữa ko bạn")
+    for (let end = words.length, c: Phrase | undefined; end > 0; end -= c.folded.length) {
+      if (p.more.some((m) => m.folded.length === end && phraseAt(words, m, 0))) return { kind: 'more' };
+      c = p.closers.find((w) => end - w.folded.length >= 0 && phraseAt(words, w, end - w.folded.length));
+      if (!c) break;
+    }
 
     // openers at the start, closers at the end: "thế còn … thì sao"
     let from = 0;
@@ -380,7 +440,7 @@ export class FollowUpReader {
     }
     const inner = words.slice(from, to);
     const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
-    const innerWords = wordsOf(innerText);
+    const innerWords = this.wordsOf(innerText);
     const doc = innerText ? this.documentSpan(innerWords) : undefined;
     const docWords = covered(doc ? [doc] : []);
     const references = this.referencesIn(innerWords, docWords);
@@ -409,7 +469,7 @@ export class FollowUpReader {
     if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
     if (time) question = this.withTime(question, time);
     // an ask of a kind the last question asked already adds nothing: its own words stay ("mục tiêu")
-    const ask = this.asksTheSame(innerWords, asks, question) ? '' : this.plainAsk(spanText(innerText, innerWords, asks), this.kindsOf(innerWords, asks));
+    const ask = this.asksTheSame(innerWords, asks, question) ? '' : this.plainAsk(this.askText(innerText, innerWords, asks), this.kindsOf(innerWords, asks));
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
     let sector: SectorSwitch | undefined;
@@ -431,12 +491,22 @@ export class FollowUpReader {
     };
   }
 
+  /** The asks as typed, an ask with a misspelt word as the lexicon spells it ("bao gio phai xog" → "bao giờ phải xong"). */
+  private askText(text: string, words: Word[], asks: Array<[number, number]>): string {
+    return asks.map(([a, b]) => {
+      const typed = spanText(text, words, [[a, b]]);
+      if (!words.slice(a, b).some((w) => w.loose)) return typed;
+      const phrase = this.phrases.asks.find((ph) => ph.folded.length === b - a && phraseAt(words, ph, a));
+      return phrase ? phrase.typed.join(' ') : typed;
+    }).join(' ');
+  }
+
   /**
    * Whether a message only asks, naming nothing it asks about ("ai chủ trì?", "hạn khi nào?"): with no
    * last question to take the subject from, the user is asked what it is about.
    */
   asksOnly(text: string): boolean {
-    const words = wordsOf(text.normalize('NFC'));
+    const words = this.wordsOf(text.normalize('NFC'));
     const p = this.phrases;
     const asks = asksIn(words, p);
     if (!asks.length) return false;

@@ -3,7 +3,7 @@
  * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
  * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
  */
-import { browseWords, documentKinds, figureUnits, sectorLexicon, unitReading, type BrowseWords, type NamedEntry } from '../lexicon.js';
+import { browseWords, documentKinds, figureUnits, sectorHeads, sectorLexicon, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, typedTokens, withoutMinistryName } from './names.js';
@@ -17,7 +17,9 @@ export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & 
 export interface Reading {
   cues: Cues;
   /** The sectors, with the abbreviations whose full form is one of their spellings ("CĐS", "ATTT"). */
-  sectors: NamedEntry[];
+  sectors: SectorEntry[];
+  /** The words that head a sector's name ("linh vuc", "nganh"), folded. */
+  sectorHeads: string[][];
   /** Unit kind words, folded ("cuc", "hoc vien"). */
   kinds: string[][];
   /** Words after which a named unit takes part but does not lead, folded. */
@@ -51,14 +53,14 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const units = unitReading();
   const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
-  return { cues, sectors: withAliases(sectorLexicon(), aliases), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
+  return { cues, sectors: withAliases(sectorLexicon(), aliases), sectorHeads: phraseList(sectorHeads()), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
     ranks: phraseList(figureUnits().ranks),
     documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before) },
   };
 }
 
 /** Sectors with the abbreviations whose full form is one of their spellings ("CĐS" for "chuyển đổi số"). */
-function withAliases(sectors: NamedEntry[], aliases: AliasPair[]): NamedEntry[] {
+function withAliases(sectors: SectorEntry[], aliases: AliasPair[]): SectorEntry[] {
   // alias tokens are normalized already: folding them is enough
   const fullForms = aliases.map((a) => ({ full: a.full.map(fold).join(' '), short: a.short.join(' ') }));
   return sectors.map((s) => {
@@ -270,7 +272,17 @@ export class QuestionReader {
 
   /** The sectors a question names ("lĩnh vực viễn thông", "bưu chính và viễn thông", "CĐS"), in order, with every span. */
   findSectors(tokens: string[]): { sectors: string[]; spans: Array<[number, number]> } | undefined {
-    const found = findNamesInTokens(withoutMinistryName(tokens), this.reading.sectors);
+    const plain = withoutMinistryName(tokens);
+    const found = findNamesInTokens(plain, this.reading.sectors);
+    // a short form right after a head word ("lĩnh vực BC"), where no longer name stands
+    for (const head of this.reading.sectorHeads) {
+      for (let at = findWords(plain, head); at; at = findWords(plain, head, at[1])) {
+        const next = at[1];
+        const entry = this.reading.sectors.find((s) => s.headed?.some((h) => nameTokens(h).join(' ') === plain[next]));
+        if (entry && !found.some((m) => m.start <= next && next < m.end)) found.push({ entry, start: next, end: next + 1 });
+      }
+    }
+    found.sort((a, b) => a.start - b.start);
     if (found.length === 0) return undefined;
     return { sectors: [...new Set(found.map((m) => m.entry.name))], spans: found.map((m) => [m.start, m.end]) };
   }

@@ -127,6 +127,14 @@ export class Engine {
     return best;
   };
 
+  private written?: Set<string>;
+
+  /** Whether the documents (text or headings) write this word as typed, diacritics and all. */
+  writes(word: string): boolean {
+    this.written ??= new Set(this.corpus.passages.flatMap((p) => normalize(`${p.text} ${p.headingPath.join(' ')}`).match(/[\p{L}\p{N}]+/gu) ?? []));
+    return this.written.has(normalize(word));
+  }
+
   /** How much a folded word says: its IDF in the corpus (0 for a word the documents never use). */
   weight(term: string): number {
     return this.corpus.vocabulary.has(term) ? this.idf(term) : 0;

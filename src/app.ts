@@ -1,7 +1,7 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildListReply, type SourceSpan } from './answer/list.js';
 import { registerLead } from './answer/register-answer.js';
-import { missingAsked } from './search/answerability.js';
+import { holdsAnswer, missingAsked, namesCooperating, type LeadOrDue } from './search/answerability.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { loadCorpus, loadIndex, type Corpus, type StoredPassage } from './index/load.js';
 import { buildIndexInWorker } from './index/rebuild.js';
@@ -9,7 +9,7 @@ import { forgetLexicon } from './lexicon.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
 import { RegisterIndex } from './register/query.js';
-import { Engine, MAX_QUESTION_CHARS, type SearchResult } from './search/engine.js';
+import { Engine, MAX_QUESTION_CHARS, type Hit, type SearchResult } from './search/engine.js';
 
 /** A reply with what it rests on. */
 export interface Answer {
@@ -29,8 +29,12 @@ export interface Answerer {
   engine: Engine;
   corpus: Corpus;
   browser: Browser;
-  /** Answers a free-text question: a list from the register when one is asked for, else a passage. */
-  answer(question: string): Answer;
+  /**
+   * Answers a free-text question: a list from the register when one is asked for, else a passage. `about`
+   * is the passage the chat's last answer led with, for a follow-up asking who leads, when or who takes part
+   * in what it showed ("ai chủ trì?"): it leads when it says what is asked.
+   */
+  answer(question: string, about?: StoredPassage): Answer;
   /** Answers a list request built by a command. */
   list(request: BrowseRequest): Answer;
 }
@@ -46,6 +50,9 @@ export function answererFor(corpus: Corpus): Answerer {
   // Vụ Bưu chính (no-answer recognised on qa-fresh 9→11/18, nothing else changed)
   const namesUnitByName = (p: StoredPassage) => browser.findUnit(p.text) !== undefined
     || (p.table?.cells.some((c, i) => /chủ trì/iu.test(p.table!.columns[i] ?? '') && c.trim() !== '') ?? false);
+  // whether a passage says what a question asks of a task: its lead unit, its time, who takes part
+  const saysAsked = (intent: string, asked: LeadOrDue | undefined, p: StoredPassage) => (asked === 'cooperating' ? namesCooperating(p)
+    : ['unit', 'deadline'].includes(intent) && holdsAnswer(intent, p, namesUnitByName));
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
     return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };
@@ -55,7 +62,7 @@ export function answererFor(corpus: Corpus): Answerer {
     corpus,
     browser,
     list,
-    answer(question) {
+    answer(question, about) {
       const asked = question.slice(0, MAX_QUESTION_CHARS);
       const listRequest = browser.read(asked);
       const request = listRequest ?? browser.topic(asked);
@@ -71,22 +78,24 @@ export function answererFor(corpus: Corpus): Answerer {
       const comparison = browser.comparisonWords(question);
       // a question that names a document ("theo Chỉ thị 2021 …") is answered from it, without the words naming it
       const named = comparison ? undefined : browser.documentsNamed(question);
-      const search = engine.search(comparison?.rest || named?.rest || question, 8, named?.docs);
+      let search = engine.search(comparison?.rest || named?.rest || question, 8, named?.docs);
       const asksLeadOrDue = browser.asksLeadOrDue(question);
+      if (about && saysAsked(search.question.intent, asksLeadOrDue, about)) search = withLead(search, about);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
         docs: named?.docs,
       });
       // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
       const lead = search.hits[0];
-      const missing = !fromRegister && lead && !search.noAnswer ? missingAsked(search.question.intent, asksLeadOrDue, lead.passage, namesUnitByName) : undefined;
+      const missing = fromRegister ? fromRegister.lacks
+        : lead && !search.noAnswer ? missingAsked(search.question.intent, asksLeadOrDue, lead.passage, namesUnitByName) : undefined;
       if (emptyList && (search.noAnswer || missing)) return emptyList;
       const hits: SourceSpan[] = search.hits.map((h) => ({ doc: h.passage.doc, lineStart: h.passage.lineStart, lineEnd: h.passage.lineEnd, text: h.passage.text }));
       // the register's rows first, then the other hits, each once; asked to compare documents, only the rows compared
       const shown = fromRegister?.sources ?? [];
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
-        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing),
+        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing, asksLeadOrDue, (w) => engine.weight(w)),
         sources,
         // saying that the documents do not name the unit or the time asked for is saying they do not answer
         noAnswer: search.noAnswer || missing !== undefined,
@@ -95,6 +104,14 @@ export function answererFor(corpus: Corpus): Answerer {
       };
     },
   };
+}
+
+/** A search result led by `p`: the chat's last answer is what a follow-up asks about. */
+function withLead(search: SearchResult, p: StoredPassage): SearchResult {
+  const first = search.hits[0];
+  const own = search.hits.find((h) => h.passage.id === p.id);
+  const lead: Hit = own ?? { passage: p, score: first?.score ?? 1, coverage: first?.coverage ?? 1, pairShare: first?.pairShare ?? 1 };
+  return { ...search, hits: [lead, ...search.hits.filter((h) => h !== lead)], noAnswer: false, lacks: undefined };
 }
 
 /** Reads an index file into an answerer. */

@@ -143,6 +143,7 @@ const BrowseWordsFile = z.object({
   target: z.array(z.string().min(1)),
   sector: z.array(z.string().min(1)),
   lead: z.array(z.string().min(1)),
+  cooperating: z.array(z.string().min(1)),
   due: z.array(z.string().min(1)),
   by: z.array(z.string().min(1)),
   before: z.array(z.string().min(1)),

@@ -229,6 +229,24 @@ describe('follow-ups in the dialog', () => {
     expect(more).not.toContain('(dòng 30)');
   });
 
+  it('answers who takes part from what the last answer showed, or says the documents name no one', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    // the 2021 directive's index table (line 266) has a cooperating column
+    await dialog.handle(msg('Mục tiêu 2021 nâng xếp hạng Chính phủ điện tử của LHQ tăng mấy bậc, đơn vị nào chủ trì theo dõi?', 'c1'));
+    const table = await dialog.handle(msg('phối hợp với đơn vị nào?', 'c1'));
+    expect(table.answer?.sources[0]).toMatchObject({ doc: D2021, lineStart: 266 });
+    expect(renderText(table.reply).slice(0, 500)).toContain('Đơn vị phối hợp: Cục Viễn thông');
+    // a sentence naming the units taking part leads with that clause
+    await dialog.handle(msg('Giao ban quý 1/2023 giao Vụ KHTC rà soát sửa quy định về định mức kinh tế kỹ thuật cho báo chí phải không?', 'c2'));
+    const sentence = renderText((await dialog.handle(msg('đơn vị nào phối hợp?', 'c2'))).reply);
+    expect(sentence.slice(0, 300)).toContain('phối hợp Cục Báo chí, Cục PTTH&TTĐT');
+    // the 2023 meeting names Cục Báo chí leading the plan for Directive 07 and no one beside it
+    await dialog.handle(msg('Cục Báo chí chủ trì xây dựng kế hoạch triển khai Chỉ thị 07/CT-TTg về nội dung gì?', 'c3'));
+    const none = await dialog.handle(msg('phoi hop voi nhung don vi nao?', 'c3'));
+    expect(none.answer?.noAnswer).toBe(true);
+    expect(renderText(none.reply)).toMatch(/^Hiểu là: .*\n\nVăn bản không ghi đơn vị phối hợp cho việc này\./);
+  });
+
   it('shows the other targets of the lead\'s section when asked for other targets', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('chi tieu ATTT 2021: ty le co quan khac phuc lo hong do Bo TTTT canh bao dat bao nhieu?', 'f7'));

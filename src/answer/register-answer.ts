@@ -8,7 +8,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { holdsAnswer } from '../search/answerability.js';
+import { holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -17,6 +17,8 @@ import { citationFor, emphasise, type Excerpt, type Span } from './reply.js';
 /** A lead built from a register row, with the rows of other documents it is compared with. */
 export interface RegisterLead {
   lead: Excerpt;
+  /** Asked who takes part beside the lead, and the row names no one: the reply says so. */
+  lacks?: 'cooperating';
   /** The source spans the lead shows, the row first, then each compared row. */
   sources: SourceSpan[];
 }
@@ -106,8 +108,8 @@ export interface LeadOptions {
   rankWords?: Set<string>;
   /** Whether a passage names one of the Ministry's units. */
   namesUnit: (p: StoredPassage) => boolean;
-  /** The question asks who leads a task ("chủ trì") or when it is due ("hạn", "phải xong"): a task row answers best. */
-  asks?: 'unit' | 'deadline';
+  /** The question asks who leads a task ("chủ trì"), when it is due ("hạn", "phải xong") or who takes part ("phối hợp"): a task row answers best. */
+  asks?: LeadOrDue;
   /** The documents the question names ("theo Chỉ thị 2023"): no other document's value is shown beside the lead's. */
   docs?: ReadonlySet<string>;
 }
@@ -149,7 +151,7 @@ export function registerLead(
     // row covering it as well, when the first passage names no time. Measured: dev hit@1 88.8 → 90.0%,
     // dev2 deadline facts 92.6 → 96.3%; qa and the holdouts unchanged.
     const firstLacks = !holdsAnswer(q.intent, candidates[0].passage, options.namesUnit);
-    const asked = options.asks === q.intent;
+    const asked = options.asks === q.intent || (options.asks === 'cooperating' && q.intent === 'unit');
     if (at < 0 && (firstLacks || asked)) {
       const enough = (asked ? ROW_COVERAGE : 1) * candidates[0].coverage;
       at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= enough);
@@ -157,9 +159,15 @@ export function registerLead(
     if (at < 0) return undefined;
     const task = rowIn(candidates[at])!;
     const p = candidates[at].passage;
+    const cooperatingAsked = options.asks === 'cooperating' && q.intent === 'unit';
+    // a task read from a sentence keeps no units taking part: the sentence, which names them, answers
+    if (cooperatingAsked && !task.cooperating.length && namesCooperating(p)) return undefined;
     const doc = documents.get(task.doc);
     const lead = task.leads.length ? task.leadWritten || task.leads.join(', ') : '';
-    const spans: Span[] = q.intent === 'deadline'
+    // asked who takes part and the row names no one, the reply says so above the row (see `lacks`)
+    const spans: Span[] = cooperatingAsked && task.cooperating.length
+      ? [{ text: task.cooperatingWritten, strong: true }, { text: ' phối hợp' + (lead ? `, ${lead} chủ trì` : '') }]
+      : q.intent === 'deadline'
       ? [
         { text: deadlineText(task), strong: true },
         { text: (task.kind === 'submitted' ? ' (đã trình)' : '') + (lead ? `, ${lead} chủ trì` : '') + beforeDocumentNote(task, doc) },
@@ -170,8 +178,9 @@ export function registerLead(
         { text: beforeDocumentNote(task, doc) },
       ];
     spans.push({ text: '\n' }, ...emphasise(task.text));
-    if (task.cooperating.length) spans.push({ text: `\nPhối hợp: ${task.cooperatingWritten}` });
+    if (task.cooperating.length && !cooperatingAsked) spans.push({ text: `\nPhối hợp: ${task.cooperatingWritten}` });
     return {
+      ...(cooperatingAsked && !task.cooperating.length ? { lacks: 'cooperating' as const } : {}),
       lead: { spans, citation: citationOf(task, documents), otherDocument: false },
       sources: [{ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text }],
     };

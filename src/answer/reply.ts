@@ -6,6 +6,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
+import { askedIn, type LeadOrDue } from '../search/answerability.js';
 import { clauseRanges, sentenceRanges } from '../ingest/split.js';
 import { fold, yearsIn } from '../text/analyzer.js';
 import type { ListReply } from './list.js';
@@ -109,11 +110,30 @@ export function passageDisplay(p: StoredPassage): string {
   return [sector ? `(${sector})` : '', ...lines].filter(Boolean).join('\n');
 }
 
+/** What a passage's excerpt is chosen by: the question's words and phrases (folded), and what it asks. */
+export interface ExcerptTerms {
+  words: string[];
+  phrases: string[];
+  /** Whether a text holds what the question asks (who takes part, a time, a figure of the kind asked). */
+  asked?: (text: string) => boolean;
+  /** How much each word says (rarer words more), as a share of the question's average word; 1 for every word when not given. */
+  weight?: (folded: string) => number;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+// What holding what is asked counts for, against words shared with the question (each weighted by its IDF as a
+// share of the question's average): a clause with the date, the figure or the units taking part asked beats
+// one sharing up to this many more words. Measured: 0 → qa-fresh facts 94.0%, 2, 3 and 5 → 96.0%, nothing
+// else moved; weighting the words by IDF moved dev2 facts 88.3 → 88.8%, qa-fresh2 92.2 → 94.1%, qa 93.6 → 92.3%.
+const ASKED_WEIGHT = 2;
+
 /**
  * The part of a passage worth leading with: the sentence (or clause) that shares most words and phrases
- * with the question, a figure counting one more, widened with its neighbours while it fits.
+ * with the question, holding what it asks counting ASKED_WEIGHT more and any figure one more, widened with
+ * its neighbours while it fits.
  */
-export function bestExcerpt(p: StoredPassage, question: { words: string[]; phrases: string[] }, maxChars: number): string {
+export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: number): string {
   const text = passageDisplay(p);
   if (text.length <= maxChars || p.kind === 'row') return text.length <= maxChars * 1.5 ? text : text.slice(0, maxChars) + '…';
   // sentences, and the clauses of a sentence too long to show whole, so the figure at its end is not cut off
@@ -124,8 +144,9 @@ export function bestExcerpt(p: StoredPassage, question: { words: string[]; phras
     const tokens = fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u);
     const words = new Set(tokens);
     const pairs = new Set(tokens.slice(1).map((w, k) => `${tokens[k]}_${w}`));
-    const score = question.words.filter((w) => words.has(w)).length + question.phrases.filter((ph) => pairs.has(ph)).length
-      + (/\d/.test(text.slice(a, b)) ? 1 : 0);
+    const part = text.slice(a, b);
+    const score = sum(question.words.filter((w) => words.has(w)).map((w) => question.weight?.(w) ?? 1)) + question.phrases.filter((ph) => pairs.has(ph)).length
+      + (/\d/.test(part) ? 1 : 0) + (question.asked?.(part) ? ASKED_WEIGHT : 0);
     if (score > bestScore) { bestScore = score; best = i; }
   });
   let [start, end] = ranges[best];
@@ -181,10 +202,20 @@ export function buildReply(
   passages: StoredPassage[] = [],
   /** A lead built from a register row (value first), and the source lines it shows. */
   fromRegister?: { lead: Excerpt; sources: Array<{ doc: string; lineStart: number }> },
-  /** What was asked and the best passage does not say: a lead unit, or a deadline. */
-  missing?: 'unit' | 'deadline',
+  /** What was asked and the best passage does not say: a lead unit, a deadline, the units taking part. */
+  missing?: LeadOrDue,
+  /** What the question asks of a task in so many words. */
+  asks?: LeadOrDue,
+  /** How much a folded word says in the documents (its IDF). */
+  idf?: (folded: string) => number,
 ): Reply {
-  const terms = { words: result.question.content.map((t) => t.folded), phrases: result.question.phrases.map((t) => t.folded) };
+  const words = result.question.content.map((t) => t.folded);
+  // a word's weight as a share of the question's average: "QCVN" says more than "công nghệ"
+  const mean = idf && words.length ? sum(words.map(idf)) / words.length : 0;
+  const terms: ExcerptTerms = {
+    words, phrases: result.question.phrases.map((t) => t.folded), asked: askedIn(result.question, asks),
+    ...(idf && mean > 0 ? { weight: (w: string) => idf(w) / mean } : {}),
+  };
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
     spans: emphasise(bestExcerpt(h.passage, terms, max)),
     citation: citationOf(h.passage, documents.get(h.passage.doc)),
@@ -212,7 +243,7 @@ export function buildReply(
     }
     : excerpt(first, 300);
   if (missing) {
-    const notice = missing === 'unit' ? 'Văn bản không ghi rõ đơn vị chủ trì việc này.' : 'Văn bản không ghi thời hạn cho việc này.';
+    const notice = { unit: 'Văn bản không ghi rõ đơn vị chủ trì việc này.', deadline: 'Văn bản không ghi thời hạn cho việc này.', cooperating: 'Văn bản không ghi đơn vị phối hợp cho việc này.' }[missing];
     lead.spans = [{ text: notice, strong: true }, { text: ' Đoạn liên quan nhất:\n' }, ...lead.spans];
   }
   // the same target may stand in another document with another value: its best passage comes first

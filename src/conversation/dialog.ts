@@ -206,7 +206,10 @@ export class Dialog {
     if (completion) {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
-      let answer = command ? undefined : this.app.answer(understood);
+      // asked only who leads, when or who takes part: about what the last answer showed
+      const remembered = completion.asksOnly && frame?.answerKey ? this.memory.get(frame.answerKey) : undefined;
+      const about = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation) : undefined;
+      let answer = command ? undefined : this.app.answer(understood, about);
       // another sector than the last question's: answered from that sector's part of the documents, or what
       // the last question asked is asked of the sector alone, or the sector's list in its time and document
       // (and a passage answering the last question's words kept beside the new sector speaks of them)

@@ -7,6 +7,7 @@
  */
 import { documentKinds, followUpWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
+import type { LeadOrDue } from '../search/answerability.js';
 
 /** What a chat asked last: the question as understood, the key of its answer, and when. */
 export interface Frame {
@@ -94,7 +95,7 @@ export interface Namer {
   /** The documents the words name ("chi thi nam 2021") and the span naming them, if any. */
   documentIn(tokens: string[]): { docs: string[]; span: [number, number] } | undefined;
   /** Whether a question, as the answerer reads it, asks who leads a task or when it is due. */
-  asksLeadOrDue(question: string): 'unit' | 'deadline' | undefined;
+  asksLeadOrDue(question: string): LeadOrDue | undefined;
 }
 
 /**
@@ -103,7 +104,11 @@ export interface Namer {
  * nghệ số vào GDP"): it is asked when the question alone finds nothing, and its answer taken when it speaks
  * of the subject.
  */
-export type Completion = { kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch } | { kind: 'more' };
+export type Completion = {
+  kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch;
+  /** The follow-up only asks ("ai chủ trì?", "hạn khi nào?"): it is about what the last answer showed. */
+  asksOnly?: boolean;
+} | { kind: 'more' };
 
 /**
  * A follow-up naming another sector ("thế ngành bưu chính thì sao?") after a question about one: the last
@@ -486,6 +491,7 @@ export class FollowUpReader {
     if (!question) return undefined;
     return {
       kind: 'question', question,
+      ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(sector ? { sector } : {}),
     };

@@ -12,6 +12,7 @@ import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type Peri
 import { findDocumentMention } from './mentions.js';
 import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
+import type { LeadOrDue } from '../search/answerability.js';
 import { holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
 import type { SectorSection, Target, Task } from './types.js';
 
@@ -152,8 +153,10 @@ export class Browser {
    * Whether a question asks who leads a task ("chủ trì", "phụ trách", "giao cho") or when it is due ("hạn",
    * "bao giờ phải xong"), as opposed to who or when in general.
    */
-  asksLeadOrDue(question: string): 'unit' | 'deadline' | undefined {
+  asksLeadOrDue(question: string): LeadOrDue | undefined {
     const tokens = nameTokens(question);
+    // "… do Cục Báo chí chủ trì, phối hợp với đơn vị nào": who takes part is asked, not who leads
+    if (this.reader.has(tokens, this.reading.cues.cooperating)) return 'cooperating';
     if (this.reader.has(tokens, this.reading.cues.lead)) return 'unit';
     return this.reader.has(tokens, this.reading.cues.due) ? 'deadline' : undefined;
   }

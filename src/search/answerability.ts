@@ -6,7 +6,7 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { browseWords, columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
@@ -110,13 +110,57 @@ export function holdsAnswer(intent: string, p: StoredPassage, namesUnit: (p: Sto
   return true;
 }
 
+/** What a question asks of a task in so many words: who leads it, when it is due, who takes part beside the lead. */
+export type LeadOrDue = 'unit' | 'deadline' | 'cooperating';
+
+let cooperatingWords: { text: RegExp; columns: string[][] } | undefined;
+onLexiconForgotten(() => { cooperatingWords = undefined; });
+
 /**
- * What the question asks in so many words (who leads, when it is due) and the passage that answers best
- * does not say: the reply says the documents do not name it, and the question counts as not answered.
+ * Whether a passage names who takes part beside the lead: a filled cooperating column of a table row
+ * (lexicon/columns.json), or a word of taking part in its text ("phối hợp"; lexicon/browse-words.json).
+ */
+export function namesCooperating(p: StoredPassage): boolean {
+  if (p.kind === 'row' && p.table) {
+    const columns = readingOfCooperating().columns;
+    return p.table.columns.some((col, i) => (p.table!.cells[i] ?? '').trim() !== '' && columns.some((words) => nameTokens(col).join(' ').includes(words.join(' '))));
+  }
+  return saysCooperating(p.text);
+}
+
+function readingOfCooperating(): { text: RegExp; columns: string[][] } {
+  cooperatingWords ??= {
+    text: new RegExp(`(?<![\\p{L}])(?:${longestFirst(browseWords().cooperating.map((w) => fold(normalize(w))))})(?![\\p{L}])`, 'u'),
+    columns: (columnRoles().cooperating ?? []).map(nameTokens),
+  };
+  return cooperatingWords;
+}
+
+/** Whether a text holds a word of taking part ("phối hợp"). */
+function saysCooperating(text: string): boolean {
+  return readingOfCooperating().text.test(fold(normalize(text)));
+}
+
+/**
+ * What a text must hold to say what a question asks, for choosing the clause a reply leads with: who takes
+ * part, a time for a deadline, a figure of the kind asked; undefined when nothing in particular is asked.
+ */
+export function askedIn(question: Question, asked: LeadOrDue | undefined): ((text: string) => boolean) | undefined {
+  if (asked === 'cooperating') return saysCooperating;
+  if (question.intent === 'deadline') return (text) => TIME_LIKE.test(text);
+  const figures = figuresAsked(question);
+  if (figures.length) return (text) => figures.some((f) => textHoldsFigure(f, text));
+  return undefined;
+}
+
+/**
+ * What the question asks in so many words (who leads, when it is due, who takes part) and the passage that
+ * answers best does not say: the reply says the documents do not name it, and the question counts as not answered.
  */
 export function missingAsked(
-  intent: Intent, asked: 'unit' | 'deadline' | undefined, lead: StoredPassage, namesUnit: (p: StoredPassage) => boolean,
-): 'unit' | 'deadline' | undefined {
+  intent: Intent, asked: LeadOrDue | undefined, lead: StoredPassage, namesUnit: (p: StoredPassage) => boolean,
+): LeadOrDue | undefined {
+  if (asked === 'cooperating') return intent === 'unit' && !namesCooperating(lead) ? asked : undefined;
   return asked && asked === intent && !holdsAnswer(intent, lead, namesUnit) ? asked : undefined;
 }
 
@@ -400,7 +444,11 @@ const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
  * number, counted in the unit of measure asked when one is), a place in an order, or any number for an identifier.
  */
 export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
-  const raw = figureText(p);
+  return textHoldsFigure(ask, figureText(p));
+}
+
+/** Whether a text holds a figure of the kind asked (see holdsFigure). */
+function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
   if (ask.kind === 'identifier') return /\d/.test(raw);
   if (ask.kind === 'ordinal') return readingOfFigures().ordinalInText.test(foldedText(withoutCitations(raw).replace(DATE, ' ')));
   if (ask.units.length === 0) return findFigures(withoutCitations(raw), true).length > 0;

@@ -185,6 +185,15 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('tốc độ tăng trưởng?', last)).toBeUndefined();
   });
 
+  it('reads an ask among words of the last question or words naming nothing as asking about the same thing', async () => {
+    const last = 'Năm 2022 Bộ đăng ký trình Thủ tướng Chỉ thị về đẩy mạnh phát triển Chính phủ số hả?';
+    expect(await question('dự kiến trình tháng mấy?', last)).toBe('Năm 2022 Bộ đăng ký trình Thủ tướng Chỉ thị về đẩy mạnh phát triển Chính phủ số tháng mấy');
+    expect(await question('cơ quan nào lo việc này?', 'Hội nghị giao ban quý I/2023 có chỉ đạo gì về dùng VNeID để quản lý thuê bao di động không?'))
+      .toBe('Hội nghị giao ban quý I/2023 có chỉ đạo về dùng VNeID để quản lý thuê bao di động cơ quan nào chủ trì lo');
+    // a word of its own is a new question
+    expect(await question('ngân sách dự kiến bao nhiêu?', last)).toBeUndefined();
+  });
+
   it('reads asking for more with closing words after it, and for other targets or tasks', async () => {
     const last = 'chỉ tiêu tỷ lệ dịch vụ công trực tuyến mức độ 4 năm 2020 là bao nhiêu?';
     for (const more of ['con gi nua ko?', 'còn gì nữa không bạn', 'còn chỉ tiêu nào khác nữa không?', 'còn nhiệm vụ nào nữa ko']) expect(await question(more, last)).toBe('more');

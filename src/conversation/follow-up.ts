@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { documentKinds, followUpWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
+import { documentKinds, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -307,6 +307,8 @@ export class FollowUpReader {
 
   /** The follow-up words' own words: folded, and each folded word's spellings. */
   private readonly ownWords = new Map<string, Set<string>>();
+  /** Words that name no subject: function and question words, and the words of phrases that only shape a question ("dự kiến"). */
+  private readonly plainWords: Set<string>;
   /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
   private readonly chatForms = new Map<string, string>();
 
@@ -319,6 +321,8 @@ export class FollowUpReader {
     for (const phrase of all) {
       phrase.folded.forEach((f, k) => { if (!this.ownWords.has(f)) this.ownWords.set(f, new Set()); this.ownWords.get(f)!.add(phrase.typed[k]); });
     }
+    const q = questionWords();
+    this.plainWords = new Set([...q.functionWords.folded, ...q.questionWords.folded, ...[...q.planned.folded, ...q.nonContentPhrases.folded].flatMap(foldedWords)]);
     for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
   }
 
@@ -465,6 +469,16 @@ export class FollowUpReader {
     // what is left is a new subject, if anything
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
     const marked = from > 0 || to < words.length || references.length > 0;
+    // an ask whose other words are the last question's own or say nothing ("dự kiến trình tháng mấy?" after
+    // "… đăng ký trình Thủ tướng …") asks about the same thing: those words name no new subject
+    // asks about the same thing; one that names all the last question names is a question of its own
+    const lastTyped = wordsOf(last);
+    const lastWords = new Set(lastTyped.map((w) => w.folded));
+    const lastAsks = covered(this.asksOfQuestion(lastTyped));
+    const ownWords = new Set(innerWords.map((w) => w.folded));
+    const echoes = rest.every((i) => lastWords.has(innerWords[i].folded) || this.plainWords.has(innerWords[i].folded))
+      && lastTyped.some((w, i) => !lastAsks.has(i) && !this.plainWords.has(w.folded) && !ownWords.has(w.folded));
+    if (asks.length > 0 && rest.length > 0 && echoes) rest.length = 0;
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own

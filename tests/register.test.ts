@@ -456,6 +456,15 @@ describe('answers from the register', () => {
     expect(b.text).toMatch(/^Cục THH chủ trì, hạn 30\/9\/2021/);
   });
 
+  it('leads with no task row due in other years than the one asked, and says the documents name no lead', async () => {
+    // the 2021 directive's row 22 (Cục Tần số, Tháng 12/2021) is on auctions in general; the 2023 directive's
+    // line 53 lists the 2.6GHz auction with no unit
+    const a = await ask('Đơn vị nào được giao chủ trì tổ chức đấu giá băng tần 2.6GHz trong năm 2023?');
+    expect(a.noAnswer).toBe(true);
+    expect(a.text).toMatch(/^Văn bản không ghi rõ đơn vị chủ trì việc này\./);
+    expect(a.text).not.toContain('Cục Tần số chủ trì');
+  });
+
   it('leads with the figure for the year asked', async () => {
     const a = await ask('mục tiêu phủ sóng 5G năm 2025?');
     expect(a.reply.kind === 'answer' && a.reply.lead.spans[0]).toEqual({ text: '25%', strong: true });

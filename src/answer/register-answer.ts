@@ -6,9 +6,10 @@
  * the reply says whether they agree.
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
+import { yearOf } from '../register/dates.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
+import { askedYears, holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -140,7 +141,11 @@ export function registerLead(
   };
 
   if (q.intent === 'deadline' || q.intent === 'unit') {
-    const wanted = (t: Task) => (q.intent === 'deadline' ? t.deadline.precision !== 'undated' || t.deadline.written !== '' : t.leads.length > 0);
+    // a task due in other years than those asked is another year's task ("đấu giá … năm 2023" is not the 2021 row)
+    const yearsAsked = askedYears(q);
+    const forYears = (t: Task) => !t.deadline.range || yearsAsked.length === 0
+      || yearsAsked.some((y) => y >= yearOf(t.deadline.range!.from) && y <= yearOf(t.deadline.range!.to));
+    const wanted = (t: Task) => forYears(t) && (q.intent === 'deadline' ? t.deadline.precision !== 'undated' || t.deadline.written !== '' : t.leads.length > 0);
     const tasks = index.register.tasks.filter(wanted);
     const rowIn = (h: Hit) => best(tasks, h, (t) => index.wordsOfTask(t));
     let at = rowIn(candidates[0]) ? 0 : -1;

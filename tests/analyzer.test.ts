@@ -51,6 +51,10 @@ describe('numbers and dates', () => {
     expect(normalize('Quý IV/2021')).toBe('quý 4 năm 2021');
     expect(normalize('quý 4 năm 2021')).toBe('quý 4 năm 2021');
     expect(normalize('Tháng 02/2022')).toBe('tháng 2 năm 2022');
+    // as officials type a quarter; a longer word or number holding "q" is left alone
+    expect(normalize('Giao ban Q1/2023')).toBe('giao ban quý 1 năm 2023');
+    expect(normalize('q4 2021')).toBe('quý 4 năm 2021');
+    expect(normalize('IQ1/2023 q12/2021')).toBe('iq1/2023 q12/2021');
     expect(tokens('tháng 2/2022')).toEqual(tokens('Tháng 02/2022'));
   });
 

@@ -256,6 +256,16 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(none.reply)).toMatch(/^Hiểu là: .*\n\nVăn bản không ghi đơn vị phối hợp cho việc này\./);
   });
 
+  it('asks another year of the other documents when the document the last question named says nothing of it', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Chỉ thị 01 năm 2021: tỷ lệ sách xuất bản điện tử trên số đầu sách phải đạt bao nhiêu?', 'y1'));
+    const { reply, answer } = await dialog.handle(msg('Còn năm 2020 đặt mục tiêu mấy?', 'y1'));
+    const text = renderText(reply);
+    // the 2020 report's line 73 gives the 2020 targets; asked a share, its figures in per cent lead
+    expect(text).toMatch(/^Hiểu là: tỷ lệ sách xuất bản điện tử trên số đầu sách phải đạt bao nhiêu năm 2020\n\nkhoảng 20% vào năm 2020 và 7-8% vào năm 2020/);
+    expect(answer?.sources[0]).toMatchObject({ doc: '001_b72b27d90a69d2ec.txt', lineStart: 73 });
+  });
+
   it('shows the other targets of the lead\'s section when asked for other targets', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('chi tieu ATTT 2021: ty le co quan khac phuc lo hong do Bo TTTT canh bao dat bao nhieu?', 'f7'));

@@ -9,7 +9,7 @@ import type { CatalogEntry } from '../ingest/catalog.js';
 import { yearOf } from '../register/dates.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { askedYears, holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
+import { askedYears, asksShare, holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -64,10 +64,15 @@ function citationOf(row: Task | Target, documents: Map<string, CatalogEntry>) {
   return citationFor(documents.get(row.doc), row.doc, row.section, row.line);
 }
 
-/** The values of a target for the years asked (all of them when no year is asked or none fits). */
-function valuesFor(t: Target, years: number[]): TargetValue[] {
+/**
+ * The values of a target for the years asked (all of them when no year is asked or none fits); asked a share,
+ * those in per cent when some are ("35 nghìn đầu sách, … 7-8%" answers "tỷ lệ … bao nhiêu" with 7-8%).
+ */
+function valuesFor(t: Target, years: number[], share = false): TargetValue[] {
   const asked = t.values.filter((v) => v.year !== undefined && years.includes(v.year));
-  return asked.length ? asked : t.values;
+  const values = asked.length ? asked : t.values;
+  const shares = share ? values.filter((v) => v.unit === '%') : [];
+  return shares.length ? shares : values;
 }
 
 function valueSpans(values: TargetValue[]): Span[] {
@@ -207,7 +212,7 @@ export function registerLead(
     .sort((a, b) => b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);
   const target = scored[0]?.t;
   if (!target) return undefined;
-  const values = valuesFor(target, q.years);
+  const values = valuesFor(target, q.years, asksShare(q));
   // compared, a target whose figure is a rank ("nhóm 50") holds "xếp hạng" though it does not say it
   const rankWords = [...(options.rankWords ?? [])];
   const wordsOfTarget = (t: Target) => (rankWords.length && t.values.some(ranked) ? new Set([...index.wordsOfTarget(t), ...rankWords]) : index.wordsOfTarget(t));

@@ -223,6 +223,11 @@ export class Dialog {
           [understood, answer, first] = [otherwise, this.app.answer(otherwise), false];
         }
       }
+      // another time, and the document the last question named says nothing of it: the other documents may
+      if (answer?.noAnswer && completion.unscoped) {
+        const other = this.app.answer(completion.unscoped);
+        if (!other.noAnswer) [answer, understood] = [other, completion.unscoped];
+      }
       // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
       // of the subject (not the last question's alone)
       if (answer?.noAnswer && completion.wider) {

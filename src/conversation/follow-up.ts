@@ -108,6 +108,11 @@ export type Completion = {
   kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch;
   /** The follow-up only asks ("ai chủ trì?", "hạn khi nào?"): it is about what the last answer showed. */
   asksOnly?: boolean;
+  /**
+   * Another time after a question naming a document ("còn năm 2020?" after "Chỉ thị năm 2021: …"): the
+   * question without the document, asked when that document does not answer for the new time.
+   */
+  unscoped?: string;
 } | { kind: 'more' };
 
 /**
@@ -503,8 +508,11 @@ export class FollowUpReader {
     } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
     if (!question) return undefined;
+    const named = time && !doc ? this.documentSpan(wordsOf(question)) : undefined;
+    const unscoped = named ? tidy(cut(question, wordsOf(question), [named])) : '';
     return {
       kind: 'question', question,
+      ...(unscoped ? { unscoped } : {}),
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(sector ? { sector } : {}),

@@ -376,6 +376,8 @@ interface FigureReading {
   notUnits: Set<string>;
   /** A number that is no year, or an ordinal in words after "thứ" ("thứ năm"), folded. */
   ordinalInText: RegExp;
+  /** Words naming a share ("tỷ lệ"), folded: an amount asked of one is counted in '%'. */
+  rates: RegExp;
 }
 let figureReading: FigureReading | undefined;
 onLexiconForgotten(() => { figureReading = undefined; });
@@ -394,6 +396,7 @@ function readingOfFigures(): FigureReading {
       measures: new Map(Object.entries(f.measures).map(([k, v]) => [foldedText(k), v.map(foldedText)])),
       multipliers: [...figureUnits().multipliers.keys()].map(foldedText),
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
+      rates: phrases(f.rates),
       ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
     };
   }
@@ -428,6 +431,14 @@ export function figuresAsked(question: Question): FigureAsk[] {
     askCache.set(question, asks);
   }
   return asks;
+}
+
+/**
+ * Whether a question asks a share ("tỷ lệ … bao nhiêu"; lexicon/figure-questions.json 'rates'): of a
+ * statement's figures, those in per cent answer it first (a share may also be a ratio: "đạt tỷ lệ 1,22").
+ */
+export function asksShare(question: Question): boolean {
+  return figuresAsked(question).some((a) => a.kind === 'amount' && a.units.length === 0) && readingOfFigures().rates.test(foldedText(question.raw));
 }
 
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */

@@ -60,6 +60,8 @@ function normalizeOnce(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
+  // "Q1/2023", "q4 2021": a quarter as officials type it
+  s = s.replace(/(?<![\p{L}\p{N}])q([1-4])(?:\s*\/\s*|\s+(?:năm\s+)?)((?:19|20)\d\d)(?!\d)/gu, 'quý $1/$2');
   s = s.replace(/\b(quý|quy)\s+(iv|iii|ii|i|\d)\s*\/\s*(\d{4})/gu, (_, q, n, y) => `${q} ${ROMAN[n] ?? Number(n)} năm ${y}`);
   s = s.replace(/\b(quý|quy)\s+(iv|iii|ii|i)\b/gu, (_, q, n) => `${q} ${ROMAN[n]}`);
   s = s.replace(/\b(tháng|thang)\s+0?(\d{1,2})\s*\/\s*(\d{4})/gu, (_, t, m, y) => `${t} ${Number(m)} năm ${y}`);

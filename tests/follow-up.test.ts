@@ -266,6 +266,18 @@ describe('follow-ups in the dialog', () => {
     expect(answer?.sources[0]).toMatchObject({ doc: '001_b72b27d90a69d2ec.txt', lineStart: 73 });
   });
 
+  it('asks another measure of the last question\'s subject beside it, and says so', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Mục tiêu doanh thu viễn thông năm 2025 là bao nhiêu?', 'm1'));
+    const text = renderText((await dialog.handle(msg('tốc độ tăng trưởng mỗi năm bao nhiêu?', 'm1'))).reply);
+    // the 2023 directive's telecom line: "tốc độ tăng trưởng 8% - 10% …, 25 tỷ USD vào năm 2025"
+    expect(text).toMatch(/^Hiểu là: doanh thu viễn thông năm 2025 tốc độ tăng trưởng mỗi năm bao nhiêu\n\n8% - 10% vào năm 2025/);
+    // a question of its own, answered alone from another part of the documents, stays alone
+    const alone = await dialog.handle(msg('ai chủ trì chiến lược dữ liệu quốc gia', 'm1'));
+    expect(alone.reply.understood).toBeUndefined();
+    expect(renderText(alone.reply)).toMatch(/^Cục THH chủ trì/);
+  });
+
   it('shows the other targets of the lead\'s section when asked for other targets', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('chi tieu ATTT 2021: ty le co quan khac phuc lo hong do Bo TTTT canh bao dat bao nhieu?', 'f7'));

@@ -238,7 +238,29 @@ export class Dialog {
       if (!command) this.frames.set(chat, understood, outcome.answerKey);
       return { ...outcome, reply: { ...outcome.reply, understood } };
     }
-    const outcome = this.respond(this.app.answer(question), msg, started);
+    const answer = this.app.answer(question);
+    // a question may ask another measure of the last one's subject ("tốc độ tăng trưởng bao nhiêu %/năm?" after
+    // "… doanh thu đạt bao nhiêu?"): asked beside that subject, taken when the documents do not answer it alone
+    // or answer it beside the subject from the section the last answer came from, and when the answer speaks
+    // of what the message names; the reply says how it was understood
+    const beside = frame ? this.followUps.beside(question, frame.question) : undefined;
+    if (beside && frame) {
+      const wider = this.app.answer(beside.question);
+      const lastKey = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
+      const lastLead = lastKey?.reply.kind === 'answer' ? this.leadPassage(lastKey.reply.lead.citation) : undefined;
+      const widerLead = wider.reply.kind === 'answer' ? this.leadPassage(wider.reply.lead.citation) : undefined;
+      const sameSection = lastLead !== undefined && widerLead !== undefined && lastLead.doc === widerLead.doc
+        && lastLead.headingPath.join('\u0000') === widerLead.headingPath.join('\u0000');
+      const ownLead = answer.reply.kind === 'answer' ? answer.reply.lead.citation : undefined;
+      const sameLead = ownLead !== undefined && wider.reply.kind === 'answer'
+        && ownLead.doc === wider.reply.lead.citation.doc && ownLead.lineStart === wider.reply.lead.citation.lineStart;
+      if (!wider.noAnswer && !sameLead && (answer.noAnswer || sameSection) && this.speaksOf(wider, beside.subject)) {
+        const outcome = this.respond(wider, msg, started);
+        this.frames.set(chat, beside.question, outcome.answerKey);
+        return { ...outcome, reply: { ...outcome.reply, understood: beside.question } };
+      }
+    }
+    const outcome = this.respond(answer, msg, started);
     this.frames.set(chat, question, outcome.answerKey);
     return outcome;
   }

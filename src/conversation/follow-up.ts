@@ -530,6 +530,27 @@ export class FollowUpReader {
   }
 
   /**
+   * A message that names a subject of its own and asks of it, put beside the last question's subject and
+   * time in place of what that asked ("tốc độ tăng trưởng bao nhiêu %/năm?" after "doanh thu bưu chính đến
+   * 2025 đạt bao nhiêu?"); `subject` is what the message names. Undefined when it names or asks nothing.
+   */
+  beside(text: string, last: string): { question: string; subject: string } | undefined {
+    const words = this.wordsOf(text.normalize('NFC').trim());
+    const asks = asksIn(words, this.phrases);
+    if (!asks.length) return undefined;
+    const shaped = covered([...asks, ...spansOf(words, this.phrases.closers), ...spansOf(words, this.phrases.openers), ...spansOf(words, this.phrases.filler)]);
+    const own = words.map((_, i) => i).filter((i) => !shaped.has(i) && !this.plainWords.has(words[i].folded));
+    if (!own.length) return undefined;
+    // a message naming all the last question names is a question of its own
+    const lastWords = wordsOf(last);
+    const lastAsks = covered(this.asksOfQuestion(lastWords));
+    const typed = new Set(words.map((w) => w.folded));
+    if (lastWords.every((w, i) => lastAsks.has(i) || this.plainWords.has(w.folded) || typed.has(w.folded))) return undefined;
+    const subject = spanText(text, words, groupRuns(own));
+    return { question: tidy(`${this.withoutAsks(last)} ${text}`), subject };
+  }
+
+  /**
    * Whether a message only asks, naming nothing it asks about ("ai chủ trì?", "hạn khi nào?"): with no
    * last question to take the subject from, the user is asked what it is about.
    */

@@ -341,6 +341,11 @@ describe('follow-ups in the dialog', () => {
     expect(first.reply.kind === 'list' && first.reply.page).toBe(0);
     const more = await dialog.handle(msg('còn gì nữa không?', 'f3'));
     expect(more.reply.kind === 'list' && more.reply.page).toBe(1);
+    // a list shown whole: said so, with its page again
+    await dialog.handle(msg('Nhiệm vụ trọng tâm năm 2023 của lĩnh vực bưu chính gồm những gì?', 'f9'));
+    const all = await dialog.handle(msg('con gi nua ko?', 'f9'));
+    expect(renderText(all.reply)).toMatch(/^Không còn mục nào khác\. Lĩnh vực Bưu chính năm 2023: \d+ mục/);
+    expect(renderText(all.reply)).toContain('Diễn đàn hợp tác và phát triển bưu chính Việt Nam 2023');
   });
 });
 

@@ -314,7 +314,11 @@ export class Dialog {
     const plain = (reply: Reply): Outcome => this.respond({ reply, sources: [], noAnswer: true, intent: 'more' }, msg, started);
     const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
     if (list?.moved) return { reply: list.reply, answer: { reply: list.reply, sources: list.reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
-    if (list) return plain(message(undefined, 'Đó là tất cả các mục của danh sách.'));
+    // the whole list is shown already: said so, with the page again (a phone scrolls it away)
+    if (list) {
+      const reply: ListReply = { ...list.reply, title: `Không còn mục nào khác. ${list.reply.title}` };
+      return { reply, answer: { reply, sources: reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
+    }
     // the rest of the lead's section: the passage whole when it was cut, the section's other targets or
     // tasks (the same kind as the lead's), else the other items of its list ("nhiệm vụ trọng tâm năm 2023")
     const remembered = answerKey ? this.memory.get(answerKey) : undefined;

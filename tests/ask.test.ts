@@ -30,6 +30,8 @@ describe('answers cite the line that holds the figure', () => {
     ['ai chủ trì xây dựng Cổng công nghệ mở GovTech', D2021, 360, 'Cục THH'],
     ['so doanh nghiep cong nghe so tren 1000 dan nam 2021', D2021, 237, '0,7'],
     ['tỷ lệ hồ sơ trực tuyến toàn trình 2025', D2023, 99, '80%'],
+    // the one passage holding every content word, crowded out of the candidates by "đạt mục tiêu … bao nhiêu mỗi năm"
+    ['zalo dat muc tieu tang nguoi dung bao nhieu moi nam', '004_1f5fb79ec9fc1a3e.txt', 2914, '12%/năm'],
   ])('%s', async (q, doc, line, figure) => {
     const { result, text, top } = await ask(q);
     expect(result.noAnswer).toBe(false);

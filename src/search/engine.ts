@@ -6,6 +6,7 @@
  * The first of the top hits that answers leads; when none does, the engine says so.
  */
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
+import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
 import { askedYears, figuresAsked, givesFigureFor, holdsFigure, passageAnswers, sectionKindOf } from './answerability.js';
@@ -197,17 +198,35 @@ export class Engine {
     const holding = (t: string) => found.filter((r) => t in r.match).length;
     const crowdedOut = question.content.map((t) => t.folded)
       .filter((t) => specific(0.2)(t) && holding(t) < Math.min(this.corpus.vocabulary.get(t) ?? 0, CROWDED_BELOW));
-    if (crowdedOut.length && this.options.contentCandidates) {
-      const seen = new Set(found.map((r) => r.id));
-      const more = this.corpus.search.search(crowdedOut.join(' '), {
-        fields: ['folded', 'head'], boost: this.options.boost, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t,
-        ...(docs ? { filter: (r: { id: unknown }) => docs.has(this.corpus.passages[r.id as number].doc) } : {}),
-      }).filter((r) => !seen.has(r.id)).slice(0, this.options.contentCandidates);
-      // they enter below the first query's candidates: the rerank's coverage decides whether they rise
-      const scale = found.length && more.length ? found[found.length - 1].score / more[0].score : 1;
-      found.push(...more.map((r) => ({ ...r, score: r.score * scale })));
-    }
+    if (crowdedOut.length && this.options.contentCandidates) this.addCandidates(found, crowdedOut, 'OR', docs);
     if (found.length === 0) return { question, hits: [], noAnswer: true };
+    const result = this.rank(question, found, limit);
+    if (!result.noAnswer || question.content.length < 2 || !this.options.contentCandidates) return result;
+    // none answers: the passages holding every content word, crowded out by the cue words of "đạt mục tiêu …
+    // bao nhiêu mỗi năm" (which stand in hundreds of passages), join the candidates
+    const before = found.length;
+    this.addCandidates(found, question.content.map((t) => t.folded), 'AND', docs);
+    return found.length > before ? this.rank(question, found, limit) : result;
+  }
+
+  /**
+   * Adds to `found` the best passages a query of `terms` finds (any of them, or all): the rerank's coverage
+   * decides whether they rise.
+   */
+  private addCandidates(found: Candidate[], terms: string[], combineWith: 'OR' | 'AND', docs?: ReadonlySet<string>): void {
+    const seen = new Set(found.map((r) => r.id));
+    const more = this.corpus.search.search(terms.join(' '), {
+      fields: ['folded', 'head'], combineWith, boost: this.options.boost, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t,
+      ...(docs ? { filter: (r: { id: unknown }) => docs.has(this.corpus.passages[r.id as number].doc) } : {}),
+    }).filter((r) => !seen.has(r.id)).slice(0, this.options.contentCandidates);
+    // passages holding every content word enter level with the best candidate, the others below the last
+    const level = combineWith === 'AND' ? found[0]?.score : found[found.length - 1]?.score;
+    const scale = level !== undefined && more.length ? level / more[0].score : 1;
+    found.push(...more.map((r) => ({ ...r, score: r.score * scale })));
+  }
+
+  /** Scores the candidates against the question and decides whether the best of them answers. */
+  private rank(question: Question, found: Candidate[], limit: number): SearchResult {
 
     // IDF weights; a content word the corpus never uses counts against answering (a number says nothing)
     // (only a Vietnamese word: an abbreviation typed in capitals, "DT", a word of two letters or a foreign

@@ -1,7 +1,7 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildListReply, type SourceSpan } from './answer/list.js';
 import { registerLead } from './answer/register-answer.js';
-import { holdsAnswer, missingAsked, namesCooperating, type LeadOrDue } from './search/answerability.js';
+import { missingAsked, saysAsked } from './search/answerability.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { loadCorpus, loadIndex, type Corpus, type StoredPassage } from './index/load.js';
 import { buildIndexInWorker } from './index/rebuild.js';
@@ -42,6 +42,8 @@ export interface Answerer {
 /** Builds the engine, the register index and the browser over a loaded corpus. */
 export function answererFor(corpus: Corpus): Answerer {
   const engine = new Engine(corpus);
+  // the documents' written words, read by the first follow-up with a misspelt word: built now (~0.1 s), not then
+  engine.writes('');
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
@@ -50,9 +52,6 @@ export function answererFor(corpus: Corpus): Answerer {
   // Vụ Bưu chính (no-answer recognised on qa-fresh 9→11/18, nothing else changed)
   const namesUnitByName = (p: StoredPassage) => browser.findUnit(p.text) !== undefined
     || (p.table?.cells.some((c, i) => /chủ trì/iu.test(p.table!.columns[i] ?? '') && c.trim() !== '') ?? false);
-  // whether a passage says what a question asks of a task: its lead unit, its time, who takes part
-  const saysAsked = (intent: string, asked: LeadOrDue | undefined, p: StoredPassage) => (asked === 'cooperating' ? namesCooperating(p)
-    : ['unit', 'deadline'].includes(intent) && holdsAnswer(intent, p, namesUnitByName));
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
     return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };
@@ -80,12 +79,14 @@ export function answererFor(corpus: Corpus): Answerer {
       const named = comparison ? undefined : browser.documentsNamed(question);
       let search = engine.search(comparison?.rest || named?.rest || question, 8, named?.docs);
       const asksLeadOrDue = browser.asksLeadOrDue(question);
-      if (about && saysAsked(search.question.intent, asksLeadOrDue, about)) search = withLead(search, about);
+      // a follow-up asking who leads, when or who takes part in what the last answer showed: that passage leads when it says so
+      const asksOfTask = asksLeadOrDue !== undefined || ['unit', 'deadline'].includes(search.question.intent);
+      if (about && asksOfTask && saysAsked(search.question.intent, asksLeadOrDue, about, namesUnitByName)) search = withLead(search, about);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
         docs: named?.docs,
       });
-      // asked who leads or when a task is due, and the passage that answers best names no unit or time: say so
+      // asked who leads, when a task is due or who takes part, and the passage that answers best does not say: say so
       const lead = search.hits[0];
       const missing = fromRegister ? fromRegister.lacks
         : lead && !search.noAnswer ? missingAsked(search.question.intent, asksLeadOrDue, lead.passage, namesUnitByName) : undefined;

@@ -143,7 +143,6 @@ const BrowseWordsFile = z.object({
   target: z.array(z.string().min(1)),
   sector: z.array(z.string().min(1)),
   lead: z.array(z.string().min(1)),
-  cooperating: z.array(z.string().min(1)),
   due: z.array(z.string().min(1)),
   by: z.array(z.string().min(1)),
   before: z.array(z.string().min(1)),
@@ -205,7 +204,10 @@ const FollowUpWordsFile = z.object({
   more: z.array(z.string().min(1)).min(1),
   relativeYears: z.record(z.string().min(1), z.number().int()),
   chatForms: z.record(z.string().min(1), z.string().min(1)),
-  leadAsk: z.object({ who: z.array(z.string().min(1)), verb: z.string().min(1) }),
+  continuing: z.array(z.string().min(1)).min(1),
+  leadAsk: z.object({ who: z.array(z.string().min(1)).min(1), verb: z.string().min(1) }),
+  unitVerbs: z.array(z.string().min(1)).min(1),
+  moreOf: z.object({ opener: z.string().min(1), nouns: z.array(z.string().min(1)).min(1), tails: z.array(z.string().min(1)).min(1) }),
   yearParts: z.array(z.string().min(1)),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
@@ -261,7 +263,7 @@ const FigureQuestionsFile = z.object({
   ordinal: z.array(z.string().min(1)).min(1),
   identifier: z.array(z.string().min(1)).min(1),
   measures: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
-  rates: z.array(z.string().min(1)),
+  rates: z.array(z.string().min(1)).min(1),
   numberWords: z.array(z.string().min(1)).min(1),
 });
 

@@ -456,13 +456,15 @@ describe('answers from the register', () => {
     expect(b.text).toMatch(/^Cục THH chủ trì, hạn 30\/9\/2021/);
   });
 
-  it('leads with no task row due in other years than the one asked, and says the documents name no lead', async () => {
-    // the 2021 directive's row 22 (Cục Tần số, Tháng 12/2021) is on auctions in general; the 2023 directive's
-    // line 53 lists the 2.6GHz auction with no unit
+  it('leads with no task row lacking a code the question names, and says the documents name no lead', async () => {
+    // the 2021 directive's row 22 (Cục Tần số, Tháng 12/2021) is on auctions in general, no 2.6GHz; the 2023
+    // directive's line 53 lists the 2.6GHz auction with no unit
     const a = await ask('Đơn vị nào được giao chủ trì tổ chức đấu giá băng tần 2.6GHz trong năm 2023?');
     expect(a.noAnswer).toBe(true);
     expect(a.text).toMatch(/^Văn bản không ghi rõ đơn vị chủ trì việc này\./);
     expect(a.text).not.toContain('Cục Tần số chủ trì');
+    // a year the question adds to a task's name is no reason to refuse its row
+    expect((await ask('Ai chủ trì Đề án 300 chuyên gia an toàn thông tin năm 2025?')).text).toMatch(/^Cục ATTT chủ trì, hạn 31\/10\/2021/);
   });
 
   it('leads with the figure for the year asked', async () => {

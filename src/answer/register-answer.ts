@@ -6,10 +6,9 @@
  * the reply says whether they agree.
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
-import { yearOf } from '../register/dates.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { askedYears, asksShare, holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
+import { asksShare, holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -127,7 +126,8 @@ export function registerLead(
   if (search.noAnswer || search.hits.length === 0) return undefined;
   const comparison = options.comparison || undefined;
   const q = comparison && !['deadline', 'unit'].includes(search.question.intent) ? { ...search.question, intent: 'target' as const } : search.question;
-  const words = q.content.map((t) => t.folded).filter((w) => !/^\d/.test(w) && !options.shapeWords.has(w));
+  // a code ("6ghz" of "2.6GHz", "ipv6") is a word; a number alone is not
+  const words = q.content.map((t) => t.folded).filter((w) => !/^\d+$/.test(w) && !options.shapeWords.has(w));
   const weights = new Map(words.map((w) => [w, weight(w)]));
   const weightOf: WordWeight = (w) => weights.get(w) ?? 0;
   // the question's most specific word (the rarest in the documents) must be in a row that leads or is
@@ -146,11 +146,7 @@ export function registerLead(
   };
 
   if (q.intent === 'deadline' || q.intent === 'unit') {
-    // a task due in other years than those asked is another year's task ("đấu giá … năm 2023" is not the 2021 row)
-    const yearsAsked = askedYears(q);
-    const forYears = (t: Task) => !t.deadline.range || yearsAsked.length === 0
-      || yearsAsked.some((y) => y >= yearOf(t.deadline.range!.from) && y <= yearOf(t.deadline.range!.to));
-    const wanted = (t: Task) => forYears(t) && (q.intent === 'deadline' ? t.deadline.precision !== 'undated' || t.deadline.written !== '' : t.leads.length > 0);
+    const wanted = (t: Task) => (q.intent === 'deadline' ? t.deadline.precision !== 'undated' || t.deadline.written !== '' : t.leads.length > 0);
     const tasks = index.register.tasks.filter(wanted);
     const rowIn = (h: Hit) => best(tasks, h, (t) => index.wordsOfTask(t));
     let at = rowIn(candidates[0]) ? 0 : -1;
@@ -171,12 +167,15 @@ export function registerLead(
     const p = candidates[at].passage;
     const cooperatingAsked = options.asks === 'cooperating' && q.intent === 'unit';
     // a task read from a sentence keeps no units taking part: the sentence, which names them, answers
-    if (cooperatingAsked && !task.cooperating.length && namesCooperating(p)) return undefined;
+    // the units taking part, when the row names some: a column saying only "Các cơ quan, đơn vị có liên quan"
+    // (most of the 2021 task table) names none, and the passage, which shows the column as written, answers
+    const cooperating = task.cooperating.length ? task.cooperatingWritten.trim() : '';
+    if (cooperatingAsked && !cooperating && namesCooperating(p)) return undefined;
     const doc = documents.get(task.doc);
     const lead = task.leads.length ? task.leadWritten || task.leads.join(', ') : '';
     // asked who takes part and the row names no one, the reply says so above the row (see `lacks`)
-    const spans: Span[] = cooperatingAsked && task.cooperating.length
-      ? [{ text: task.cooperatingWritten, strong: true }, { text: ' phối hợp' + (lead ? `, ${lead} chủ trì` : '') }]
+    const spans: Span[] = cooperatingAsked && cooperating
+      ? [{ text: cooperating, strong: true }, { text: ' phối hợp' + (lead ? `, ${lead} chủ trì` : '') }]
       : q.intent === 'deadline'
       ? [
         { text: deadlineText(task), strong: true },
@@ -190,7 +189,7 @@ export function registerLead(
     spans.push({ text: '\n' }, ...emphasise(task.text));
     if (task.cooperating.length && !cooperatingAsked) spans.push({ text: `\nPhối hợp: ${task.cooperatingWritten}` });
     return {
-      ...(cooperatingAsked && !task.cooperating.length ? { lacks: 'cooperating' as const } : {}),
+      ...(cooperatingAsked && !cooperating ? { lacks: 'cooperating' as const } : {}),
       lead: { spans, citation: citationOf(task, documents), otherDocument: false },
       sources: [{ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text }],
     };

@@ -8,7 +8,7 @@ import { atPage, pageCount, type ListReply } from '../answer/list.js';
 import { emphasise, linesText, listAround, passageDisplay, shorten, type Citation, type Excerpt, type Reply, type Span } from '../answer/reply.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Records } from '../store/records.js';
-import { MAX_QUESTION_CHARS } from '../search/engine.js';
+import { MAX_QUESTION_CHARS, type Hit } from '../search/engine.js';
 import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { AccessPolicy, REFUSALS } from './access.js';
@@ -92,12 +92,12 @@ function smallTalkFor(app: Answerer): SmallTalkReader {
   return new SmallTalkReader((w) => vocabulary.has(w) || vocabulary.has(app.engine.correct(w)));
 }
 
-/** Whose frame a message continues: each user's own in a group chat, on each channel. */
 /** The documents' words, as the follow-up reader reads misspellings against them. */
 export function vocabularyOf(app: Answerer): Vocabulary {
   return { hasFolded: (w) => app.engine.weight(w) > 0, hasTyped: (w) => app.engine.writes(w) };
 }
 
+/** Whose frame a message continues: each user's own in a group chat, on each channel. */
 function chatOf(msg: Incoming): string {
   return `${msg.channel}:${msg.chatId}:${msg.userId}`;
 }
@@ -208,7 +208,7 @@ export class Dialog {
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
       // asked only who leads, when or who takes part: about what the last answer showed
       const remembered = completion.asksOnly && frame?.answerKey ? this.memory.get(frame.answerKey) : undefined;
-      const about = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation) : undefined;
+      const about = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation, remembered.hits) : undefined;
       let answer = command ? undefined : this.app.answer(understood, about);
       // another sector than the last question's: answered from that sector's part of the documents, or what
       // the last question asked is asked of the sector alone, or the sector's list in its time and document
@@ -223,10 +223,13 @@ export class Dialog {
           [understood, answer, first] = [otherwise, this.app.answer(otherwise), false];
         }
       }
-      // another time, and the document the last question named says nothing of it: the other documents may
+      // another time, and the document the last question named says nothing of it: the other documents may,
+      // from a passage on the same subject, and the reply says that the document named does not
       if (answer?.noAnswer && completion.unscoped) {
-        const other = this.app.answer(completion.unscoped);
-        if (!other.noAnswer) [answer, understood] = [other, completion.unscoped];
+        const other = this.app.answer(completion.unscoped.question);
+        if (!other.noAnswer && this.speaksOf(other, completion.unscoped.subject)) {
+          [answer, understood] = [other, `${completion.unscoped.question} (văn bản đã nêu không có số liệu năm này; theo văn bản khác)`];
+        }
       }
       // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
       // of the subject (not the last question's alone)
@@ -247,8 +250,8 @@ export class Dialog {
     if (beside && frame) {
       const wider = this.app.answer(beside.question);
       const lastKey = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
-      const lastLead = lastKey?.reply.kind === 'answer' ? this.leadPassage(lastKey.reply.lead.citation) : undefined;
-      const widerLead = wider.reply.kind === 'answer' ? this.leadPassage(wider.reply.lead.citation) : undefined;
+      const lastLead = lastKey?.reply.kind === 'answer' ? this.leadPassage(lastKey.reply.lead.citation, lastKey.hits) : undefined;
+      const widerLead = wider.reply.kind === 'answer' ? this.leadPassage(wider.reply.lead.citation, wider.search?.hits) : undefined;
       const sameSection = lastLead !== undefined && widerLead !== undefined && lastLead.doc === widerLead.doc
         && lastLead.headingPath.join('\u0000') === widerLead.headingPath.join('\u0000');
       const ownLead = answer.reply.kind === 'answer' ? answer.reply.lead.citation : undefined;
@@ -322,7 +325,7 @@ export class Dialog {
     // the rest of the lead's section: the passage whole when it was cut, the section's other targets or
     // tasks (the same kind as the lead's), else the other items of its list ("nhiệm vụ trọng tâm năm 2023")
     const remembered = answerKey ? this.memory.get(answerKey) : undefined;
-    const lead = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation) : undefined;
+    const lead = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation, remembered.hits) : undefined;
     const items = lead ? this.restOfSection(lead, remembered!) : [];
     if (lead && items.length) {
       const doc = this.app.corpus.documents.get(lead.doc);
@@ -341,8 +344,13 @@ export class Dialog {
     return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
   }
 
-  /** The passage an answer's lead cites. */
-  private leadPassage(c: Citation): StoredPassage | undefined {
+  /**
+   * The passage an answer's lead stands on: the search's first hit when the lead cites its lines (a list of
+   * items cites from its first item, not the one that matched), else the passage holding the cited line.
+   */
+  private leadPassage(c: Citation, hits: Hit[] = []): StoredPassage | undefined {
+    const first = hits[0]?.passage;
+    if (first && first.doc === c.doc && first.lineStart <= c.lineEnd && c.lineStart <= first.lineEnd) return first;
     return this.app.corpus.passages.find((p) => p.doc === c.doc && p.lineStart <= c.lineStart && c.lineStart <= p.lineEnd);
   }
 
@@ -357,18 +365,19 @@ export class Dialog {
     const whole = passageDisplay(lead);
     if (/…/u.test(shown) && whole.length > shown.length) items.push({ text: whole, line: lead.lineStart, lineEnd: lead.lineEnd, max: MORE_PASSAGE_CHARS });
     const { targets, tasks } = this.app.corpus.register;
-    const sameSection = (r: { doc: string; section: string[] }) => r.doc === lead.doc && r.section.join('\u0000') === lead.headingPath.join('\u0000');
     const inLead = (r: { line: number }) => r.line >= lead.lineStart && r.line <= lead.lineEnd;
+    // the rows of the lead's section and sector (an appendix table holds every sector's rows under one heading)
+    const leadRow = [...targets, ...tasks].find((r) => r.doc === lead.doc && inLead(r));
+    const sameSection = (r: { doc: string; section: string[]; sector?: string }) => r.doc === lead.doc && r.sector === leadRow?.sector
+      && r.section.join('\u0000') === lead.headingPath.join('\u0000');
     const rows = targets.some((t) => sameSection(t) && inLead(t)) ? targets.filter(sameSection)
       : tasks.some((t) => sameSection(t) && inLead(t)) ? tasks.filter(sameSection) : [];
-    // a line may state several targets, each its own clause
+    // the nearest to the lead, shown in their order; a line may state several targets, each its own clause
+    const nearest = rows.filter((x) => !inLead(x)).sort((a, b) => Math.abs(a.line - lead.lineStart) - Math.abs(b.line - lead.lineStart) || a.id - b.id);
     const seen = new Set<string>();
-    for (const r of rows.filter((x) => !inLead(x)).sort((a, b) => a.line - b.line || a.id - b.id)) {
-      if (seen.has(r.text) || seen.size >= MORE_ITEMS) continue;
-      seen.add(r.text);
-      items.push({ text: r.text, line: r.line, lineEnd: r.line, max: 300 });
-    }
-    if (seen.size === 0) {
+    const shownRows = nearest.filter((r) => !seen.has(r.text) && seen.add(r.text) !== undefined).slice(0, MORE_ITEMS);
+    for (const r of shownRows.sort((a, b) => a.line - b.line || a.id - b.id)) items.push({ text: r.text, line: r.line, lineEnd: r.line, max: 300 });
+    if (shownRows.length === 0) {
       // the item that matched was shown whole; its neighbours, shown by their first sentence, are shown again
       const matched = remembered.hits[0]?.passage.id ?? lead.id;
       for (const p of listAround(lead, this.app.corpus.passages, MORE_ITEMS).filter((p) => p.id !== matched)) {

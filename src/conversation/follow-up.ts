@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { documentKinds, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
+import { browseWords, documentKinds, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -94,7 +94,7 @@ export interface Namer {
   sectorsIn(tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined;
   /** The documents the words name ("chi thi nam 2021") and the span naming them, if any. */
   documentIn(tokens: string[]): { docs: string[]; span: [number, number] } | undefined;
-  /** Whether a question, as the answerer reads it, asks who leads a task or when it is due. */
+  /** Whether a question, as the answerer reads it, asks who leads a task, when it is due or who takes part. */
   asksLeadOrDue(question: string): LeadOrDue | undefined;
 }
 
@@ -110,9 +110,10 @@ export type Completion = {
   asksOnly?: boolean;
   /**
    * Another time after a question naming a document ("còn năm 2020?" after "Chỉ thị năm 2021: …"): the
-   * question without the document, asked when that document does not answer for the new time.
+   * question without the document, asked when that document does not answer for the new time, and its
+   * subject, which the answer must speak of.
    */
-  unscoped?: string;
+  unscoped?: { question: string; subject: string };
 } | { kind: 'more' };
 
 /**
@@ -169,6 +170,8 @@ interface Phrases {
   /** Words naming a year by its place after (+1) or before (-1) the last question's ("năm sau"), longest first. */
   relativeYears: Array<{ phrase: Phrase; step: number }>;
   more: Phrase[];
+  /** Words that mark a message as going on from the last one wherever they stand ("còn", "nữa"). */
+  continuing: Phrase[];
 }
 
 /** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
@@ -178,12 +181,14 @@ const foldedWords = (phrase: string): string[] => fold(normalize(phrase)).match(
 const phraseOf = (text: string): Phrase => ({ folded: foldedWords(text), typed: normalize(text).match(/[\p{L}\p{N}%]+/gu) ?? [] });
 
 function prepare(words: FollowUpWords): Phrases {
+  // who leads, asked with every verb after every word asking who ("cơ quan nào lo", "ai theo dõi")
+  const asks = { ...words.asks, unit: [...words.asks.unit, ...words.leadAsk.who.flatMap((w) => words.unitVerbs.map((v) => `${w} ${v}`))] };
   const phrases = (list: string[]) => list.map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   return {
     openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
-    asks: phrases(Object.values(words.asks).flat()),
+    asks: phrases(Object.values(asks).flat()),
     notAsks: phrases(words.notAsks),
-    askKind: new Map(Object.entries(words.asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.folded.join(' '), kind] as const))),
+    askKind: new Map(Object.entries(asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.folded.join(' '), kind] as const))),
     who: phrases(words.leadAsk.who),
     leadVerb: words.leadAsk.verb,
     filler: phrases(words.filler),
@@ -193,7 +198,8 @@ function prepare(words: FollowUpWords): Phrases {
     sectorHeads: phrases(sectorHeads()),
     relativeYears: Object.entries(words.relativeYears).map(([text, step]) => ({ phrase: phraseOf(text), step }))
       .filter((r) => r.phrase.folded.length > 0).sort((a, b) => b.phrase.folded.length - a.phrase.folded.length),
-    more: phrases(words.more),
+    continuing: phrases(words.continuing),
+    more: phrases([...words.more, ...words.moreOf.nouns.flatMap((n) => words.moreOf.tails.map((t) => `${words.moreOf.opener} ${n} ${t}`))]),
   };
 }
 
@@ -312,7 +318,10 @@ export class FollowUpReader {
 
   /** The follow-up words' own words: folded, and each folded word's spellings. */
   private readonly ownWords = new Map<string, Set<string>>();
-  /** Words that name no subject: function and question words, and the words of phrases that only shape a question ("dự kiến"). */
+  /**
+   * Words that name no subject: function and question words, and the words of phrases that only shape a
+   * question ("dự kiến"), say what is done ("xây dựng") or when it is due ("trình", "hoàn thành").
+   */
   private readonly plainWords: Set<string>;
   /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
   private readonly chatForms = new Map<string, string>();
@@ -327,21 +336,29 @@ export class FollowUpReader {
       phrase.folded.forEach((f, k) => { if (!this.ownWords.has(f)) this.ownWords.set(f, new Set()); this.ownWords.get(f)!.add(phrase.typed[k]); });
     }
     const q = questionWords();
-    this.plainWords = new Set([...q.functionWords.folded, ...q.questionWords.folded, ...[...q.planned.folded, ...q.nonContentPhrases.folded].flatMap(foldedWords)]);
+    const b = browseWords();
+    this.plainWords = new Set([...q.functionWords.folded, ...q.questionWords.folded,
+      ...[...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due].flatMap(foldedWords)]);
     for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
   }
 
   /**
-   * A message's words, a chat form read as its word ("j" is "gì") and a misspelt follow-up word as the word
-   * meant: one the documents never write, that folds to a follow-up word ("nầy" is "này"), or one letter
-   * from a single one of them ("xog" is "xong").
+   * A message's words, a chat form among follow-up words read as its word ("j" is "gì"), and, `spelled`, a
+   * misspelt follow-up word as the word meant: one the documents never write, that folds to a follow-up word
+   * ("nầy" is "này"), or one letter from a single one of them ("xog" is "xong").
    */
-  private wordsOf(text: string): Word[] {
+  private wordsOf(text: string, spelled: boolean): Word[] {
     const v = this.vocabulary;
-    return wordsOf(text).map((w) => {
-      if (/^\p{Lu}{2,}$/u.test(w.typed)) return w;
+    const typed = wordsOf(text);
+    // a chat form among follow-up words ("còn j nữa", "phối hợp vs đơn vị nào z"), not after a word of a subject ("gen z")
+    const own = (w: Word | undefined) => w === undefined || this.ownWords.has(w.folded) || this.chatForms.has(w.folded);
+    const chatRead = typed.map((w, i) => {
       const chat = this.chatForms.get(w.folded);
-      if (chat && w.typed === w.typed.toLowerCase()) return { ...w, folded: fold(chat), loose: true };
+      return chat && w.typed === w.typed.toLowerCase() && own(typed[i - 1]) && own(typed[i + 1]) ? { ...w, folded: fold(chat), loose: true } : w;
+    });
+    if (!spelled) return chatRead;
+    return chatRead.map((w) => {
+      if (w.loose || /^\p{Lu}{2,}$/u.test(w.typed)) return w;
       if (!v) return w;
       const typed = normalize(w.typed);
       const spellings = this.ownWords.get(w.folded);
@@ -427,10 +444,16 @@ export class FollowUpReader {
    * but what it asks and a time ("ai chủ trì?", "năm 2025?"); "còn gì nữa không?" asks for more of the last answer.
    */
   complete(text: string, last: string): Completion | undefined {
+    // read as typed first; misspelt and chat-typed words are read as the words meant only when that reading
+    // finds no follow-up ("còn ở đâu năm 2025?" keeps its "đâu", "bao gio phai xog?" needs "xong")
+    return this.completeAs(text, last, false) ?? this.completeAs(text, last, true);
+  }
+
+  private completeAs(text: string, last: string, spelled: boolean): Completion | undefined {
     const typed = text.normalize('NFC').trim();
     // a command is never a follow-up
     if (typed.startsWith('/')) return undefined;
-    const words = this.wordsOf(typed);
+    const words = this.wordsOf(typed, spelled);
     if (words.length === 0) return undefined;
     const p = this.phrases;
     // "còn gì nữa không?", with any closing words after it ("còn gì nữa ko bạn")
@@ -454,7 +477,7 @@ export class FollowUpReader {
     }
     const inner = words.slice(from, to);
     const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
-    const innerWords = this.wordsOf(innerText);
+    const innerWords = this.wordsOf(innerText, spelled);
     const doc = innerText ? this.documentSpan(innerWords) : undefined;
     const docWords = covered(doc ? [doc] : []);
     const references = this.referencesIn(innerWords, docWords);
@@ -473,17 +496,18 @@ export class FollowUpReader {
     const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans, ...filler]);
     // what is left is a new subject, if anything
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
-    const marked = from > 0 || to < words.length || references.length > 0;
-    // an ask whose other words are the last question's own or say nothing ("dự kiến trình tháng mấy?" after
-    // "… đăng ký trình Thủ tướng …") asks about the same thing: those words name no new subject
-    // asks about the same thing; one that names all the last question names is a question of its own
+    // an ask whose other words name no subject ("dự kiến trình tháng mấy?": a plan word and an action) asks
+    // about the last question's subject, unless it names all the last question names (a question of its own)
     const lastTyped = wordsOf(last);
-    const lastWords = new Set(lastTyped.map((w) => w.folded));
     const lastAsks = covered(this.asksOfQuestion(lastTyped));
     const ownWords = new Set(innerWords.map((w) => w.folded));
-    const echoes = rest.every((i) => lastWords.has(innerWords[i].folded) || this.plainWords.has(innerWords[i].folded))
+    const echoes = rest.every((i) => this.plainWords.has(innerWords[i].folded))
       && lastTyped.some((w, i) => !lastAsks.has(i) && !this.plainWords.has(w.folded) && !ownWords.has(w.folded));
     if (asks.length > 0 && rest.length > 0 && echoes) rest.length = 0;
+    // a closing word alone ("… hả?") marks no follow-up when the message asks of a subject of its own, unless
+    // a word says it goes on ("Cục BC còn nhiệm vụ nào nữa không?")
+    const closedOnly = from === 0 && to < words.length && references.length === 0 && spansOf(words, p.continuing).length === 0;
+    const marked = (from > 0 || to < words.length || references.length > 0) && !(closedOnly && asks.length > 0 && rest.length > 0);
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own
@@ -512,7 +536,7 @@ export class FollowUpReader {
     const unscoped = named ? tidy(cut(question, wordsOf(question), [named])) : '';
     return {
       kind: 'question', question,
-      ...(unscoped ? { unscoped } : {}),
+      ...(unscoped ? { unscoped: { question: unscoped, subject: this.subjectOf(unscoped) } } : {}),
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(sector ? { sector } : {}),
@@ -535,7 +559,7 @@ export class FollowUpReader {
    * 2025 đạt bao nhiêu?"); `subject` is what the message names. Undefined when it names or asks nothing.
    */
   beside(text: string, last: string): { question: string; subject: string } | undefined {
-    const words = this.wordsOf(text.normalize('NFC').trim());
+    const words = this.wordsOf(text.normalize('NFC').trim(), true);
     const asks = asksIn(words, this.phrases);
     if (!asks.length) return undefined;
     const shaped = covered([...asks, ...spansOf(words, this.phrases.closers), ...spansOf(words, this.phrases.openers), ...spansOf(words, this.phrases.filler)]);
@@ -555,7 +579,11 @@ export class FollowUpReader {
    * last question to take the subject from, the user is asked what it is about.
    */
   asksOnly(text: string): boolean {
-    const words = this.wordsOf(text.normalize('NFC'));
+    return this.asksOnlyAs(text, false) || this.asksOnlyAs(text, true);
+  }
+
+  private asksOnlyAs(text: string, spelled: boolean): boolean {
+    const words = this.wordsOf(text.normalize('NFC'), spelled);
     const p = this.phrases;
     const asks = asksIn(words, p);
     if (!asks.length) return false;
@@ -602,6 +630,14 @@ export class FollowUpReader {
   private asksOfQuestion(words: Word[]): Array<[number, number]> {
     const unitEnds = new Set((this.namer.unitIn(words.map((w) => w.folded))?.spans ?? []).map(([, b]) => b));
     return asksIn(words, this.phrases).filter((span) => !(unitEnds.has(span[0]) && this.kindsOf(words, [span]).has('unit')));
+  }
+
+  /** What a question asks about: its words but its asks, its times and the words naming nothing. */
+  private subjectOf(question: string): string {
+    const words = wordsOf(question);
+    const asks = this.asksOfQuestion(words);
+    const shaped = covered([...asks, ...this.timeRuns(words, covered(asks))]);
+    return spanText(question, words, groupRuns(words.map((_, i) => i).filter((i) => !shaped.has(i) && !this.plainWords.has(words[i].folded))));
   }
 
   /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */

@@ -77,6 +77,8 @@ export class Browser {
   private readonly periodWords: PeriodWords;
   /** Every unit's name and spellings as folded words. */
   private readonly unitSpellings: string[][];
+  /** The asks of who takes part, folded, but the bare verb ("phối hợp"), which names tasks too. */
+  private readonly cooperatingAsks = followUpWords().asks.cooperating.map(nameTokens).filter((w) => w.length > 2);
 
   constructor(
     private readonly index: RegisterIndex,
@@ -150,13 +152,14 @@ export class Browser {
   };
 
   /**
-   * Whether a question asks who leads a task ("chủ trì", "phụ trách", "giao cho") or when it is due ("hạn",
-   * "bao giờ phải xong"), as opposed to who or when in general.
+   * Whether a question asks who leads a task ("chủ trì", "phụ trách", "giao cho"), when it is due ("hạn",
+   * "bao giờ phải xong") or who takes part beside the lead ("phối hợp với ai"), as opposed to who or when in general.
    */
   asksLeadOrDue(question: string): LeadOrDue | undefined {
     const tokens = nameTokens(question);
-    // "… do Cục Báo chí chủ trì, phối hợp với đơn vị nào": who takes part is asked, not who leads
-    if (this.reader.has(tokens, this.reading.cues.cooperating)) return 'cooperating';
+    // "… do Cục Báo chí chủ trì, phối hợp với đơn vị nào": who takes part is asked, not who leads; "phối hợp"
+    // alone names a task ("chủ trì phối hợp với UBND các tỉnh …"), a word asking who beside it asks
+    if (this.reader.has(tokens, this.cooperatingAsks)) return 'cooperating';
     if (this.reader.has(tokens, this.reading.cues.lead)) return 'unit';
     return this.reader.has(tokens, this.reading.cues.due) ? 'deadline' : undefined;
   }

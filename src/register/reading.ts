@@ -40,7 +40,7 @@ const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.leng
 export function prepareReading(aliases: AliasPair[]): Reading {
   const w = browseWords();
   const cues: Cues = {
-    list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead), cooperating: phraseList(w.cooperating),
+    list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
     either: phraseList(w.either), per: phraseList(w.per),

@@ -6,7 +6,7 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { browseWords, columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
@@ -117,8 +117,8 @@ let cooperatingWords: { text: RegExp; columns: string[][] } | undefined;
 onLexiconForgotten(() => { cooperatingWords = undefined; });
 
 /**
- * Whether a passage names who takes part beside the lead: a filled cooperating column of a table row
- * (lexicon/columns.json), or a word of taking part in its text ("phối hợp"; lexicon/browse-words.json).
+ * Whether a passage names who takes part beside the lead: a filled cooperating column of a table row, or
+ * the words of such a column's header in its text ("phối hợp"; lexicon/columns.json).
  */
 export function namesCooperating(p: StoredPassage): boolean {
   if (p.kind === 'row' && p.table) {
@@ -130,13 +130,13 @@ export function namesCooperating(p: StoredPassage): boolean {
 
 function readingOfCooperating(): { text: RegExp; columns: string[][] } {
   cooperatingWords ??= {
-    text: new RegExp(`(?<![\\p{L}])(?:${longestFirst(browseWords().cooperating.map((w) => fold(normalize(w))))})(?![\\p{L}])`, 'u'),
+    text: new RegExp(`(?<![\\p{L}])(?:${longestFirst((columnRoles().cooperating ?? []).map((w) => fold(normalize(w))))})(?![\\p{L}])`, 'u'),
     columns: (columnRoles().cooperating ?? []).map(nameTokens),
   };
   return cooperatingWords;
 }
 
-/** Whether a text holds a word of taking part ("phối hợp"). */
+/** Whether a text holds the words of a cooperating column's header ("phối hợp"). */
 function saysCooperating(text: string): boolean {
   return readingOfCooperating().text.test(fold(normalize(text)));
 }
@@ -160,8 +160,16 @@ export function askedIn(question: Question, asked: LeadOrDue | undefined): ((tex
 export function missingAsked(
   intent: Intent, asked: LeadOrDue | undefined, lead: StoredPassage, namesUnit: (p: StoredPassage) => boolean,
 ): LeadOrDue | undefined {
-  if (asked === 'cooperating') return intent === 'unit' && !namesCooperating(lead) ? asked : undefined;
-  return asked && asked === intent && !holdsAnswer(intent, lead, namesUnit) ? asked : undefined;
+  const asking = asked === 'cooperating' || asked === intent;
+  return asked && asking && !saysAsked(intent, asked, lead, namesUnit) ? asked : undefined;
+}
+
+/**
+ * Whether a passage says what a question asks of a task: who takes part, when asked so; else its lead unit
+ * or its time for a question asking who or when; anything else it may say.
+ */
+export function saysAsked(intent: string, asked: LeadOrDue | undefined, p: StoredPassage, namesUnit: (p: StoredPassage) => boolean): boolean {
+  return asked === 'cooperating' ? namesCooperating(p) : holdsAnswer(intent, p, namesUnit);
 }
 
 let referenceBefore: RegExp | undefined;

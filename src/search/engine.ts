@@ -132,7 +132,11 @@ export class Engine {
 
   /** Whether the documents (text or headings) write this word as typed, diacritics and all. */
   writes(word: string): boolean {
-    this.written ??= new Set(this.corpus.passages.flatMap((p) => normalize(`${p.text} ${p.headingPath.join(' ')}`).match(/[\p{L}\p{N}]+/gu) ?? []));
+    if (!this.written) {
+      // each distinct word normalized once (tone placement, i/y), not each passage's whole text
+      const raw = new Set(this.corpus.passages.flatMap((p) => `${p.text} ${p.headingPath.join(' ')}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+      this.written = new Set([...raw].map((w) => normalize(w)));
+    }
     return this.written.has(normalize(word));
   }
 

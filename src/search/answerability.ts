@@ -87,9 +87,9 @@ export function passageAnswers(
   return !(question.achieved && sectionKindOf(e.passage) === 'plan');
 }
 
-// A word of digits and two letters or more: a band, model or version ("26ghz", "ipv6"); not "5g", nor a period
-// typed short ("q2", "t11").
-const SPECIFIC_CODE = /^(?=[a-z]*\d)(?=\d*[a-z]\d*[a-z])[a-z\d]+$/;
+// A word of digits and two letters or more, or of digits then a letter: a band, model, version or generation
+// ("26ghz", "ipv6", "5g", "3g"); not a period typed short ("q2", "t11").
+const SPECIFIC_CODE = /^(?:(?=[a-z]*\d)(?=\d*[a-z]\d*[a-z])[a-z\d]+|\d+[a-z])$/;
 
 // A passage holding this share of the question's words answers though it lacks some of its phrases.
 const NEAR_COMPLETE = 0.8;

@@ -1,7 +1,7 @@
 /** Start-up shared by every entry point: make sure the index is current, load it, build the engine. */
 import { buildListReply, type SourceSpan } from './answer/list.js';
 import { registerLead } from './answer/register-answer.js';
-import { missingAsked, saysAsked } from './search/answerability.js';
+import { missingAsked, saysAsked, saysLead } from './search/answerability.js';
 import { buildReply, type Reply } from './answer/reply.js';
 import { loadCorpus, loadIndex, type Corpus, type StoredPassage } from './index/load.js';
 import { buildIndexInWorker } from './index/rebuild.js';
@@ -51,7 +51,7 @@ export function answererFor(corpus: Corpus): Answerer {
   // a unit named in the passage's own words, or a lead column filled in: "dịch vụ bưu chính" names no
   // Vụ Bưu chính (no-answer recognised on qa-fresh 9→11/18, nothing else changed)
   const namesUnitByName = (p: StoredPassage) => browser.findUnit(p.text) !== undefined
-    || (p.table?.cells.some((c, i) => /chủ trì/iu.test(p.table!.columns[i] ?? '') && c.trim() !== '') ?? false);
+    || (p.table?.cells.some((c, i) => saysLead(p.table!.columns[i] ?? '') && c.trim() !== '') ?? false);
   const list = (request: BrowseRequest): Answer => {
     const reply = buildListReply(browser.list(request), corpus.documents, passageText);
     return { reply, sources: reply.entries.map((e) => e.source), noAnswer: reply.entries.length === 0, intent: `list:${request.kind}` };

@@ -240,6 +240,8 @@ const YearWordsFile = z.object({
   reference: z.array(z.string().min(1)).min(1),
   horizon: z.array(z.string().min(1)).min(1),
   planNames: z.array(z.string().min(1)).min(1),
+  dueParts: z.array(z.string().min(1)).min(1),
+  dueSpans: z.array(z.string().min(1)).min(1),
 });
 
 /** Words that make the year after them a year of reference ("so với năm 2020"), lower case (lexicon/year-words.json). */
@@ -250,6 +252,12 @@ export function referenceYearWords(): string[] {
 /** Words that make the year after them the far horizon of a plan ("định hướng đến năm 2030"), lower case (lexicon/year-words.json). */
 export function horizonYearWords(): string[] {
   return readLexicon('year-words.json', YearWordsFile).horizon.map((w) => w.normalize('NFC').toLowerCase());
+}
+
+/** Words of a time a task can be due: parts of a year by number ("quý"), spans ("trong vòng"), lower case (lexicon/year-words.json). */
+export function dueTimeWords(): { parts: string[]; spans: string[] } {
+  const f = readLexicon('year-words.json', YearWordsFile);
+  return { parts: f.dueParts.map((w) => w.normalize('NFC').toLowerCase()), spans: f.dueSpans.map((w) => w.normalize('NFC').toLowerCase()) };
 }
 
 /** Words that open the name of a plan or a legal document, capitalised as written ("Chiến lược") (lexicon/year-words.json). */

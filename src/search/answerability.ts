@@ -6,7 +6,7 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
@@ -97,16 +97,35 @@ const NEAR_COMPLETE = 0.8;
 const YEAR_MISSING_COVERAGE = 0.9;
 const YEAR_MISSING_PHRASES = 0.5;
 
-// A time a task can be due: a year, a date, a week, month or quarter, a session of the National Assembly, a span.
-const TIME_LIKE = /(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\/\d{1,2}|(?:tuần|tháng|quý|kỳ họp|kì họp)\s+(?:thứ\s+)?[\dIVX]|trong vòng|hằng (?:năm|quý|tháng)/iu;
+let timeLike: RegExp | undefined;
+let leadWords: RegExp | undefined;
+onLexiconForgotten(() => { timeLike = leadWords = undefined; });
+
+/**
+ * Whether a text holds a time a task can be due: a year, a date, a part of a year by its number (a week, a
+ * month, a quarter, a session of the National Assembly), a span (lexicon/year-words.json).
+ */
+export function saysTime(text: string): boolean {
+  if (!timeLike) {
+    const { parts, spans } = dueTimeWords();
+    timeLike = new RegExp(`(?<!\\d)(?:19|20)\\d\\d(?!\\d)|\\d{1,2}\\/\\d{1,2}|(?:${longestFirst(parts)})\\s+(?:thứ\\s+)?[\\dIVX]|${longestFirst(spans)}`, 'iu');
+  }
+  return timeLike.test(text);
+}
+
+/** Whether a text or a column header holds the words of a lead column's header ("chủ trì"; lexicon/columns.json). */
+export function saysLead(text: string): boolean {
+  leadWords ??= wordsPattern(columnRoles().lead ?? []);
+  return leadWords.test(text);
+}
 
 /**
  * Whether a passage holds the kind of answer asked: a time for "khi nào", a unit of the Ministry or the word
  * "chủ trì" for "ai chủ trì".
  */
 export function holdsAnswer(intent: string, p: StoredPassage, namesUnit: (p: StoredPassage) => boolean): boolean {
-  if (intent === 'deadline') return TIME_LIKE.test(p.text);
-  if (intent === 'unit') return /chủ trì/iu.test(p.text) || namesUnit(p);
+  if (intent === 'deadline') return saysTime(p.text);
+  if (intent === 'unit') return saysLead(p.text) || namesUnit(p);
   return true;
 }
 
@@ -147,7 +166,7 @@ function saysCooperating(text: string): boolean {
  */
 export function askedIn(question: Question, asked: LeadOrDue | undefined): ((text: string) => boolean) | undefined {
   if (asked === 'cooperating') return saysCooperating;
-  if (question.intent === 'deadline') return (text) => TIME_LIKE.test(text);
+  if (question.intent === 'deadline') return saysTime;
   const figures = figuresAsked(question);
   if (figures.length) return (text) => figures.some((f) => textHoldsFigure(f, text));
   return undefined;

@@ -9,7 +9,7 @@ import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { askedYears, figuresAsked, givesFigureFor, holdsFigure, passageAnswers, sectionKindOf } from './answerability.js';
+import { askedYears, figuresAsked, givesFigureFor, holdsFigure, passageAnswers, saysLead, sectionKindOf } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { understand, type Intent, type Question, type Term } from './understand.js';
 
@@ -327,7 +327,7 @@ function intentFactor(intent: Intent, p: StoredPassage): number {
       if (p.kind === 'row' && p.table?.columns.some((c, i) => /thời gian|thời điểm|thời hạn/iu.test(c) && p.table!.cells[i])) return 1.35;
       return DATE_LIKE.test(text) ? 1.15 : 0.85;
     case 'unit':
-      if (p.kind === 'row' && p.table?.columns.some((c) => /chủ trì/iu.test(c))) return 1.2;
+      if (p.kind === 'row' && p.table?.columns.some(saysLead)) return 1.2;
       return UNIT_LIKE.test(text) ? 1.1 : 0.9;
     default: return 1;
   }

@@ -178,6 +178,8 @@ describe('completing a follow-up from the last question', () => {
     // chat forms: "vs" for "với", "z" for "vậy", "j" for "gì"
     expect(await question('phối hợp vs đơn vị nào z?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT phối hợp với đơn vị nào');
     expect(await question('còn j nữa không?', last)).toBe('more');
+    // "bao h" for "bao giờ", "đấy" pointing back like "đó"
+    expect(await question('đề án đấy hạn bao h phải xog vậy?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT hạn bao giờ phải xong');
     // asks for a date in other words
     expect(await question('hạn chót lúc nào vậy', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT hạn chót lúc nào');
     expect(await question('deadline là ngày nào?', last)).toBe('Thông tư thay thế Thông tư 25/2015/TT-BTTTT deadline ngày nào');

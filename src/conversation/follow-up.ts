@@ -444,9 +444,15 @@ export class FollowUpReader {
    * but what it asks and a time ("ai chủ trì?", "năm 2025?"); "còn gì nữa không?" asks for more of the last answer.
    */
   complete(text: string, last: string): Completion | undefined {
-    // read as typed first; misspelt and chat-typed words are read as the words meant only when that reading
-    // finds no follow-up ("còn ở đâu năm 2025?" keeps its "đâu", "bao gio phai xog?" needs "xong")
-    return this.completeAs(text, last, false) ?? this.completeAs(text, last, true);
+    // read as typed first, misspelt words as the words meant only when that reading finds no follow-up ("còn
+    // ở đâu năm 2025?" keeps its "đâu"); but a word the documents never use read as a follow-up word ("xog")
+    // is surely that word: then that reading first
+    const typed = wordsOf(text.normalize('NFC'));
+    const fixesUnknown = this.wordsOf(text.normalize('NFC'), true)
+      .some((w, i) => w.folded !== typed[i].folded && !this.chatForms.has(typed[i].folded) && !this.vocabulary?.hasFolded(typed[i].folded));
+    return fixesUnknown
+      ? this.completeAs(text, last, true) ?? this.completeAs(text, last, false)
+      : this.completeAs(text, last, false) ?? this.completeAs(text, last, true);
   }
 
   private completeAs(text: string, last: string, spelled: boolean): Completion | undefined {
@@ -504,10 +510,11 @@ export class FollowUpReader {
     const echoes = rest.every((i) => this.plainWords.has(innerWords[i].folded))
       && lastTyped.some((w, i) => !lastAsks.has(i) && !this.plainWords.has(w.folded) && !ownWords.has(w.folded));
     if (asks.length > 0 && rest.length > 0 && echoes) rest.length = 0;
+    const marking = from > 0 || to < words.length || references.length > 0;
     // a closing word alone ("… hả?") marks no follow-up when the message asks of a subject of its own, unless
     // a word says it goes on ("Cục BC còn nhiệm vụ nào nữa không?")
     const closedOnly = from === 0 && to < words.length && references.length === 0 && spansOf(words, p.continuing).length === 0;
-    const marked = (from > 0 || to < words.length || references.length > 0) && !(closedOnly && asks.length > 0 && rest.length > 0);
+    const marked = marking && !(closedOnly && asks.length > 0 && rest.length > 0);
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own

@@ -55,6 +55,9 @@ describe('completing a follow-up from the last question', () => {
   it('keeps the subject and asks what the follow-up asks', async () => {
     expect(await question('ai chủ trì?', 'cổng GovTech bao giờ phải xong?')).toBe('cổng GovTech ai chủ trì');
     expect(await question('hạn khi nào?', 'Đề án 300 chuyên gia an toàn thông tin do đơn vị nào chủ trì?')).toBe('Đề án 300 chuyên gia an toàn thông tin hạn khi nào');
+    // "đơn vị chủ trì" names what is asked, not a new subject
+    expect(await question('đơn vị chủ trì việc đó là cục nào ạ?', 'Việc hoàn thiện Nền tảng học trực tuyến mở đại trà One Touch phối hợp với đơn vị nào?'))
+      .toBe('Việc hoàn thiện Nền tảng học trực tuyến mở đại trà One Touch đơn vị chủ trì cục nào');
     // "việc này" points back at the subject: nothing new is named
     expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào chủ trì lo');
   });

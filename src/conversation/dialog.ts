@@ -13,7 +13,7 @@ import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { AccessPolicy, REFUSALS } from './access.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
-import { FollowUpReader, Frames, type Vocabulary } from './follow-up.js';
+import { FollowUpReader, Frames, type Frame, type Vocabulary } from './follow-up.js';
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
 import { nameTokens, withoutMinistryName } from '../register/names.js';
@@ -90,6 +90,14 @@ export function withoutControls(text: string): string {
 function smallTalkFor(app: Answerer): SmallTalkReader {
   const vocabulary = app.corpus.vocabulary;
   return new SmallTalkReader((w) => vocabulary.has(w) || vocabulary.has(app.engine.correct(w)));
+}
+
+/** One item shown when more is asked for: its text, its lines, and how much of it to show. */
+interface MoreItem {
+  text: string;
+  line: number;
+  lineEnd: number;
+  max: number;
 }
 
 /** The documents' words, as the follow-up reader reads misspellings against them. */
@@ -242,30 +250,37 @@ export class Dialog {
       return { ...outcome, reply: { ...outcome.reply, understood } };
     }
     const answer = this.app.answer(question);
-    // a question may ask another measure of the last one's subject ("tốc độ tăng trưởng bao nhiêu %/năm?" after
-    // "… doanh thu đạt bao nhiêu?"): asked beside that subject, taken when the documents do not answer it alone
-    // or answer it beside the subject from the section the last answer came from, and when the answer speaks
-    // of what the message names; the reply says how it was understood
-    const beside = frame ? this.followUps.beside(question, frame.question) : undefined;
-    if (beside && frame) {
-      const wider = this.app.answer(beside.question);
-      const lastKey = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
-      const lastLead = lastKey?.reply.kind === 'answer' ? this.leadPassage(lastKey.reply.lead.citation, lastKey.hits) : undefined;
-      const widerLead = wider.reply.kind === 'answer' ? this.leadPassage(wider.reply.lead.citation, wider.search?.hits) : undefined;
-      const sameSection = lastLead !== undefined && widerLead !== undefined && lastLead.doc === widerLead.doc
-        && lastLead.headingPath.join('\u0000') === widerLead.headingPath.join('\u0000');
-      const ownLead = answer.reply.kind === 'answer' ? answer.reply.lead.citation : undefined;
-      const sameLead = ownLead !== undefined && wider.reply.kind === 'answer'
-        && ownLead.doc === wider.reply.lead.citation.doc && ownLead.lineStart === wider.reply.lead.citation.lineStart;
-      if (!wider.noAnswer && !sameLead && (answer.noAnswer || sameSection) && this.speaksOf(wider, beside.subject)) {
-        const outcome = this.respond(wider, msg, started);
-        this.frames.set(chat, beside.question, outcome.answerKey);
-        return { ...outcome, reply: { ...outcome.reply, understood: beside.question } };
-      }
+    const beside = frame ? this.besideLast(question, frame, answer) : undefined;
+    if (beside) {
+      const outcome = this.respond(beside.answer, msg, started);
+      this.frames.set(chat, beside.understood, outcome.answerKey);
+      return { ...outcome, reply: { ...outcome.reply, understood: beside.understood } };
     }
     const outcome = this.respond(answer, msg, started);
     this.frames.set(chat, question, outcome.answerKey);
     return outcome;
+  }
+
+  /**
+   * A question asking another measure of the last one's subject ("tốc độ tăng trưởng bao nhiêu %/năm?" after
+   * "… doanh thu đạt bao nhiêu?"), asked beside that subject: taken when the documents do not answer it alone,
+   * or answer it beside the subject from the section the last answer came from, and when that answer speaks
+   * of what the message names.
+   */
+  private besideLast(question: string, frame: Frame, alone: Answer): { answer: Answer; understood: string } | undefined {
+    const beside = this.followUps.beside(question, frame.question);
+    if (!beside) return undefined;
+    const wider = this.app.answer(beside.question);
+    if (wider.noAnswer || wider.reply.kind !== 'answer' || !this.speaksOf(wider, beside.subject)) return undefined;
+    const lead = wider.reply.lead.citation;
+    const ownLead = alone.reply.kind === 'answer' ? alone.reply.lead.citation : undefined;
+    if (ownLead && ownLead.doc === lead.doc && ownLead.lineStart === lead.lineStart) return undefined;
+    const last = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
+    const lastLead = last?.reply.kind === 'answer' ? this.leadPassage(last.reply.lead.citation, last.hits) : undefined;
+    const widerLead = this.leadPassage(lead, wider.search?.hits);
+    const sameSection = lastLead !== undefined && widerLead !== undefined && lastLead.doc === widerLead.doc
+      && lastLead.headingPath.join('\u0000') === widerLead.headingPath.join('\u0000');
+    return alone.noAnswer || sameSection ? { answer: wider, understood: beside.question } : undefined;
   }
 
   /** Whether an answer's lead (its words or section path; a list's title) holds every word of `subject`. */
@@ -359,8 +374,8 @@ export class Dialog {
    * section's other targets when the lead states a target (its other tasks when it states a task), else the
    * other items of the lead's list.
    */
-  private restOfSection(lead: StoredPassage, remembered: RememberedAnswer): Array<{ text: string; line: number; lineEnd: number; max: number }> {
-    const items: Array<{ text: string; line: number; lineEnd: number; max: number }> = [];
+  private restOfSection(lead: StoredPassage, remembered: RememberedAnswer): MoreItem[] {
+    const items: MoreItem[] = [];
     const shown = remembered.reply.kind === 'answer' ? remembered.reply.lead.spans.map((x) => x.text).join('') : '';
     const whole = passageDisplay(lead);
     if (/…/u.test(shown) && whole.length > shown.length) items.push({ text: whole, line: lead.lineStart, lineEnd: lead.lineEnd, max: MORE_PASSAGE_CHARS });
@@ -374,8 +389,7 @@ export class Dialog {
       : tasks.some((t) => sameSection(t) && inLead(t)) ? tasks.filter(sameSection) : [];
     // the nearest to the lead, shown in their order; a line may state several targets, each its own clause
     const nearest = rows.filter((x) => !inLead(x)).sort((a, b) => Math.abs(a.line - lead.lineStart) - Math.abs(b.line - lead.lineStart) || a.id - b.id);
-    const seen = new Set<string>();
-    const shownRows = nearest.filter((r) => !seen.has(r.text) && seen.add(r.text) !== undefined).slice(0, MORE_ITEMS);
+    const shownRows = nearest.filter((r, i) => nearest.findIndex((o) => o.text === r.text) === i).slice(0, MORE_ITEMS);
     for (const r of shownRows.sort((a, b) => a.line - b.line || a.id - b.id)) items.push({ text: r.text, line: r.line, lineEnd: r.line, max: 300 });
     if (shownRows.length === 0) {
       // the item that matched was shown whole; its neighbours, shown by their first sentence, are shown again

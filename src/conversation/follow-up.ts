@@ -360,9 +360,9 @@ export class FollowUpReader {
     return chatRead.map((w) => {
       if (w.loose || /^\p{Lu}{2,}$/u.test(w.typed)) return w;
       if (!v) return w;
-      const typed = normalize(w.typed);
+      const written = normalize(w.typed);
       const spellings = this.ownWords.get(w.folded);
-      if (spellings) return typed !== w.folded && !spellings.has(typed) && !v.hasTyped(typed) ? { ...w, loose: true } : w;
+      if (spellings) return written !== w.folded && !spellings.has(written) && !v.hasTyped(written) ? { ...w, loose: true } : w;
       if (w.folded.length < 3 || !/^[a-z]+$/.test(w.folded) || v.hasFolded(w.folded)) return w;
       const meant = [...this.ownWords.keys()].filter((f) => f.length >= 3 && oneEditApart(w.folded, f));
       return meant.length === 1 ? { ...w, folded: meant[0], loose: true } : w;

@@ -111,6 +111,15 @@ describe('question understanding', () => {
     expect(understand('thang may', aliases).folded).not.toContain('may');
   });
 
+  it('keeps a question word that opens a phrase the documents use, not one that closes a phrase shaping the question', () => {
+    const known = (pairs: string[]) => (pair: string) => pairs.includes(pair);
+    // "ai city" is the documents' ("báo cáo ai city"), "ai chủ trì" asks who
+    expect(understand('bao cao ai city nam 2022', aliases, undefined, known(['ai_city'])).folded).toContain('ai');
+    expect(understand('ai chu tri bao cao', aliases, undefined, known(['ai_city'])).folded).not.toContain('ai');
+    // "phan dau so luong": "đấu" closes "phấn đấu", though "dau so" ("đầu số") is a pair the documents use
+    expect(understand('phan dau so luong ten mien', aliases, undefined, known(['dau_so', 'phan_dau'])).folded).not.toContain('dau');
+  });
+
   it('measures an abbreviation by its full form', () => {
     const q = understand('CĐS 2021', aliases);
     expect(q.content.map((t) => t.folded)).toEqual(expect.arrayContaining(['chuyen', 'doi', 'so', '2021']));

@@ -177,7 +177,7 @@ export class Engine {
 
   /** Searches the corpus for a question; `docs`, when given, are the only documents searched (the question names them). */
   search(raw: string, limit = 5, docs?: ReadonlySet<string>): SearchResult {
-    const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct);
+    const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct, (pair) => this.corpus.vocabulary.has(pair));
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
     // terms in a fifth of all passages ("và", "năm", "thông tin") weigh little and cost the most time: the rerank
     // still counts them

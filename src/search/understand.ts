@@ -62,6 +62,8 @@ interface Reading {
   intents: Array<[Intent, RegExp]>;
   planned: RegExp;
   achieved: RegExp;
+  /** Pairs of words that shape a question rather than name its subject ("phan_dau", "muc_tieu"), folded. */
+  shapingPairs: Set<string>;
 }
 
 let reading: Reading | undefined;
@@ -80,6 +82,7 @@ function wordsRead(): Reading {
     intents: w.intents.order.map((intent) => [intent, phrasesPattern(w.intents.phrases[intent] ?? [])]),
     planned: phrasesPattern(w.planned.folded),
     achieved: phrasesPattern(w.achieved.folded),
+    shapingPairs: new Set([...w.planned.folded, ...w.achieved.folded, ...w.nonContentPhrases.folded].filter((p) => p.split(' ').length === 2).map((p) => p.replace(' ', '_'))),
   };
   return reading;
 }
@@ -91,7 +94,7 @@ function intentOf(normalized: string, foldedQuestion: string): Intent {
 }
 
 /** Marks tokens of a clause that are question words (true = drop). */
-function questionMask(tokens: string[], original: string): boolean[] {
+function questionMask(tokens: string[], original: string, knownPair: (pair: string) => boolean): boolean[] {
   const folded = tokens.map(fold);
   const drop = tokens.map(() => false);
   const r = wordsRead();
@@ -103,6 +106,12 @@ function questionMask(tokens: string[], original: string): boolean[] {
   tokens.forEach((t, i) => {
     if (!r.questionWords.has(folded[i])) return;
     if (folded[i] === 'ai' && /\bAI\b/.test(original)) return; // artificial intelligence, typed in capitals
+    // a word that opens with the next one a phrase the documents use ("ai city") is that phrase's, not a
+    // question's; unless it closes with the word before a phrase that shapes questions ("phan dau so" is
+    // "phấn đấu", not "đầu số")
+    const opens = i + 1 < tokens.length && !drop[i + 1] && !r.questionWords.has(folded[i + 1]) && knownPair(`${folded[i]}_${folded[i + 1]}`);
+    const closesShaping = i > 0 && r.shapingPairs.has(`${folded[i - 1]}_${folded[i]}`);
+    if (opens && !closesShaping) return;
     if (HAS_DIACRITICS.test(t) && !r.questionWordsAccented.has(t)) return; // "máy", "có", "cơ" carry meaning
     drop[i] = true;
   });
@@ -132,14 +141,18 @@ function uniqueTerms(list: Term[]): Term[] {
  * Reads a question. `correct` maps a folded token missing from the corpus vocabulary to a known one
  * (typo tolerance), or returns it unchanged.
  */
-export function understand(raw: string, aliases: AliasPair[], correct: (folded: string) => string = (t) => t): Question {
+export function understand(
+  raw: string, aliases: AliasPair[], correct: (folded: string) => string = (t) => t,
+  /** Whether the documents use a pair of folded words ("ai_city"). */
+  knownPair: (pair: string) => boolean = () => false,
+): Question {
   const normalized = normalize(raw);
   const words: Term[] = [];
   const pairs: Term[] = [];
   const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
   for (const clause of clauses(normalized)) {
-    const drop = questionMask(clause, raw);
+    const drop = questionMask(clause, raw, knownPair);
     // a question or function word is never a typo of a content word ("xong" is not "xuống")
     const r = wordsRead();
     const folded = clause.map((t) => fold(t)).map((f) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f)));

@@ -73,6 +73,9 @@ describe('answers cite the line that holds the figure', () => {
     const a = await ask('theo giao ban quý I/2023, thứ hạng Việt Nam công bố năm 2024 phải xuống dưới bao nhiêu');
     expect(a.top.doc).toBe('002_3510211049161906.txt');
     expect(a.text.slice(0, 400)).toContain('từ 86 xuống dưới 75');
+    // a list of figures is not cut at its commas: "08 QCVN, 13 TCVN" stands whole in the lead
+    const b = await ask('KHCN 2022: Bộ TTTT dự kiến XD bao nhiêu QCVN, TCVN?');
+    expect(b.text.split('\n')[0]).toContain('08 QCVN, 13 TCVN');
   });
 
   it('lists the items of a plan when asked what is to be done', async () => {

@@ -137,7 +137,7 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
   const text = passageDisplay(p);
   if (text.length <= maxChars || p.kind === 'row') return text.length <= maxChars * 1.5 ? text : text.slice(0, maxChars) + '…';
   // sentences, and the clauses of a sentence too long to show whole, so the figure at its end is not cut off
-  const ranges = sentenceRanges(text).flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2) : [[a, b] as [number, number]]));
+  const ranges = sentenceRanges(text).flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2, true) : [[a, b] as [number, number]]));
   let best = 0;
   let bestScore = -1;
   ranges.forEach(([a, b], i) => {

@@ -26,10 +26,12 @@ export function sentenceRanges(text: string): Array<[number, number]> {
   return ranges.flatMap(([a, b]) => (b - a > PIECE_MAX ? clauseRanges(text, a, b) : [[a, b] as [number, number]]));
 }
 
-/** Splits one over-long sentence at clause ends (", " "; " ": "), packing clauses up to `target` characters. */
-export function clauseRanges(text: string, from: number, to: number, target = PASSAGE_TARGET): Array<[number, number]> {
+/** Splits one over-long sentence at clause ends (", " "; " ": "), packing clauses up to `target` characters; `keepFigureLists` keeps a list of figures whole. */
+export function clauseRanges(text: string, from: number, to: number, target = PASSAGE_TARGET, keepFigureLists = false): Array<[number, number]> {
   const cuts: number[] = [];
-  for (const m of text.slice(from, to).matchAll(/[,;:]\s+(?=\S)/g)) cuts.push(from + m.index! + 1);
+  // with keepFigureLists, a comma before a figure continues a list of figures ("08 QCVN, 13 TCVN"): no cut
+  const boundary = keepFigureLists ? /;\s+(?=\S)|[,:]\s+(?=[^\s\d])/g : /[,;:]\s+(?=\S)/g;
+  for (const m of text.slice(from, to).matchAll(boundary)) cuts.push(from + m.index! + 1);
   const out: Array<[number, number]> = [];
   let start = from;
   let last = from;

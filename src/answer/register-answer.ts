@@ -157,7 +157,8 @@ export function registerLead(
     // row covering it as well, when the first passage names no time. Measured: dev hit@1 88.8 → 90.0%,
     // dev2 deadline facts 92.6 → 96.3%; qa and the holdouts unchanged.
     const firstLacks = !holdsAnswer(q.intent, candidates[0].passage, options.namesUnit);
-    const asked = options.asks === q.intent || (options.asks === 'cooperating' && q.intent === 'unit');
+    const cooperatingAsked = options.asks === 'cooperating' && q.intent === 'unit';
+    const asked = options.asks === q.intent || cooperatingAsked;
     if (at < 0 && (firstLacks || asked)) {
       const enough = (asked ? ROW_COVERAGE : 1) * candidates[0].coverage;
       at = candidates.findIndex((h, i) => i > 0 && rowIn(h) !== undefined && h.coverage >= enough);
@@ -165,10 +166,8 @@ export function registerLead(
     if (at < 0) return undefined;
     const task = rowIn(candidates[at])!;
     const p = candidates[at].passage;
-    const cooperatingAsked = options.asks === 'cooperating' && q.intent === 'unit';
-    // a task read from a sentence keeps no units taking part: the sentence, which names them, answers
     // the units taking part, when the row names some: a column saying only "Các cơ quan, đơn vị có liên quan"
-    // (most of the 2021 task table) names none, and the passage, which shows the column as written, answers
+    // (most of the 2021 task table) or a task read from a sentence names none, and the passage answers
     const cooperating = task.cooperating.length ? task.cooperatingWritten.trim() : '';
     if (cooperatingAsked && !cooperating && namesCooperating(p)) return undefined;
     const doc = documents.get(task.doc);

@@ -504,11 +504,7 @@ export class FollowUpReader {
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
     // an ask whose other words name no subject ("dự kiến trình tháng mấy?": a plan word and an action) asks
     // about the last question's subject, unless it names all the last question names (a question of its own)
-    const lastTyped = wordsOf(last);
-    const lastAsks = covered(this.asksOfQuestion(lastTyped));
-    const ownWords = new Set(innerWords.map((w) => w.folded));
-    const echoes = rest.every((i) => this.plainWords.has(innerWords[i].folded))
-      && lastTyped.some((w, i) => !lastAsks.has(i) && !this.plainWords.has(w.folded) && !ownWords.has(w.folded));
+    const echoes = rest.every((i) => this.plainWords.has(innerWords[i].folded)) && !this.namesAllOf(innerWords, last);
     if (asks.length > 0 && rest.length > 0 && echoes) rest.length = 0;
     const marking = from > 0 || to < words.length || references.length > 0;
     // a closing word alone ("… hả?") marks no follow-up when the message asks of a subject of its own, unless
@@ -539,8 +535,9 @@ export class FollowUpReader {
     } else if (ask) question = `${this.withoutAsks(question)} ${ask}`;
     question = tidy(question);
     if (!question) return undefined;
-    const named = time && !doc ? this.documentSpan(wordsOf(question)) : undefined;
-    const unscoped = named ? tidy(cut(question, wordsOf(question), [named])) : '';
+    const understoodWords = wordsOf(question);
+    const named = time && !doc ? this.documentSpan(understoodWords) : undefined;
+    const unscoped = named ? tidy(cut(question, understoodWords, [named])) : '';
     return {
       kind: 'question', question,
       ...(unscoped ? { unscoped: { question: unscoped, subject: this.subjectOf(unscoped) } } : {}),
@@ -572,11 +569,7 @@ export class FollowUpReader {
     const shaped = covered([...asks, ...spansOf(words, this.phrases.closers), ...spansOf(words, this.phrases.openers), ...spansOf(words, this.phrases.filler)]);
     const own = words.map((_, i) => i).filter((i) => !shaped.has(i) && !this.plainWords.has(words[i].folded));
     if (!own.length) return undefined;
-    // a message naming all the last question names is a question of its own
-    const lastWords = wordsOf(last);
-    const lastAsks = covered(this.asksOfQuestion(lastWords));
-    const typed = new Set(words.map((w) => w.folded));
-    if (lastWords.every((w, i) => lastAsks.has(i) || this.plainWords.has(w.folded) || typed.has(w.folded))) return undefined;
+    if (this.namesAllOf(words, last)) return undefined;
     const subject = spanText(text, words, groupRuns(own));
     return { question: tidy(`${this.withoutAsks(last)} ${text}`), subject };
   }
@@ -637,6 +630,14 @@ export class FollowUpReader {
   private asksOfQuestion(words: Word[]): Array<[number, number]> {
     const unitEnds = new Set((this.namer.unitIn(words.map((w) => w.folded))?.spans ?? []).map(([, b]) => b));
     return asksIn(words, this.phrases).filter((span) => !(unitEnds.has(span[0]) && this.kindsOf(words, [span]).has('unit')));
+  }
+
+  /** Whether a message's words name all the last question names besides what it asks: a question of its own. */
+  private namesAllOf(words: Word[], last: string): boolean {
+    const lastWords = wordsOf(last);
+    const lastAsks = covered(this.asksOfQuestion(lastWords));
+    const said = new Set(words.map((w) => w.folded));
+    return lastWords.every((w, i) => lastAsks.has(i) || this.plainWords.has(w.folded) || said.has(w.folded));
   }
 
   /** What a question asks about: its words but its asks, its times and the words naming nothing. */

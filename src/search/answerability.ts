@@ -403,7 +403,7 @@ interface FigureReading {
   notUnits: Set<string>;
   /** A number that is no year, or an ordinal in words after "thứ" ("thứ năm"), folded. */
   ordinalInText: RegExp;
-  /** Words naming a share ("tỷ lệ"), folded: an amount asked of one is counted in '%'. */
+  /** Words naming a share ("tỷ lệ"), folded: of the figures answering an amount asked of one, those in '%' lead. */
   rates: RegExp;
 }
 let figureReading: FigureReading | undefined;

@@ -231,7 +231,6 @@ export class Engine {
 
   /** Scores the candidates against the question and decides whether the best of them answers. */
   private rank(question: Question, found: Candidate[], limit: number): SearchResult {
-
     // IDF weights; a content word the corpus never uses counts against answering (a number says nothing)
     // (only a Vietnamese word: an abbreviation typed in capitals, "DT", a word of two letters or a foreign
     // word, "case", is more likely shorthand or English for what the documents say, and weighs nothing)

@@ -100,6 +100,15 @@ interface PassageTerms {
   nearYears: Set<number>;
 }
 
+/** Whether `word` is `typed` with one vowel added inside it ("tiu" → "tieu"). */
+function missingInnerVowel(typed: string, word: string): boolean {
+  if (word.length !== typed.length + 1) return false;
+  for (let i = 1; i < word.length - 1; i++) {
+    if (word.slice(0, i) + word.slice(i + 1) === typed) return /[aeiouy]/.test(word[i]);
+  }
+  return false;
+}
+
 /** A content word held by fewer candidates than this (or than the passages that hold it) was crowded out. */
 const CROWDED_BELOW = 3;
 
@@ -113,12 +122,14 @@ export class Engine {
   correct = (token: string): string => {
     const vocab = this.corpus.vocabulary;
     // a syllable or a short word; anything longer is not a typo of a word we know (and costs 54n edits)
-    if (token.length < 4 || token.length > 12 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
+    if (token.length < 3 || token.length > 12 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
     this.spell ??= new Spellcheck([...vocab.keys()].filter((t) => /^[a-z]+$/.test(t)));
     // a short word is corrected only for a missing, extra or swapped letter ("nhiu" → "nhieu"), not a
-    // changed one: "xong" is a word the corpus lacks, not a typo of "cong"
+    // changed one: "xong" is a word the corpus lacks, not a typo of "cong"; a three-letter one only for a
+    // vowel missing inside it ("tiu" → "tieu"): "hom" (hôm) is a syllable the corpus lacks, not "nhom"
     const options = this.spell.getCorrections(token, 1)
-      .filter((o) => token.length >= 6 || o.length !== token.length || [...o].sort().join('') === [...token].sort().join(''));
+      .filter((o) => token.length >= 6 || (token.length === 3 ? missingInnerVowel(token, o)
+        : o.length !== token.length || [...o].sort().join('') === [...token].sort().join('')));
     let best = token;
     let bestCount = 0;
     for (const o of options) {
@@ -177,7 +188,7 @@ export class Engine {
 
   /** Searches the corpus for a question; `docs`, when given, are the only documents searched (the question names them). */
   search(raw: string, limit = 5, docs?: ReadonlySet<string>): SearchResult {
-    const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct, (pair) => this.corpus.vocabulary.has(pair));
+    const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct, (pair) => this.corpus.vocabulary.has(pair), (word) => this.writes(word));
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
     // terms in a fifth of all passages ("và", "năm", "thông tin") weigh little and cost the most time: the rerank
     // still counts them

@@ -64,6 +64,13 @@ interface Reading {
   achieved: RegExp;
   /** Pairs of words that shape a question rather than name its subject ("phan_dau", "muc_tieu"), folded. */
   shapingPairs: Set<string>;
+  /** Function and question words with their tone mark dropped and their hats kept ("vê", "đên"). */
+  tonelessListed: Set<string>;
+}
+
+/** A word without its tone mark (grave, acute, tilde, hook, dot below); hats and horns stay ("về" → "vê"). */
+function withoutTone(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
 }
 
 let reading: Reading | undefined;
@@ -82,6 +89,8 @@ function wordsRead(): Reading {
     intents: w.intents.order.map((intent) => [intent, phrasesPattern(w.intents.phrases[intent] ?? [])]),
     planned: phrasesPattern(w.planned.folded),
     achieved: phrasesPattern(w.achieved.folded),
+    tonelessListed: new Set([...w.functionWords.accented, ...w.questionWords.accented]
+      .map(withoutTone).filter((t) => HAS_DIACRITICS.test(t) && !w.functionWords.accented.includes(t) && !w.questionWords.accented.includes(t))),
     shapingPairs: new Set([...w.planned.folded, ...w.achieved.folded, ...w.nonContentPhrases.folded].filter((p) => p.split(' ').length === 2).map((p) => p.replace(' ', '_'))),
   };
   return reading;
@@ -118,6 +127,16 @@ function questionMask(tokens: string[], original: string, knownPair: (pair: stri
   return drop;
 }
 
+/**
+ * A function or question word typed without its tone mark ("vê" for "về", "đên" for "đến"), which the
+ * documents never write: a slip of the keyboard, read as if typed without diacritics so it is seen for the
+ * word it is. Only a dropped tone: "vé" (a ticket) is a word of its own, not "về".
+ */
+function slipOfDiacritics(token: string, writes: (word: string) => boolean): boolean {
+  const r = wordsRead();
+  return r.tonelessListed.has(token) && !writes(token);
+}
+
 function isFunctionWord(t: Term): boolean {
   const r = wordsRead();
   return t.accented ? r.functionWordsAccented.has(t.accented) : r.functionWords.has(t.folded);
@@ -145,13 +164,16 @@ export function understand(
   raw: string, aliases: AliasPair[], correct: (folded: string) => string = (t) => t,
   /** Whether the documents use a pair of folded words ("ai_city"). */
   knownPair: (pair: string) => boolean = () => false,
+  /** Whether the documents write a word as typed, diacritics and all. */
+  writes: (word: string) => boolean = () => true,
 ): Question {
   const normalized = normalize(raw);
   const words: Term[] = [];
   const pairs: Term[] = [];
   const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
-  for (const clause of clauses(normalized)) {
+  for (const typed of clauses(normalized)) {
+    const clause = typed.map((t) => (slipOfDiacritics(t, writes) ? fold(t) : t));
     const drop = questionMask(clause, raw, knownPair);
     // a question or function word is never a typo of a content word ("xong" is not "xuống")
     const r = wordsRead();

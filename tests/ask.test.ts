@@ -76,6 +76,9 @@ describe('answers cite the line that holds the figure', () => {
     // a list of figures is not cut at its commas: "08 QCVN, 13 TCVN" stands whole in the lead
     const b = await ask('KHCN 2022: Bộ TTTT dự kiến XD bao nhiêu QCVN, TCVN?');
     expect(b.text.split('\n')[0]).toContain('08 QCVN, 13 TCVN');
+    // the clause is read as the question is: "tỷ trọng" typed "tỉ trọng" (or as "KTS") is the passage's "Tỷ trọng"
+    const c = await ask('tỉ trọng KTS trong GDP đến cuối năm 2020 bao nhiêu');
+    expect(c.text.split('\n')[0]).toContain('Tỷ trọng kinh tế số trong GDP đạt tối thiểu 10%');
   });
 
   it('lists the items of a plan when asked what is to be done', async () => {

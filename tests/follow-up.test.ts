@@ -104,6 +104,9 @@ describe('completing a follow-up from the last question', () => {
     // a quarter normalised into more words ("Quý III/2021") does not shift where the unit is
     expect(await question('còn Cục Tần số thì sao?', 'Năm 2021 Trung tâm VNNIC chủ trì những nhiệm vụ nào phải xong trong Quý III/2021?'))
       .toBe('Năm 2021 Cục Tần số chủ trì những nhiệm vụ nào phải xong trong Quý III/2021');
+    // a province in place of the one asked about, the rest of the question kept
+    expect(await question('thế Hà Nội?', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
+      .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, Hà Nội đạt tỷ lệ bao nhiêu');
     // an indicator that holds a sector's words is a new subject, not a sector ("thị" is no filler "thì")
     expect(await question('còn mức tăng trưởng doanh thu thị trường ATTT?', 'Năm 2021 tỷ lệ cơ quan khắc phục lỗ hổng ATTT phải đạt bao nhiêu?'))
       .toBe('mức tăng trưởng doanh thu thị trường ATTT Năm 2021 đạt bao nhiêu');
@@ -201,7 +204,10 @@ describe('completing a follow-up from the last question', () => {
 
   it('reads asking for more with closing words after it, and for other targets or tasks', async () => {
     const last = 'chỉ tiêu tỷ lệ dịch vụ công trực tuyến mức độ 4 năm 2020 là bao nhiêu?';
-    for (const more of ['con gi nua ko?', 'còn gì nữa không bạn', 'còn chỉ tiêu nào khác nữa không?', 'còn nhiệm vụ nào nữa ko']) expect(await question(more, last)).toBe('more');
+    // "nv" is chat for "nhiệm vụ", two words
+    for (const more of ['con gi nua ko?', 'còn gì nữa không bạn', 'còn chỉ tiêu nào khác nữa không?', 'còn nhiệm vụ nào nữa ko', 'còn nv nào nữa k?']) {
+      expect(await question(more, last), more).toBe('more');
+    }
   });
 
   it('forgets a chat\'s frame after ten minutes', () => {
@@ -416,6 +422,20 @@ describe('chat and junk', () => {
 });
 
 describe('questions the documents do not answer', () => {
+  it('reads a question\'s words typed with a letter or a tone mark missing as the words meant', async () => {
+    const app = await testAnswerer();
+    // "tiu" is "tiêu" with its vowel missing; "vê", "đên" are "về", "đến" without their tone marks
+    for (const q of ['mục tiu về tỷ lệ sách điện tử năm 2021 là bao nhiêu', 'mục tiêu vê IPv6 đên năm 2025 là gì']) {
+      const a = app.answer(q);
+      expect(a.noAnswer, q).toBe(false);
+    }
+    expect(renderText(app.answer('mục tiêu vê IPv6 đên năm 2025 là gì').reply)).toContain('IPv6');
+    // a syllable the documents lack is not read as one they use with a letter added before it: "hôm" is no "nhóm"
+    expect(app.engine.correct('hom')).toBe('hom');
+    // "vé" is a word of its own, not "về" without its tone mark
+    expect(app.answer('giá vé máy bay Hà Nội Sài Gòn bao nhiêu').noAnswer).toBe(true);
+  });
+
   it('reads a word shaped like no Vietnamese syllable as foreign', () => {
     for (const w of ['xang', 'tiet', 'nghieng', 'quyen', 'banh']) expect(isVietnameseSyllable(w), w).toBe(true);
     for (const w of ['case', 'event', 'flan', 'schedule', 'vietcombank']) expect(isVietnameseSyllable(w), w).toBe(false);

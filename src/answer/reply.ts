@@ -8,7 +8,7 @@ import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { askedIn, type LeadOrDue } from '../search/answerability.js';
 import { clauseRanges, sentenceRanges } from '../ingest/split.js';
-import { fold, yearsIn } from '../text/analyzer.js';
+import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import type { ListReply } from './list.js';
 import { findFigures } from '../register/figures.js';
 
@@ -141,7 +141,8 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
   let best = 0;
   let bestScore = -1;
   ranges.forEach(([a, b], i) => {
-    const tokens = fold(text.slice(a, b).toLowerCase()).split(/[^\p{L}\p{N}]+/u);
+    // read as the question was read: "tỷ" and "tỉ" are one word, "1.000" is 1000
+    const tokens = fold(normalize(text.slice(a, b))).split(/[^\p{L}\p{N}]+/u);
     const words = new Set(tokens);
     const pairs = new Set(tokens.slice(1).map((w, k) => `${tokens[k]}_${w}`));
     const part = text.slice(a, b);

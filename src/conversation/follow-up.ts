@@ -90,6 +90,8 @@ function oneEditApart(a: string, b: string): boolean {
 export interface Namer {
   /** The canonical unit the words name and the spans naming it, if any. */
   unitIn(tokens: string[]): { name: string; spans: Array<[number, number]> } | undefined;
+  /** The province the words name and the spans naming it, if any. */
+  placeIn(tokens: string[]): { name: string; spans: Array<[number, number]> } | undefined;
   /** The sectors the words name and the spans naming them, if any. */
   sectorsIn(tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined;
   /** The documents the words name ("chi thi nam 2021") and the span naming them, if any. */
@@ -352,9 +354,11 @@ export class FollowUpReader {
     const typed = wordsOf(text);
     // a chat form among follow-up words ("còn j nữa", "phối hợp vs đơn vị nào z"), not after a word of a subject ("gen z")
     const own = (w: Word | undefined) => w === undefined || this.ownWords.has(w.folded) || this.chatForms.has(w.folded);
-    const chatRead = typed.map((w, i) => {
+    // a chat form of two words ("nv": "nhiệm vụ") is read as both, each over the letters typed
+    const chatRead = typed.flatMap((w, i) => {
       const chat = this.chatForms.get(w.folded);
-      return chat && w.typed === w.typed.toLowerCase() && own(typed[i - 1]) && own(typed[i + 1]) ? { ...w, folded: fold(chat), loose: true } : w;
+      return chat && w.typed === w.typed.toLowerCase() && own(typed[i - 1]) && own(typed[i + 1])
+        ? fold(chat).split(' ').map((folded) => ({ ...w, folded, loose: true })) : [w];
     });
     if (!spelled) return chatRead;
     return chatRead.map((w) => {
@@ -448,8 +452,10 @@ export class FollowUpReader {
     // ở đâu năm 2025?" keeps its "đâu"); but a word the documents never use read as a follow-up word ("xog")
     // is surely that word: then that reading first
     const typed = wordsOf(text.normalize('NFC'));
-    const fixesUnknown = this.wordsOf(text.normalize('NFC'), true)
-      .some((w, i) => w.folded !== typed[i].folded && !this.chatForms.has(typed[i].folded) && !this.vocabulary?.hasFolded(typed[i].folded));
+    const fixesUnknown = this.wordsOf(text.normalize('NFC'), true).some((w) => {
+      const asTyped = typed.find((t) => t.start === w.start)!;
+      return w.folded !== asTyped.folded && !this.chatForms.has(asTyped.folded) && !this.vocabulary?.hasFolded(asTyped.folded);
+    });
     return fixesUnknown
       ? this.completeAs(text, last, true) ?? this.completeAs(text, last, false)
       : this.completeAs(text, last, false) ?? this.completeAs(text, last, true);
@@ -719,6 +725,12 @@ export class FollowUpReader {
     const unit = this.namer.unitIn(subjectWords);
     const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
     if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false, otherwise: [] };
+    // a province in place of the last one the same way ("thế Hà Nội?" after "… Hải Phòng đạt tỷ lệ bao nhiêu")
+    const place = this.namer.placeIn(subjectWords);
+    const lastPlace = all(place?.spans) ? this.namer.placeIn(folded(words)) : undefined;
+    if (lastPlace && lastPlace.name !== place!.name) {
+      return { question: this.withAsk(replaceSpan(last, words, whole(lastPlace.spans), subject), ask), generic: false, otherwise: [] };
+    }
     const generic = this.aboutSubject(last, subject, ask);
     // a sector is all the new subject says with the word heading it too ("thế ngành bưu chính thì sao")
     const typedSubject = wordsOf(subject);

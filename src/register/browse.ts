@@ -6,11 +6,11 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { followUpWords } from '../lexicon.js';
+import { followUpWords, provinces } from '../lexicon.js';
 import { normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
-import { findNames, findWords, nameTokens, stripPhrases } from './names.js';
+import { findNames, findNamesInTokens, findWords, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import type { LeadOrDue } from '../search/answerability.js';
 import { holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
@@ -146,6 +146,15 @@ export class Browser {
   };
 
   /** The sectors folded words name and the spans naming them, if any. */
+  /**
+   * The province the folded words name and the spans naming it, if any (lexicon/provinces.json); a name
+   * that is also an everyday word ("hòa bình") is left out, as case is not seen here.
+   */
+  placeIn = (tokens: string[]): { name: string; spans: Array<[number, number]> } | undefined => {
+    const found = findNamesInTokens(tokens, provinces().filter((p) => !p.word));
+    return found.length ? { name: found[0].entry.name, spans: found.filter((m) => m.entry === found[0].entry).map((m) => [m.start, m.end]) } : undefined;
+  };
+
   sectorsIn = (tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined => {
     const found = this.reader.findSectors(tokens);
     return found && { names: found.sectors, spans: found.spans };

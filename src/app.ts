@@ -74,17 +74,20 @@ export function answererFor(corpus: Corpus): Answerer {
         if (listRequest) emptyList = listed;
       }
       // "… các văn bản ghi bao nhiêu": the documents are not the subject; the rest of the question is searched
-      const comparison = browser.comparisonWords(question);
-      // a question that names a document ("theo Chỉ thị 2021 …") is answered from it, without the words naming it
-      const named = comparison ? undefined : browser.documentsNamed(question);
-      let search = engine.search(comparison?.rest || named?.rest || question, 8, named?.docs);
+      const cues = browser.comparisonWords(question);
+      // a question that names a document ("theo Chỉ thị 2021 …") is answered from it, without the words naming
+      // it; one naming two ("ở chỉ thị 2023 và báo cáo tổng kết 2021") asks what each says, as a comparison does
+      const named = browser.documentsNamed(cues?.rest || question);
+      const comparison = cues ?? (named && named.mentions > 1 ? { rest: named.rest } : undefined);
+      const within = named && (!cues || named.mentions > 1) ? named.docs : undefined;
+      let search = engine.search(named?.rest || comparison?.rest || question, 8, within);
       const asksLeadOrDue = browser.asksLeadOrDue(question);
       // a follow-up asking who leads, when or who takes part in what the last answer showed: that passage leads when it says so
       const asksOfTask = asksLeadOrDue !== undefined || ['unit', 'deadline'].includes(search.question.intent);
       if (about && asksOfTask && saysAsked(search.question.intent, asksLeadOrDue, about, namesUnitByName)) search = withLead(search, about);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
-        docs: named?.docs,
+        docs: within,
       });
       // asked who leads, when a task is due or who takes part, and the passage that answers best does not say: say so
       const lead = search.hits[0];

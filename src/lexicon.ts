@@ -300,12 +300,13 @@ const DocumentKindsFile = z.object({
   about: z.string(),
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   before: z.array(z.string().min(1)),
+  joined: z.array(z.string().min(1)),
 });
 
 /** How a question names a document: each catalog kind's spellings, and the words a bare kind needs before it (lexicon/document-kinds.json). */
-export function documentKinds(): { kinds: Record<string, string[]>; before: string[] } {
-  const { kinds, before } = readLexicon('document-kinds.json', DocumentKindsFile);
-  return { kinds, before };
+export function documentKinds(): { kinds: Record<string, string[]>; before: string[]; joined: string[] } {
+  const { kinds, before, joined } = readLexicon('document-kinds.json', DocumentKindsFile);
+  return { kinds, before, joined };
 }
 
 const OtherBodiesFile = z.object({

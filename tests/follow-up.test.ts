@@ -13,6 +13,7 @@ import { testAnswerer } from './helpers.js';
 
 const D2021 = '003_578e35c63316aedb.txt';
 const D2023 = '000_94f847d9d8c3a318.txt';
+const REPORT = '004_1f5fb79ec9fc1a3e.txt';
 
 const msg = (text: string, chatId: string, userId = chatId): Incoming => ({ channel: 'terminal', chatId, userId, text });
 
@@ -498,6 +499,20 @@ describe('a question that names a document', () => {
     const a = (await testAnswerer()).answer('Chỉ thị năm 2021 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số đến 2025');
     expect(renderText(a.reply)).toMatch(/^từ 70 đến 100 ngàn doanh nghiệp vào năm 2025/);
     expect(a.sources[0]).toMatchObject({ doc: D2021, lineStart: 99 });
+  });
+
+  it('naming two, asks what each says, as a comparison does; a kind typed short counts with its year or title words', async () => {
+    const app = await testAnswerer();
+    for (const q of ['Mục tiêu IDI năm 2025 ở chỉ thị 2023 và báo cáo tổng kết 2021', 'Mục tiêu IDI năm 2025 ở CT 2023 và BC tổng kết 2021 có khác nhau ko?']) {
+      const named = app.browser.documentsNamed(q);
+      expect(named && { docs: [...named.docs].sort(), mentions: named.mentions }, q).toEqual({ docs: [D2023, REPORT], mentions: 2 });
+      const a = app.answer(q);
+      expect(a.noAnswer, q).toBe(false);
+      // the 2021 report's year is the document's, not a year asked: both documents' values for 2025 are shown
+      expect(a.sources.map((s) => s.doc).sort(), q).toEqual([D2023, REPORT]);
+    }
+    // "BC" alone is more often bưu chính than a report
+    expect(app.browser.documentsNamed('theo dõi doanh thu BC 2021')).toBeUndefined();
   });
 
   it('is not scoped by a kind of document it asks about ("Chỉ thị về …" to be drafted)', async () => {

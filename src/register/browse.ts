@@ -122,26 +122,36 @@ export class Browser {
     return found && { name: found.unit, spans: found.spans };
   };
 
-  /** The documents a question names and the question without the words naming them, if it names any. */
-  documentsNamed(question: string): { docs: Set<string>; rest: string } | undefined {
+  /**
+   * The documents a question names, how many times it names one ("ở chỉ thị 2023 và báo cáo tổng kết 2021"
+   * names two), and the question without the words naming them, if it names any.
+   */
+  documentsNamed(question: string): { docs: Set<string>; mentions: number; rest: string } | undefined {
     const tokens = nameTokens(question);
-    const mention = this.documentIn(tokens);
-    if (!mention) return undefined;
-    // named by its number, its year or "theo …": a kind alone opening a question is what it asks about
-    // ("Chỉ thị về đẩy mạnh Chính phủ số dự kiến trình khi nào")
-    const words = tokens.slice(...mention.span);
-    const before = this.reading.documentWords.before.some((w) => w.every((x, i) => words[i] === x));
-    if (!before && !words.some((w) => /\d/.test(w))) return undefined;
+    const docs = new Set<string>();
+    const named: string[][] = [];
+    const taken: Array<[number, number]> = [];
+    for (let mention = this.documentIn(tokens); mention; mention = this.documentIn(tokens, taken)) {
+      taken.push(mention.span);
+      // named by its number, its year or "theo …": a kind alone opening a question is what it asks about
+      // ("Chỉ thị về đẩy mạnh Chính phủ số dự kiến trình khi nào")
+      const words = tokens.slice(...mention.span);
+      const before = this.reading.documentWords.before.some((w) => w.every((x, i) => words[i] === x));
+      if (!before && !words.some((w) => /\d/.test(w))) continue;
+      mention.docs.forEach((d) => docs.add(d));
+      named.push(words);
+    }
+    if (!named.length) return undefined;
     // stripped from the normalised text, whose words are the ones the mention was found in ("quý 1 năm 2023")
-    const rest = stripPhrases(normalize(question), [words]);
-    return /[\p{L}\p{N}]/u.test(rest) ? { docs: new Set(mention.docs), rest } : undefined;
+    const rest = stripPhrases(normalize(question), named);
+    return /[\p{L}\p{N}]/u.test(rest) ? { docs, mentions: named.length, rest } : undefined;
   }
 
-  /** The documents folded words name ("chi thi nam 2021") and the span naming them, if any. */
-  documentIn = (tokens: string[]): { docs: string[]; span: [number, number] } | undefined => {
+  /** The documents folded words name ("chi thi nam 2021") outside `taken`, and the span naming them, if any. */
+  documentIn = (tokens: string[], taken: Array<[number, number]> = []): { docs: string[]; span: [number, number] } | undefined => {
     // a unit's name is no document's: "Vụ BC năm 2021"
     const units = this.reader.namedUnit(tokens)?.spans ?? [];
-    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, units);
+    const mention = findDocumentMention(tokens, [...this.documents.values()], this.reading.documentWords, [...units, ...taken], taken);
     return mention && { docs: mention.docs, span: [mention.start, mention.end] };
   };
 

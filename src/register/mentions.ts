@@ -18,6 +18,8 @@ export interface DocumentMention {
 export interface DocumentWords {
   kinds: Record<string, string[][]>;
   before: string[][];
+  /** Words joining a document named to the one named before it ("và", "so với"). */
+  joined: string[][];
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -63,12 +65,16 @@ function numberAt(tokens: string[], at: number, number: string[]): { fits: boole
  */
 export function findDocumentMention(
   tokens: string[], documents: CatalogEntry[], words: DocumentWords, taken: Array<[number, number]> = [],
+  /** Spans of documents named already, among `taken`. */
+  named: Array<[number, number]> = [],
 ): DocumentMention | undefined {
   const numbers = documents.map((d) => (d.number ? nameTokens(d.number) : []));
   const titles = documents.map((d) => new Set(nameTokens(d.title)));
   const spellings = Object.entries(words.kinds).flatMap(([kind, list]) => list.map((w) => ({ kind, w }))).sort((a, b) => b.w.length - a.w.length);
   const beforeAt = (start: number) => words.before.find((w) => w.every((x, i) => tokens[start - w.length + i] === x))?.length ?? 0;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
+  // a kind right after a mention found and a joining word needs no word before it of its own
+  const joinedAt = (start: number) => named.some(([, y]) => words.joined.some((w) => y + w.length === start && w.every((x, i) => tokens[y + i] === x)));
   for (let start = 0; start < tokens.length; start++) {
     // the whole number, with its kind before it or not
     for (const n of new Set(numbers.filter((x) => x.length > 1).map((x) => x.join(' ')))) {
@@ -95,7 +101,6 @@ export function findDocumentMention(
         candidates = fitting.map((x) => x.i);
         end = Math.max(...fitting.map((x) => x.n!.end));
       } else {
-        if (w.length === 1 && w[0].length <= 2) continue;
         // words of the title: "tổng kết" of "Báo cáo tổng kết công tác năm 2021"
         let k = 0;
         while (k < TITLE_WORDS && tokens[end + k] !== undefined && candidates.some((i) => titles[i].has(tokens[end + k]) && !YEAR.test(tokens[end + k]) && tokens[end + k] !== 'nam')) {
@@ -104,10 +109,13 @@ export function findDocumentMention(
           k++;
         }
         end += k;
+        // a kind typed short ("CT", "BC") names a document only with its title words or its year after it
+        // ("CT 2023", "BC tổng kết"): alone it is more often another word ("BC" for bưu chính)
+        if (w.length === 1 && w[0].length <= 2 && k === 0 && yearAt(tokens, end).year === undefined) continue;
       }
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);
-      if (!typedNumber.length && !before && start > 0) continue;
+      if (!typedNumber.length && !before && start > 0 && !joinedAt(start)) continue;
       const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
       if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }

@@ -55,7 +55,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
   return { cues, sectors: withAliases(sectorLexicon(), aliases), sectorHeads: phraseList(sectorHeads()), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
     ranks: phraseList(figureUnits().ranks),
-    documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before) },
+    documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before), joined: phraseList(docs.joined) },
   };
 }
 

@@ -36,7 +36,7 @@ const SectorEntry = NamedEntry.extend({
 });
 /** A sector with the other ways it is written. */
 export type SectorEntry = z.infer<typeof SectorEntry>;
-const SectorsFile = z.object({ about: z.string(), heads: z.array(z.string().min(1)).min(1), sectors: z.array(SectorEntry).min(1) });
+const SectorsFile = z.object({ about: z.string(), heads: z.array(z.string().min(1)).min(1), rowHeads: z.array(z.string().min(1)), sectors: z.array(SectorEntry).min(1) });
 
 /** Roles a table column can play, by header. */
 export const COLUMN_ROLES = ['task', 'lead', 'cooperating', 'deadline', 'submission', 'level', 'target', 'baseline', 'note'] as const;
@@ -88,6 +88,11 @@ export function sectorLexicon(): SectorEntry[] {
 /** The words that head a sector's name ("lĩnh vực", "ngành"; lexicon/sectors.json). */
 export function sectorHeads(): string[] {
   return readLexicon('sectors.json', SectorsFile).heads;
+}
+
+/** The words naming a kind of row after which a sector's short form names it ("chỉ tiêu VT"; lexicon/sectors.json). */
+export function sectorRowHeads(): string[] {
+  return readLexicon('sectors.json', SectorsFile).rowHeads;
 }
 
 /** Column headers by role (lexicon/columns.json). */

@@ -3,7 +3,7 @@
  * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
  * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
  */
-import { browseWords, documentKinds, figureUnits, sectorHeads, sectorLexicon, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
+import { browseWords, documentKinds, figureUnits, sectorHeads, sectorLexicon, sectorRowHeads, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, typedTokens, withoutMinistryName } from './names.js';
@@ -20,6 +20,8 @@ export interface Reading {
   sectors: SectorEntry[];
   /** The words that head a sector's name ("linh vuc", "nganh"), folded. */
   sectorHeads: string[][];
+  /** Words naming a kind of row ("chỉ tiêu"): a sector's short form right after one names it, as after a head. */
+  sectorRowHeads: string[][];
   /** Unit kind words, folded ("cuc", "hoc vien"). */
   kinds: string[][];
   /** Words after which a named unit takes part but does not lead, folded. */
@@ -53,7 +55,7 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const units = unitReading();
   const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
-  return { cues, sectors: withAliases(sectorLexicon(), aliases), sectorHeads: phraseList(sectorHeads()), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
+  return { cues, sectors: withAliases(sectorLexicon(), aliases), sectorHeads: phraseList(sectorHeads()), sectorRowHeads: phraseList(sectorRowHeads()), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
     ranks: phraseList(figureUnits().ranks),
     documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before), joined: phraseList(docs.joined) },
   };
@@ -274,8 +276,9 @@ export class QuestionReader {
   findSectors(tokens: string[]): { sectors: string[]; spans: Array<[number, number]> } | undefined {
     const plain = withoutMinistryName(tokens);
     const found = findNamesInTokens(plain, this.reading.sectors);
-    // a short form right after a head word ("lĩnh vực BC"), where no longer name stands
-    for (const head of this.reading.sectorHeads) {
+    // a short form right after a head word ("lĩnh vực BC") or a word naming a kind of row ("chỉ tiêu VT"),
+    // where no longer name stands
+    for (const head of [...this.reading.sectorHeads, ...this.reading.sectorRowHeads]) {
       for (let at = findWords(plain, head); at; at = findWords(plain, head, at[1])) {
         const next = at[1];
         const entry = this.reading.sectors.find((s) => s.headed?.some((h) => nameTokens(h).join(' ') === plain[next]));

@@ -199,6 +199,9 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('dự kiến trình tháng mấy?', last)).toBe('Năm 2022 Bộ đăng ký trình Thủ tướng Chỉ thị về đẩy mạnh phát triển Chính phủ số tháng mấy');
     expect(await question('cơ quan nào lo việc này?', 'Hội nghị giao ban quý I/2023 có chỉ đạo gì về dùng VNeID để quản lý thuê bao di động không?'))
       .toBe('Hội nghị giao ban quý I/2023 có chỉ đạo về dùng VNeID để quản lý thuê bao di động cơ quan nào chủ trì lo');
+    // "tổ chức" (to organise) says what is done, like "xây dựng": the ask is about the same event
+    expect(await question('đơn vị nào chủ trì tổ chức?', 'Năm 2023 có tổ chức sự kiện Vietnam Security Summit 2023 không?'))
+      .toBe('Năm 2023 có tổ chức sự kiện Vietnam Security Summit 2023 đơn vị nào chủ trì');
     // a word of its own is a new question
     expect(await question('ngân sách dự kiến bao nhiêu?', last)).toBeUndefined();
   });

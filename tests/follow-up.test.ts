@@ -63,6 +63,11 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('đơn vị nào lo việc này?', 'Chiến lược tần số vô tuyến điện hạn chót khi nào?')).toBe('Chiến lược tần số vô tuyến điện đơn vị nào chủ trì lo');
   });
 
+  it('keeps an amount asked with its measure together ("là bao nhiêu tiền"): the measure names no subject', async () => {
+    expect(await question('vậy giá thành chữ ký số cho người dân là bao nhiêu tiền?', 'Trung tâm chứng thực điện tử quốc gia được giao nghiên cứu phương án gì?'))
+      .toBe('giá thành chữ ký số người dân là bao nhiêu tiền');
+  });
+
   it('asks for the figure of what the last question asked about ("con số", "số liệu")', async () => {
     // the follow-up asks the figure alone, not who leads as well
     expect(await question('con số cụ thể là bao nhiêu?', 'Chỉ tiêu tỷ lệ người sử dụng Internet năm 2021 do đơn vị nào chủ trì?'))

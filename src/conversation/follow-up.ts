@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { browseWords, documentKinds, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
+import { browseWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -183,8 +183,16 @@ const foldedWords = (phrase: string): string[] => fold(normalize(phrase)).match(
 const phraseOf = (text: string): Phrase => ({ folded: foldedWords(text), typed: normalize(text).match(/[\p{L}\p{N}%]+/gu) ?? [] });
 
 function prepare(words: FollowUpWords): Phrases {
-  // who leads, asked with every verb after every word asking who ("cơ quan nào lo", "ai theo dõi")
-  const asks = { ...words.asks, unit: [...words.asks.unit, ...words.leadAsk.who.flatMap((w) => words.unitVerbs.map((v) => `${w} ${v}`))] };
+  // who leads, asked with every verb after every word asking who ("cơ quan nào lo", "ai theo dõi"); an amount
+  // asked with its measure ("bao nhiêu tiền", "bao nhiêu USD") is one ask, whose measure names no subject
+  const figures = figureQuestions();
+  const amounts = [...new Set([...figures.amount, ...words.asks.target])].filter((t) => figures.amount.some((a) => t.endsWith(a)))
+    .flatMap((t) => Object.keys(figures.measures).map((m) => `${t} ${m}`));
+  const asks = {
+    ...words.asks,
+    unit: [...words.asks.unit, ...words.leadAsk.who.flatMap((w) => words.unitVerbs.map((v) => `${w} ${v}`))],
+    target: [...words.asks.target, ...amounts],
+  };
   const phrases = (list: string[]) => list.map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   return {
     openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),

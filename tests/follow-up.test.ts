@@ -228,6 +228,20 @@ describe('completing a follow-up from the last question', () => {
 });
 
 describe('follow-ups in the dialog', () => {
+  it('asks a new subject said of what the message points back at beside the last question, and says when nothing speaks of it', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Năm 2021 VNPost phải chuyển đổi bao nhiêu điểm BĐ-VHX lên mô hình cấp quản lý thứ 4?', 'a1'));
+    // "việc đó" is the BĐ-VHX conversion: no passage gives its cost, though some give other costs
+    const { reply, answer } = await dialog.handle(msg('kinh phí cho việc đó là bao nhiêu?', 'a1'));
+    expect(answer?.noAnswer).toBe(true);
+    expect(renderText(reply)).toMatch(/^Hiểu là: Năm 2021 VNPost phải chuyển đổi điểm BĐ-VHX .*kinh phí.*\n\nCác văn bản hiện có không nêu kinh phí cho nội dung này\./);
+    // what the documents do say of it is answered: "nền tảng" of "nền tảng này" is the thing pointed at
+    await dialog.handle(msg('Năm 2021 Nền tảng tích hợp, chia sẻ dữ liệu quốc gia NDXP đạt bao nhiêu giao dịch?', 'a2'));
+    const target = await dialog.handle(msg('thế chỉ tiêu đặt ra từ đầu năm cho nền tảng này là bao nhiêu ạ?', 'a2'));
+    expect(target.answer?.noAnswer).toBe(false);
+    expect(renderText(target.reply).slice(0, 700)).toContain('20 triệu giao dịch');
+  });
+
   it('answers a follow-up from the frame and says how it was understood', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('cổng GovTech bao giờ phải xong?', 'f1'));

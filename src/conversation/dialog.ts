@@ -71,6 +71,9 @@ const EXAMPLES = [
   'Cục Viễn thông chủ trì những việc gì',
 ];
 
+// after a follow-up the documents do not answer of what it points back at
+const NOT_SAID_SUGGESTION = 'Bạn có thể hỏi chỉ tiêu, thời hạn hoặc đơn vị chủ trì của việc này, hoặc gõ "còn gì nữa không?" để xem phần còn lại.';
+
 
 const message = (title: string | undefined, ...paragraphs: Array<string | Span[]>): Reply => ({
   kind: 'message',
@@ -218,6 +221,17 @@ export class Dialog {
       const remembered = completion.asksOnly && frame?.answerKey ? this.memory.get(frame.answerKey) : undefined;
       const about = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation, remembered.hits) : undefined;
       let answer = command ? undefined : this.app.answer(understood, about);
+      // a subject said of what the message points back at ("kinh phí cho việc đó"): asked beside the last
+      // question, and not answered by a passage that does not speak of it; when the two together find nothing,
+      // the subject alone may, from a passage that speaks of it
+      if (answer && completion.aside && completion.wider) {
+        const subject = completion.subject ?? '';
+        const wider = this.app.answer(completion.wider);
+        const stillAbout = !answer.noAnswer && this.speaksOf(answer, subject) && this.inLastSection(answer, frame!);
+        if (!wider.noAnswer || !stillAbout) {
+          [understood, answer] = [completion.wider, this.notSpeakingOf(wider, subject)];
+        }
+      }
       // another sector than the last question's: answered from that sector's part of the documents, or what
       // the last question asked is asked of the sector alone, or the sector's list in its time and document
       // (and a passage answering the last question's words kept beside the new sector speaks of them)
@@ -241,7 +255,7 @@ export class Dialog {
       }
       // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
       // of the subject (not the last question's alone)
-      if (answer?.noAnswer && completion.wider) {
+      if (answer?.noAnswer && completion.wider && !completion.aside) {
         const wider = this.app.answer(completion.wider);
         if (!wider.noAnswer && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
       }
@@ -275,12 +289,25 @@ export class Dialog {
     const lead = wider.reply.lead.citation;
     const ownLead = alone.reply.kind === 'answer' ? alone.reply.lead.citation : undefined;
     if (ownLead && ownLead.doc === lead.doc && ownLead.lineStart === lead.lineStart) return undefined;
+    return alone.noAnswer || this.inLastSection(wider, frame) ? { answer: wider, understood: beside.question } : undefined;
+  }
+
+  /** Whether an answer leads with a passage of the section the chat's last answer led with. */
+  private inLastSection(answer: Answer, frame: Frame): boolean {
+    if (answer.reply.kind !== 'answer') return false;
     const last = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
     const lastLead = last?.reply.kind === 'answer' ? this.leadPassage(last.reply.lead.citation, last.hits) : undefined;
-    const widerLead = this.leadPassage(lead, wider.search?.hits);
-    const sameSection = lastLead !== undefined && widerLead !== undefined && lastLead.doc === widerLead.doc
-      && lastLead.headingPath.join('\u0000') === widerLead.headingPath.join('\u0000');
-    return alone.noAnswer || sameSection ? { answer: wider, understood: beside.question } : undefined;
+    const lead = this.leadPassage(answer.reply.lead.citation, answer.search?.hits);
+    return lastLead !== undefined && lead !== undefined && lastLead.doc === lead.doc
+      && lastLead.headingPath.join('\u0000') === lead.headingPath.join('\u0000');
+  }
+
+  /** The answer, or a plain no-answer naming `subject` when the answer's lead does not speak of it. */
+  private notSpeakingOf(answer: Answer, subject: string): Answer {
+    if (answer.noAnswer || this.speaksOf(answer, subject)) return answer;
+    const nearest = answer.reply.kind === 'answer' ? answer.reply.lead : undefined;
+    const statement = `Các văn bản hiện có không nêu ${subject} cho nội dung này.`;
+    return { ...answer, noAnswer: true, reply: { kind: 'not_found', statement, suggestion: NOT_SAID_SUGGESTION, ...(nearest ? { nearest } : {}) } };
   }
 
   /** Whether an answer's lead (its words or section path; a list's title) holds every word of `subject`. */

@@ -111,6 +111,11 @@ export type Completion = {
   /** The follow-up only asks ("ai chủ trì?", "hạn khi nào?"): it is about what the last answer showed. */
   asksOnly?: boolean;
   /**
+   * The new subject is said of what a reference points back at ("kinh phí cho việc đó", "tỉnh đó xếp thứ
+   * mấy"): `wider` is the question, and an answer must speak of the subject.
+   */
+  aside?: boolean;
+  /**
    * Another time after a question naming a document ("còn năm 2020?" after "Chỉ thị năm 2021: …"): the
    * question without the document, asked when that document does not answer for the new time, and its
    * subject, which the answer must speak of.
@@ -557,8 +562,20 @@ export class FollowUpReader {
       ...(unscoped ? { unscoped: { question: unscoped, subject: this.subjectOf(unscoped) } } : {}),
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
+      ...(wider && wider !== question && references.length ? this.asideOf(subject, last) : {}),
       ...(sector ? { sector } : {}),
     };
+  }
+
+  /**
+   * What a message pointing back ("kinh phí cho việc đó", "nền tảng này") says of the thing it points at:
+   * its subject's words that name something, less those of the last question ("nền tảng" of "nền tảng này"
+   * is the thing pointed at); nothing when none are left.
+   */
+  private asideOf(subject: string, last: string): { aside: true; subject: string } | {} {
+    const lastWords = new Set(wordsOf(last).map((w) => w.folded));
+    const words = wordsOf(subject).filter((w) => !lastWords.has(w.folded) && !this.plainWords.has(w.folded));
+    return words.length ? { aside: true, subject: words.map((w) => w.typed).join(' ') } : {};
   }
 
   /** The asks as typed, an ask with a misspelt word as the lexicon spells it ("bao gio phai xog" → "bao giờ phải xong"). */

@@ -1,9 +1,9 @@
 /** `npm start` with no token: the local chat in the terminal over the same pipeline. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { FakeTelegramApi } from '../src/devtools/fake-telegram.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
@@ -41,6 +41,9 @@ describe('npm start', () => {
   it('runs the Telegram bot when a token is set, and on SIGTERM finishes the reply in progress and confirms it', async () => {
     const api = await new FakeTelegramApi().start();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tttt-stop-'));
+    // the index built once for all tests: this test is of stopping, and a build under a loaded machine's
+    // other tests may outlast the wait for the first getUpdates (the chat test above builds one)
+    copyFileSync(inject('indexFile'), path.join(dir, 'corpus.sqlite'));
     try {
       const token = '123456789:' + 'S'.repeat(35);
       const main = path.join(PROJECT_ROOT, 'dist', 'src', 'main.js');

@@ -77,17 +77,20 @@ export function answererFor(corpus: Corpus): Answerer {
       const cues = browser.comparisonWords(question);
       // a question that names a document ("theo Chỉ thị 2021 …") is answered from it, without the words naming
       // it; one naming two ("ở chỉ thị 2023 và báo cáo tổng kết 2021") asks what each says, as a comparison does
-      const named = browser.documentsNamed(cues?.rest || question);
-      const comparison = cues ?? (named && named.mentions > 1 ? { rest: named.rest } : undefined);
-      const within = named && (!cues || named.mentions > 1) ? named.docs : undefined;
-      let search = engine.search(named?.rest || comparison?.rest || question, 8, within);
+      const mentioned = browser.documentsNamed(cues?.rest || question);
+      const several = mentioned !== undefined && mentioned.mentions > 1 && mentioned.docs.size > 1;
+      // asked to compare, with one document named ("theo chỉ thị 2023, … khác nhau giữa các năm"), the words
+      // naming it stay in the search, which is not kept to it
+      const named = cues && !several ? undefined : mentioned;
+      const comparison = cues ?? (several ? { rest: mentioned.rest } : undefined);
+      let search = engine.search(named?.rest || comparison?.rest || question, 8, named?.docs);
       const asksLeadOrDue = browser.asksLeadOrDue(question);
       // a follow-up asking who leads, when or who takes part in what the last answer showed: that passage leads when it says so
       const asksOfTask = asksLeadOrDue !== undefined || ['unit', 'deadline'].includes(search.question.intent);
       if (about && asksOfTask && saysAsked(search.question.intent, asksLeadOrDue, about, namesUnitByName)) search = withLead(search, about);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
-        docs: within,
+        docs: named?.docs,
       });
       // asked who leads, when a task is due or who takes part, and the passage that answers best does not say: say so
       const lead = search.hits[0];

@@ -308,7 +308,10 @@ const DocumentKindsFile = z.object({
   joined: z.array(z.string().min(1)),
 });
 
-/** How a question names a document: each catalog kind's spellings, and the words a bare kind needs before it (lexicon/document-kinds.json). */
+/**
+ * How a question names a document: each catalog kind's spellings, the words a bare kind needs before it,
+ * and the words joining a document to one named before it (lexicon/document-kinds.json).
+ */
 export function documentKinds(): { kinds: Record<string, string[]>; before: string[]; joined: string[] } {
   const { kinds, before, joined } = readLexicon('document-kinds.json', DocumentKindsFile);
   return { kinds, before, joined };

@@ -344,6 +344,13 @@ describe('documents named in a list question', () => {
   it('takes no unit, other document or bare kind for one of ours', async () => {
     // a kind with no number, date, year or "theo" is a word of the subject: "báo cáo quyết toán"
     expect(await mention('những việc về báo cáo quyết toán')).toBeUndefined();
+    // a kind typed short counts only with a year right after it or after its title words: "BC" is more often
+    // bưu chính, "CT" a programme
+    expect(await mention('doanh thu của BC năm 2021 là bao nhiêu')).toBeUndefined();
+    expect(await mention('mục tiêu của BC công ích là gì')).toBeUndefined();
+    expect(await mention('nhiệm vụ trong CT phát triển nền tảng số')).toBeUndefined();
+    expect(await mention('mục tiêu IDI ở CT 2023')).toEqual({ docs: [D2023], words: 'o ct 2023' });
+    expect(await mention('theo BC tổng kết 2021, IDI')).toEqual({ docs: [REPORT], words: 'theo bc tong ket 2021' });
     expect(await mention('chỉ thị 2019')).toBeUndefined();
     // numbers of documents that are not in the catalog name none of ours
     expect(await mention('Chỉ thị 16/CT-TTg giao việc gì')).toBeUndefined();

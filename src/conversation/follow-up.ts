@@ -317,6 +317,12 @@ function replaceSpan(text: string, words: Word[], [a, b]: [number, number], by: 
   return `${text.slice(0, words[a].start)}${by}${text.slice(words[b - 1].end)}`;
 }
 
+/** Whether a name typed with diacritics is typed as `name` writes it ("đa năng" is no Đà Nẵng); typed without them, it may be. */
+function writtenAs(typed: string, name: string): boolean {
+  const t = normalize(typed).toLowerCase();
+  return t === fold(t) || t === normalize(name).toLowerCase();
+}
+
 /** Spaces and stray punctuation tidied: "  , ai chủ trì ?" → "ai chủ trì". */
 function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\s+([,.;:?!])(?=\s|$)/g, '$1').replace(/^[\s,.;:?!-]+|[\s,;:?!-]+$/g, '').trim();
@@ -750,11 +756,18 @@ export class FollowUpReader {
     const unit = this.namer.unitIn(subjectWords);
     const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
     if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false, otherwise: [] };
-    // a province in place of the last one the same way ("thế Hà Nội?" after "… Hải Phòng đạt tỷ lệ bao nhiêu")
+    // a province in place of the last one the same way ("thế Hà Nội?" after "… Hải Phòng đạt tỷ lệ bao nhiêu"),
+    // wherever the last question names it, but not inside a unit's name ("Học viện … Hồ Chí Minh")
     const place = this.namer.placeIn(subjectWords);
-    const lastPlace = all(place?.spans) ? this.namer.placeIn(folded(words)) : undefined;
-    if (lastPlace && lastPlace.name !== place!.name) {
-      return { question: this.withAsk(replaceSpan(last, words, whole(lastPlace.spans), subject), ask), generic: false, otherwise: [] };
+    if (place && all(place.spans) && writtenAs(subject, place.name)) {
+      const lastPlace = this.namer.placeIn(folded(words));
+      const inUnit = covered(this.namer.unitIn(folded(words))?.spans ?? []);
+      const spans = lastPlace?.name === place.name ? [] : (lastPlace?.spans ?? [])
+        .filter(([x, y]) => ![...covered([[x, y]])].some((i) => inUnit.has(i)) && writtenAs(spanText(last, words, [[x, y]]), lastPlace!.name));
+      if (spans.length) {
+        const replaced = [...spans].reverse().reduce((text, span) => replaceSpan(text, words, span, subject), last);
+        return { question: this.withAsk(replaced, ask), generic: false, otherwise: [] };
+      }
     }
     const generic = this.aboutSubject(last, subject, ask);
     // a sector is all the new subject says with the word heading it too ("thế ngành bưu chính thì sao")

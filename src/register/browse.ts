@@ -135,11 +135,14 @@ export class Browser {
       taken.push(mention.span);
       // named by its number, its year or "theo …": a kind alone opening a question is what it asks about
       // ("Chỉ thị về đẩy mạnh Chính phủ số dự kiến trình khi nào")
-      const words = tokens.slice(...mention.span);
+      const [a, b] = mention.span;
+      const words = tokens.slice(a, b);
       const before = this.reading.documentWords.before.some((w) => w.every((x, i) => words[i] === x));
       if (!before && !words.some((w) => /\d/.test(w))) continue;
       mention.docs.forEach((d) => docs.add(d));
-      named.push(words);
+      // the word joining it to the document named before it goes with it ("… và báo cáo tổng kết 2021")
+      const joining = this.reading.documentWords.joined.find((j) => taken.some(([, y]) => y + j.length === a) && j.every((x, i) => tokens[a - j.length + i] === x));
+      named.push(tokens.slice(a - (joining?.length ?? 0), b));
     }
     if (!named.length) return undefined;
     // stripped from the normalised text, whose words are the ones the mention was found in ("quý 1 năm 2023")
@@ -155,7 +158,6 @@ export class Browser {
     return mention && { docs: mention.docs, span: [mention.start, mention.end] };
   };
 
-  /** The sectors folded words name and the spans naming them, if any. */
   /**
    * The province the folded words name and the spans naming it, if any (lexicon/provinces.json); a name
    * that is also an everyday word ("hòa bình") is left out, as case is not seen here.
@@ -165,6 +167,7 @@ export class Browser {
     return found.length ? { name: found[0].entry.name, spans: found.filter((m) => m.entry === found[0].entry).map((m) => [m.start, m.end]) } : undefined;
   };
 
+  /** The sectors folded words name and the spans naming them, if any. */
   sectorsIn = (tokens: string[]): { names: string[]; spans: Array<[number, number]> } | undefined => {
     const found = this.reader.findSectors(tokens);
     return found && { names: found.sectors, spans: found.spans };

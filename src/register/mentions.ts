@@ -59,9 +59,10 @@ function numberAt(tokens: string[], at: number, number: string[]): { fits: boole
 /**
  * The first mention of documents in folded tokens, outside the `taken` spans (a unit's name: "Vụ BC"): a
  * kind ("chỉ thị") with the document's number after it, or its title words and its date or year; or the
- * whole number alone ("01/CT-BTTTT"). A kind with no number counts only after a word like "theo" or
- * opening the question; a kind of two letters ("CT", "BC") only with a number. Undefined when what is
- * named fits no document: "Chỉ thị 16/CT-TTg" names none of ours.
+ * whole number alone ("01/CT-BTTTT"). A kind with no number counts only after a word like "theo", opening
+ * the question, or after a document `named` and a joining word ("chỉ thị 2023 và báo cáo tổng kết 2021");
+ * a kind of two letters ("CT", "BC") only with a number, a year right after it or after its title words.
+ * Undefined when what is named fits no document: "Chỉ thị 16/CT-TTg" names none of ours.
  */
 export function findDocumentMention(
   tokens: string[], documents: CatalogEntry[], words: DocumentWords, taken: Array<[number, number]> = [],
@@ -109,9 +110,11 @@ export function findDocumentMention(
           k++;
         }
         end += k;
-        // a kind typed short ("CT", "BC") names a document only with its title words or its year after it
-        // ("CT 2023", "BC tổng kết"): alone it is more often another word ("BC" for bưu chính)
-        if (w.length === 1 && w[0].length <= 2 && k === 0 && yearAt(tokens, end).year === undefined) continue;
+        // a kind typed short ("CT", "BC") names a document only with a year right after it ("CT 2023") or
+        // after its title words ("BC tổng kết 2021"): else it is more often another word ("của BC năm 2021"
+        // is bưu chính's, "BC công ích" too, "CT phát triển …" a programme's)
+        const short = w.length === 1 && w[0].length <= 2;
+        if (short && !(k === 0 ? YEAR.test(tokens[end] ?? '') : yearAt(tokens, end).year !== undefined)) continue;
       }
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);

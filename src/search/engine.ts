@@ -100,15 +100,6 @@ interface PassageTerms {
   nearYears: Set<number>;
 }
 
-/** Whether `word` is `typed` with one vowel added inside it ("tiu" → "tieu"). */
-function missingInnerVowel(typed: string, word: string): boolean {
-  if (word.length !== typed.length + 1) return false;
-  for (let i = 1; i < word.length - 1; i++) {
-    if (word.slice(0, i) + word.slice(i + 1) === typed) return /[aeiouy]/.test(word[i]);
-  }
-  return false;
-}
-
 /** A content word held by fewer candidates than this (or than the passages that hold it) was crowded out. */
 const CROWDED_BELOW = 3;
 
@@ -125,10 +116,11 @@ export class Engine {
     if (token.length < 3 || token.length > 12 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
     this.spell ??= new Spellcheck([...vocab.keys()].filter((t) => /^[a-z]+$/.test(t)));
     // a short word is corrected only for a missing, extra or swapped letter ("nhiu" → "nhieu"), not a
-    // changed one: "xong" is a word the corpus lacks, not a typo of "cong"; a three-letter one only for a
-    // vowel missing inside it ("tiu" → "tieu"): "hom" (hôm) is a syllable the corpus lacks, not "nhom"
+    // changed one: "xong" is a word the corpus lacks, not a typo of "cong"; a three-letter one only for the
+    // "ê" of "iêu" left out ("tiu" → "tieu"): most syllables the corpus lacks are words of their own ("hom"
+    // is "hôm", not "nhom"; "gao" is "gạo", not "giao"; "bon" is "bốn", not "buon")
     const options = this.spell.getCorrections(token, 1)
-      .filter((o) => token.length >= 6 || (token.length === 3 ? missingInnerVowel(token, o)
+      .filter((o) => token.length >= 6 || (token.length === 3 ? o === token.replace(/iu$/, 'ieu')
         : o.length !== token.length || [...o].sort().join('') === [...token].sort().join('')));
     let best = token;
     let bestCount = 0;

@@ -290,6 +290,7 @@ export function figureQuestions(): z.infer<typeof FigureQuestionsFile> {
 
 const ProvincesFile = z.object({
   about: z.string(),
+  at: z.array(z.string().min(1)).min(1),
   provinces: z.array(NamedEntry.extend({ word: z.boolean().optional() })).min(1),
 });
 
@@ -299,6 +300,11 @@ const ProvincesFile = z.object({
  */
 export function provinces(): z.infer<typeof ProvincesFile>['provinces'] {
   return readLexicon('provinces.json', ProvincesFile).provinces;
+}
+
+/** The words that stand before a place's name ("tại", "ở"; lexicon/provinces.json). */
+export function placeWords(): string[] {
+  return readLexicon('provinces.json', ProvincesFile).at;
 }
 
 const DocumentKindsFile = z.object({

@@ -7,7 +7,7 @@ import { renderText } from '../src/answer/render-text.js';
 import { Dialog, vocabularyOf, type Incoming } from '../src/conversation/dialog.js';
 import { FollowUpReader, Frames } from '../src/conversation/follow-up.js';
 import { SmallTalkReader } from '../src/conversation/small-talk.js';
-import { ownYears } from '../src/search/answerability.js';
+import { ownYears, saysPlace } from '../src/search/answerability.js';
 import { isVietnameseSyllable } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
 
@@ -245,6 +245,19 @@ describe('follow-ups in the dialog', () => {
     const target = await dialog.handle(msg('thế chỉ tiêu đặt ra từ đầu năm cho nền tảng này là bao nhiêu ạ?', 'a2'));
     expect(target.answer?.noAnswer).toBe(false);
     expect(renderText(target.reply).slice(0, 700)).toContain('20 triệu giao dịch');
+  });
+
+  it('says plainly when a follow-up asks where and the documents say nowhere', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Hội nghị toàn thể Ủy ban Tần số VTĐ lần thứ 33 dự kiến tổ chức vào thời gian nào?', 'p1'));
+    const { reply, answer } = await dialog.handle(msg('tổ chức ở đâu vậy?', 'p1'));
+    expect(answer?.noAnswer).toBe(true);
+    expect(renderText(reply)).toContain('Các văn bản hiện có không nêu địa điểm cho nội dung này.');
+    // a passage naming a province, or a capitalised name after "tại", says where
+    const app = await testAnswerer();
+    const at = (line: number, doc = '004_1f5fb79ec9fc1a3e.txt') => app.corpus.passages.find((p) => p.doc === doc && p.lineStart === line)!;
+    expect(saysPlace(at(1898))).toBe(true); // "Hải Phòng 37%, Ninh Thuận 33%, Hà Nội 29% …"
+    expect(saysPlace(at(209))).toBe(false); // "Xếp hạng chỉ số phát triển bưu chính trong nhóm 40 nước …"
   });
 
   it('answers a follow-up from the frame and says how it was understood', async () => {

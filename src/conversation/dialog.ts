@@ -9,6 +9,7 @@ import { emphasise, linesText, listAround, passageDisplay, shorten, type Citatio
 import type { StoredPassage } from '../index/load.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS, type Hit } from '../search/engine.js';
+import { saysPlace } from '../search/answerability.js';
 import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { AccessPolicy, REFUSALS } from './access.js';
@@ -232,6 +233,11 @@ export class Dialog {
           [understood, answer] = [completion.wider, this.notSpeakingOf(wider, subject)];
         }
       }
+      // asked where, and the passage found says nowhere
+      if (answer && completion.asksPlace && !answer.noAnswer) {
+        const lead = answer.reply.kind === 'answer' ? this.leadPassage(answer.reply.lead.citation, answer.search?.hits) : undefined;
+        if (lead && !saysPlace(lead)) answer = this.notSaid(answer, 'Các văn bản hiện có không nêu địa điểm cho nội dung này.');
+      }
       // another sector than the last question's: answered from that sector's part of the documents, or what
       // the last question asked is asked of the sector alone, or the sector's list in its time and document
       // (and a passage answering the last question's words kept beside the new sector speaks of them)
@@ -305,8 +311,12 @@ export class Dialog {
   /** The answer, or a plain no-answer naming `subject` when the answer's lead does not speak of it. */
   private notSpeakingOf(answer: Answer, subject: string): Answer {
     if (answer.noAnswer || this.speaksOf(answer, subject)) return answer;
+    return this.notSaid(answer, `Các văn bản hiện có không nêu ${subject} cho nội dung này.`);
+  }
+
+  /** A plain no-answer saying `statement`, with what the answer led with as the nearest passage. */
+  private notSaid(answer: Answer, statement: string): Answer {
     const nearest = answer.reply.kind === 'answer' ? answer.reply.lead : undefined;
-    const statement = `Các văn bản hiện có không nêu ${subject} cho nội dung này.`;
     return { ...answer, noAnswer: true, reply: { kind: 'not_found', statement, suggestion: NOT_SAID_SUGGESTION, ...(nearest ? { nearest } : {}) } };
   }
 

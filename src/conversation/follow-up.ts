@@ -115,6 +115,8 @@ export type Completion = {
    * mấy"): `wider` is the question, and an answer must speak of the subject.
    */
   aside?: boolean;
+  /** The follow-up asks where ("tổ chức ở đâu?"): an answer must say where. */
+  asksPlace?: boolean;
   /**
    * Another time after a question naming a document ("còn năm 2020?" after "Chỉ thị năm 2021: …"): the
    * question without the document, asked when that document does not answer for the new time, and its
@@ -567,6 +569,7 @@ export class FollowUpReader {
       kind: 'question', question,
       ...(unscoped ? { unscoped: { question: unscoped, subject: this.subjectOf(unscoped) } } : {}),
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
+      ...(this.kindsOf(innerWords, asks).has('place') ? { asksPlace: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(wider && wider !== question && references.length ? this.asideOf(subject, last) : {}),
       ...(sector ? { sector } : {}),

@@ -6,7 +6,7 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, placeWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
@@ -549,14 +549,26 @@ export function placesAsked(question: Question): Province[] {
   return places;
 }
 
-const placeWords = new WeakMap<StoredPassage, string[]>();
+const placeWordsOf = new WeakMap<StoredPassage, string[]>();
+
+let atPlace: RegExp | undefined;
+onLexiconForgotten(() => { atPlace = undefined; });
+
+/**
+ * Whether a passage says where something is or happens: it names a province, or a capitalised name after a
+ * word like "tại" ("tại Trung tâm Hội nghị Quốc gia"). A question asking where is not answered by one that does not.
+ */
+export function saysPlace(p: StoredPassage): boolean {
+  atPlace ??= new RegExp(`(?:^|[^\\p{L}])(?:${placeWords().map((w) => escaped(w)).join('|')})\\s+\\p{Lu}`, 'u');
+  return atPlace.test(p.text) || namesPlace(p, provinces().filter((x) => !x.word));
+}
 
 /** Whether a passage, in its text or its headings ("36. Sở TT&TT Lâm Đồng"), names one of the provinces. */
 export function namesPlace(p: StoredPassage, places: Province[]): boolean {
-  let tokens = placeWords.get(p);
+  let tokens = placeWordsOf.get(p);
   if (!tokens) {
     tokens = nameTokens(`${searchableText(p)}. ${contextText(p)}`);
-    placeWords.set(p, tokens);
+    placeWordsOf.set(p, tokens);
   }
   return findNamesInTokens(tokens, places).length > 0;
 }

@@ -276,6 +276,7 @@ const FigureQuestionsFile = z.object({
   ordinal: z.array(z.string().min(1)).min(1),
   identifier: z.array(z.string().min(1)).min(1),
   measures: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  measureNouns: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   rates: z.array(z.string().min(1)).min(1),
   numberWords: z.array(z.string().min(1)).min(1),
 });

@@ -7,7 +7,7 @@ import { renderText } from '../src/answer/render-text.js';
 import { Dialog, vocabularyOf, type Incoming } from '../src/conversation/dialog.js';
 import { FollowUpReader, Frames } from '../src/conversation/follow-up.js';
 import { SmallTalkReader } from '../src/conversation/small-talk.js';
-import { ownYears, saysPlace } from '../src/search/answerability.js';
+import { figuresAsked, ownYears, saysPlace } from '../src/search/answerability.js';
 import { isVietnameseSyllable } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
 
@@ -239,12 +239,31 @@ describe('follow-ups in the dialog', () => {
     // "việc đó" is the BĐ-VHX conversion: no passage gives its cost, though some give other costs
     const { reply, answer } = await dialog.handle(msg('kinh phí cho việc đó là bao nhiêu?', 'a1'));
     expect(answer?.noAnswer).toBe(true);
-    expect(renderText(reply)).toMatch(/^Hiểu là: Năm 2021 VNPost phải chuyển đổi điểm BĐ-VHX .*kinh phí.*\n\nCác văn bản hiện có không nêu kinh phí cho nội dung này\./);
+    // (no passage beside it gives a sum of money: the figure asked is missing)
+    expect(renderText(reply)).toMatch(/^Hiểu là: Năm 2021 VNPost phải chuyển đổi điểm BĐ-VHX .*kinh phí.*\n\nCác văn bản hiện có không nêu số liệu này\./);
+    // the passage on the conversion gives a figure, but none of its staff
+    await dialog.handle(msg('Năm 2021 VNPost phải chuyển đổi bao nhiêu điểm BĐ-VHX lên mô hình cấp quản lý thứ 4?', 'a3'));
+    const staff = await dialog.handle(msg('số nhân viên cho việc đó là bao nhiêu?', 'a3'));
+    expect(staff.answer?.noAnswer).toBe(true);
+    expect(renderText(staff.reply)).toMatch(/\n\nCác văn bản hiện có không nêu số nhân viên cho nội dung này\./);
     // what the documents do say of it is answered: "nền tảng" of "nền tảng này" is the thing pointed at
     await dialog.handle(msg('Năm 2021 Nền tảng tích hợp, chia sẻ dữ liệu quốc gia NDXP đạt bao nhiêu giao dịch?', 'a2'));
     const target = await dialog.handle(msg('thế chỉ tiêu đặt ra từ đầu năm cho nền tảng này là bao nhiêu ạ?', 'a2'));
     expect(target.answer?.noAnswer).toBe(false);
     expect(renderText(target.reply).slice(0, 700)).toContain('20 triệu giao dịch');
+  });
+
+  it('reads a noun naming a sum of money as asking for one, and a passage giving one as speaking of it', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Theo Nghị quyết 84/NQ-CP, Bộ TT&TT đã đặt hàng bao nhiêu cơ quan báo chí tuyên truyền về phòng, chống Covid-19?', 'm1'));
+    // the passage says "với số tiền là 45 tỷ đồng", not "kinh phí"
+    const { reply } = await dialog.handle(msg('kinh phí bao nhiêu vậy?', 'm1'));
+    expect(renderText(reply)).toMatch(/^Hiểu là: Theo Nghị quyết 84\/NQ-CP.*kinh phí/);
+    expect(renderText(reply).slice(0, 700)).toContain('45 tỷ đồng');
+    const app = await testAnswerer();
+    expect(figuresAsked(app.engine.search('kinh phí xây dựng cổng dữ liệu là bao nhiêu').question)).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+    // a share of a sum is asked as a share
+    expect(figuresAsked(app.engine.search('tỷ lệ kinh phí chi cho an toàn thông tin là bao nhiêu').question)).toEqual([{ kind: 'amount', units: [] }]);
   });
 
   it('says plainly when a follow-up asks where and the documents say nowhere', async () => {

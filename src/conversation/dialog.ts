@@ -9,7 +9,7 @@ import { emphasise, linesText, listAround, passageDisplay, shorten, type Citatio
 import type { StoredPassage } from '../index/load.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS, type Hit } from '../search/engine.js';
-import { saysPlace } from '../search/answerability.js';
+import { holdsFigure, measureNamed, saysPlace } from '../search/answerability.js';
 import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { AccessPolicy, REFUSALS } from './access.js';
@@ -320,10 +320,16 @@ export class Dialog {
     return { ...answer, noAnswer: true, reply: { kind: 'not_found', statement, suggestion: NOT_SAID_SUGGESTION, ...(nearest ? { nearest } : {}) } };
   }
 
-  /** Whether an answer's lead (its words or section path; a list's title) holds every word of `subject`. */
+  /**
+   * Whether an answer's lead (its words or section path; a list's title) holds every word of `subject`, or,
+   * for a subject naming what is counted ("kinh phí"), a figure counted so ("45 tỷ đồng").
+   */
   private speaksOf(answer: Answer, subject: string): boolean {
     const said = new Set(nameTokens(this.leadText(answer)));
-    return nameTokens(subject).every((w) => said.has(w));
+    if (nameTokens(subject).every((w) => said.has(w))) return true;
+    const measure = measureNamed(subject);
+    const lead = measure && answer.reply.kind === 'answer' ? this.leadPassage(answer.reply.lead.citation, answer.search?.hits) : undefined;
+    return lead !== undefined && holdsFigure(measure!, lead);
   }
 
   /** The words an answer opens on: a list's title, or the lead passage's section path and words (all of them, not the excerpt shown). */

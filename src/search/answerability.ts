@@ -405,6 +405,8 @@ interface FigureReading {
   ordinalInText: RegExp;
   /** Words naming a share ("tỷ lệ"), folded: of the figures answering an amount asked of one, those in '%' lead. */
   rates: RegExp;
+  /** Nouns naming what an amount is counted in ("kinh phí": đồng, USD), longest first. */
+  measureNouns: Array<[RegExp, string[]]>;
 }
 let figureReading: FigureReading | undefined;
 onLexiconForgotten(() => { figureReading = undefined; });
@@ -424,6 +426,7 @@ function readingOfFigures(): FigureReading {
       multipliers: [...figureUnits().multipliers.keys()].map(foldedText),
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
       rates: phrases(f.rates),
+      measureNouns: Object.entries(f.measureNouns).sort(([a], [b]) => b.length - a.length).map(([noun, units]) => [phrases([noun]), units.map(foldedText)] as [RegExp, string[]]),
       ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
     };
   }
@@ -453,7 +456,9 @@ export function figuresAsked(question: Question): FigureAsk[] {
       if (words.length && r.multipliers.includes(words[0])) words.shift();
       const two = words.slice(0, 2).join(' ');
       const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
-      asks.push({ kind: 'amount', units: unit ? r.measures.get(unit)! : [] });
+      // with no unit after the ask, a noun naming what is counted ("kinh phí … bao nhiêu"), unless a share is asked
+      const noun = unit || r.rates.test(text) ? undefined : r.measureNouns.find(([re]) => re.test(text));
+      asks.push({ kind: 'amount', units: unit ? r.measures.get(unit)! : noun ? noun[1] : [] });
     }
     askCache.set(question, asks);
   }
@@ -483,6 +488,16 @@ const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
  */
 export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
   return textHoldsFigure(ask, figureText(p));
+}
+
+/**
+ * The amount a subject names when it is only a noun naming what is counted ("kinh phí", "số tiền"): a
+ * passage holding a figure counted so speaks of it, whatever its words ("với số tiền là 45 tỷ đồng").
+ */
+export function measureNamed(subject: string): FigureAsk | undefined {
+  const text = foldedText(subject).trim();
+  const noun = readingOfFigures().measureNouns.find(([re]) => text.replace(re, '').trim() === '');
+  return noun ? { kind: 'amount', units: noun[1] } : undefined;
 }
 
 /** Whether a text holds a figure of the kind asked (see holdsFigure). */

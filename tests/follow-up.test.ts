@@ -113,6 +113,9 @@ describe('completing a follow-up from the last question', () => {
     // a province in place of the one asked about, wherever it is named, the rest of the question kept
     expect(await question('thế Hà Nội?', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, Hà Nội đạt tỷ lệ bao nhiêu');
+    // typed without diacritics, "noi" of "ha noi" is no "nói"
+    expect(await question('the ha noi thi sao', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
+      .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, ha noi đạt tỷ lệ bao nhiêu');
     expect(await question('còn Đà Nẵng?', 'Hà Nội có bao nhiêu trạm BTS dùng chung, Hà Nội đạt tỷ lệ bao nhiêu'))
       .toBe('Đà Nẵng có bao nhiêu trạm BTS dùng chung, Đà Nẵng đạt tỷ lệ bao nhiêu');
     // but not words that only fold to a province's name ("đa năng"), nor one in a unit's name

@@ -521,9 +521,11 @@ export class FollowUpReader {
     const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks), ...covered(relativeSpans)]));
     const time = times.length ? spanText(innerText, innerWords, [times.at(-1)!]) : relative ? String(relative.year) : '';
     const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans]);
+    // a province's name holds no filler: "ha noi" typed without diacritics is no "nói"
+    const inPlace = covered(this.namer.placeIn(innerWords.map((w) => w.folded))?.spans ?? []);
     const filler: Array<[number, number]> = [];
     for (let i = 0; i < innerWords.length; i++) {
-      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k)));
+      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k) && !inPlace.has(i + k)));
       if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
     }
     const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans, ...filler]);

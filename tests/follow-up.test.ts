@@ -113,6 +113,9 @@ describe('completing a follow-up from the last question', () => {
     // a province in place of the one asked about, wherever it is named, the rest of the question kept
     expect(await question('thế Hà Nội?', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, Hà Nội đạt tỷ lệ bao nhiêu');
+    // asked what another unit does, its own tasks are asked, not the last question's of it
+    expect(await question('còn TT NEAC được giao những việc gì?', 'Đề án phát triển 300 chuyên gia giỏi về ATTT do Cục ATTT làm thì hạn khi nào?'))
+      .toBe('TT NEAC được giao những việc gì');
     // typed without diacritics, "noi" of "ha noi" is no "nói"
     expect(await question('the ha noi thi sao', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, ha noi đạt tỷ lệ bao nhiêu');

@@ -554,7 +554,7 @@ export class FollowUpReader {
     let wider: string | undefined;
     let sector: SectorSwitch | undefined;
     if (subject) {
-      const replaced = this.withSubject(question, subject, ask);
+      const replaced = this.withSubject(question, subject, ask, this.kindsOf(innerWords, asks).has('task'));
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
       question = replaced.question;
       if (replaced.sectors) {
@@ -751,7 +751,7 @@ export class FollowUpReader {
    * ("thế còn bưu chính", the sectors named then given); else the new subject with the last question's asks
    * and time, and the follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string): { question: string; generic: boolean; sectors?: string[]; kept?: string; otherwise: string[] } {
+  private withSubject(last: string, subject: string, ask: string, asksTasks = false): { question: string; generic: boolean; sectors?: string[]; kept?: string; otherwise: string[] } {
     const words = wordsOf(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
     const folded = (list: Word[]) => list.map((w) => w.folded);
@@ -759,7 +759,8 @@ export class FollowUpReader {
     const subjectWords = folded(wordsOf(subject));
     const all = (spans: Array<[number, number]> | undefined) => spans !== undefined && covered(spans).size === subjectWords.length;
     const unit = this.namer.unitIn(subjectWords);
-    const lastUnit = all(unit?.spans) ? this.namer.unitIn(folded(words)) : undefined;
+    // (asked what the unit does, "còn TT NEAC được giao những việc gì?", the unit's own tasks are asked)
+    const lastUnit = all(unit?.spans) && !asksTasks ? this.namer.unitIn(folded(words)) : undefined;
     if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false, otherwise: [] };
     // a province in place of the last one the same way ("thế Hà Nội?" after "… Hải Phòng đạt tỷ lệ bao nhiêu"),
     // wherever the last question names it, but not inside a unit's name ("Học viện … Hồ Chí Minh")

@@ -236,7 +236,11 @@ export class QuestionReader {
       if (again?.unit !== first.unit) break;
       spans.push([again.start, again.end]);
     }
-    return { unit: first.unit, spans };
+    // the kind typed by its initials before a name known without it ("TT NEAC" for "Trung tâm NEAC") is
+    // part of the name, not a word of the subject
+    const entry = this.unitWords.find((u) => u.unit === first.unit);
+    const initials = entry && entry.kind >= 2 ? entry.name.slice(0, entry.kind).map((w) => w[0]).join('') : undefined;
+    return { unit: first.unit, spans: spans.map(([a, b]) => (initials && tokens[a - 1] === initials ? [a - 1, b] : [a, b])) };
   }
 
   /**

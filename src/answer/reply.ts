@@ -132,8 +132,8 @@ const ASKED_WEIGHT = 2;
 
 /**
  * The part of a passage worth leading with: the sentence (or clause) that shares most words and phrases
- * with the question (each weighted by how much it says), holding what it asks counting ASKED_WEIGHT more and any figure one more, widened with
- * its neighbours while it fits.
+ * with the question (each weighted by how much it says), holding what it asks counting ASKED_WEIGHT more
+ * and any figure one more, widened with its neighbours while it fits.
  */
 export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: number): string {
   const text = passageDisplay(p);

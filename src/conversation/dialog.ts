@@ -72,9 +72,8 @@ const EXAMPLES = [
   'Cục Viễn thông chủ trì những việc gì',
 ];
 
-// after a follow-up the documents do not answer of what it points back at
+// what to ask instead, after a follow-up whose subject, place or sum the documents do not give for the thing asked about
 const NOT_SAID_SUGGESTION = 'Bạn có thể hỏi chỉ tiêu, thời hạn hoặc đơn vị chủ trì của việc này, hoặc gõ "còn gì nữa không?" để xem phần còn lại.';
-
 
 const message = (title: string | undefined, ...paragraphs: Array<string | Span[]>): Reply => ({
   kind: 'message',

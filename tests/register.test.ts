@@ -316,6 +316,7 @@ describe('lists', () => {
     // "qua các năm", "các mốc" ask for every value a target is given, so a list
     expect(b.browser.read('chi tieu ve khu cntt tap trung qua cac nam')?.kind).toBe('targets');
     expect(b.browser.read('chi tieu ve khu cntt tap trung')).toBeUndefined();
+    expect(b.browser.read('Chỉ tiêu về đài truyền thanh cơ sở đặt ra cho những năm nào, bao nhiêu vậy?')?.kind).toBe('targets');
     // who leads one, or when one is due, is no list of the sector
     expect(b.browser.read('ai chủ trì nhiệm vụ bưu chính năm 2021')?.kind).not.toBe('sector');
     // a unit's kind typed by its initials ("TT" for "Trung tâm") is part of its name, not of the subject

@@ -222,6 +222,10 @@ describe('an amount asked for a year', () => {
     const p = at('Tỷ lệ hộ có cáp quang đạt 60%.', 'Nhiệm vụ trọng tâm năm 2022');
     expect(givesFigureFor(amount, p, [2022])).toBe(true);
     expect(givesFigureFor(amount, p, [2023])).toBe(false);
+    // a section over a period sets its figures for the period's last year: "giai đoạn 2024 - 2025" is by 2025
+    const period = at('Tỷ lệ hộ có cáp quang đạt 80%.', '2.2.2. Định hướng giai đoạn 2024 - 2025');
+    expect(givesFigureFor(amount, period, [2025])).toBe(true);
+    expect(givesFigureFor(amount, period, [2024])).toBe(false);
   });
 
   it('is read in a table row by the years of the figure’s column', () => {

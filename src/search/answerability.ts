@@ -531,7 +531,9 @@ export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]
   }
   const raw = withoutCitations(p.text);
   const context = ownYears(raw);
-  return forYears(raw, context.length ? context : yearsIn(p.headingPath.at(-1) ?? ''));
+  // a heading's period ("Định hướng giai đoạn 2024 - 2025") sets its figures for the period's last year
+  const heading = yearsIn(p.headingPath.at(-1) ?? '');
+  return forYears(raw, context.length ? context : heading.length ? [Math.max(...heading)] : []);
 }
 
 // Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.

@@ -303,6 +303,11 @@ export function provinces(): z.infer<typeof ProvincesFile>['provinces'] {
   return readLexicon('provinces.json', ProvincesFile).provinces;
 }
 
+/** The provinces whose names are no everyday words ("hòa bình" is): read where case is not seen. */
+export function plainlyNamedProvinces(): z.infer<typeof ProvincesFile>['provinces'] {
+  return provinces().filter((p) => !p.word);
+}
+
 /** The words that stand before a place's name ("tại", "ở"; lexicon/provinces.json). */
 export function placeWords(): string[] {
   return readLexicon('provinces.json', ProvincesFile).at;

@@ -5,7 +5,7 @@
  */
 import type { Answer, Answerer } from '../app.js';
 import { atPage, pageCount, type ListReply } from '../answer/list.js';
-import { emphasise, linesText, listAround, passageDisplay, shorten, type Citation, type Excerpt, type Reply, type Span } from '../answer/reply.js';
+import { emphasise, linesText, listAround, passageDisplay, shorten, type Excerpt, type Reply, type Span } from '../answer/reply.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Records } from '../store/records.js';
 import { MAX_QUESTION_CHARS, type Hit } from '../search/engine.js';
@@ -219,7 +219,7 @@ export class Dialog {
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
       // asked only who leads, when or who takes part: about what the last answer showed
       const remembered = completion.asksOnly && frame?.answerKey ? this.memory.get(frame.answerKey) : undefined;
-      const about = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation, remembered.hits) : undefined;
+      const about = remembered && this.leadPassage(remembered.reply, remembered.hits);
       let answer = command ? undefined : this.app.answer(understood, about);
       // a subject said of what the message points back at ("kinh phí cho việc đó"): asked beside the last
       // question, and not answered by a passage that does not speak of it; when the two together find nothing,
@@ -234,7 +234,7 @@ export class Dialog {
       }
       // asked where, and the passage found says nowhere
       if (answer && completion.asksPlace && !answer.noAnswer) {
-        const lead = answer.reply.kind === 'answer' ? this.leadPassage(answer.reply.lead.citation, answer.search?.hits) : undefined;
+        const lead = this.leadPassage(answer.reply, answer.search?.hits);
         if (lead && !saysPlace(lead)) answer = this.notSaid(answer, 'Các văn bản hiện có không nêu địa điểm cho nội dung này.');
       }
       // another sector than the last question's: answered from that sector's part of the documents, or what
@@ -299,10 +299,9 @@ export class Dialog {
 
   /** Whether an answer leads with a passage of the section the chat's last answer led with. */
   private inLastSection(answer: Answer, frame: Frame): boolean {
-    if (answer.reply.kind !== 'answer') return false;
     const last = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
-    const lastLead = last?.reply.kind === 'answer' ? this.leadPassage(last.reply.lead.citation, last.hits) : undefined;
-    const lead = this.leadPassage(answer.reply.lead.citation, answer.search?.hits);
+    const lastLead = last && this.leadPassage(last.reply, last.hits);
+    const lead = this.leadPassage(answer.reply, answer.search?.hits);
     return lastLead !== undefined && lead !== undefined && lastLead.doc === lead.doc
       && lastLead.headingPath.join('\u0000') === lead.headingPath.join('\u0000');
   }
@@ -327,7 +326,7 @@ export class Dialog {
     const said = new Set(nameTokens(this.leadText(answer)));
     if (nameTokens(subject).every((w) => said.has(w))) return true;
     const measure = measureNamed(subject);
-    const lead = measure && answer.reply.kind === 'answer' ? this.leadPassage(answer.reply.lead.citation, answer.search?.hits) : undefined;
+    const lead = measure && this.leadPassage(answer.reply, answer.search?.hits);
     return lead !== undefined && holdsFigure(measure!, lead);
   }
 
@@ -382,7 +381,7 @@ export class Dialog {
     // the rest of the lead's section: the passage whole when it was cut, the section's other targets or
     // tasks (the same kind as the lead's), else the other items of its list ("nhiệm vụ trọng tâm năm 2023")
     const remembered = answerKey ? this.memory.get(answerKey) : undefined;
-    const lead = remembered?.reply.kind === 'answer' ? this.leadPassage(remembered.reply.lead.citation, remembered.hits) : undefined;
+    const lead = remembered && this.leadPassage(remembered.reply, remembered.hits);
     const items = lead ? this.restOfSection(lead, remembered!) : [];
     if (lead && items.length) {
       const doc = this.app.corpus.documents.get(lead.doc);
@@ -403,9 +402,12 @@ export class Dialog {
 
   /**
    * The passage an answer's lead stands on: the search's first hit when the lead cites its lines (a list of
-   * items cites from its first item, not the one that matched), else the passage holding the cited line.
+   * items cites from its first item, not the one that matched), else the passage holding the cited line;
+   * none for a reply that is no answer.
    */
-  private leadPassage(c: Citation, hits: Hit[] = []): StoredPassage | undefined {
+  private leadPassage(reply: Reply, hits: Hit[] = []): StoredPassage | undefined {
+    if (reply.kind !== 'answer') return undefined;
+    const c = reply.lead.citation;
     const first = hits[0]?.passage;
     if (first && first.doc === c.doc && first.lineStart <= c.lineEnd && c.lineStart <= first.lineEnd) return first;
     return this.app.corpus.passages.find((p) => p.doc === c.doc && p.lineStart <= c.lineStart && c.lineStart <= p.lineEnd);

@@ -549,12 +549,13 @@ export class FollowUpReader {
     if (doc) question = this.withDocument(question, spanText(innerText, innerWords, [doc]));
     if (time) question = this.withTime(question, time);
     // an ask of a kind the last question asked already adds nothing: its own words stay ("mục tiêu")
-    const ask = this.asksTheSame(innerWords, asks, question) ? '' : this.plainAsk(this.askText(innerText, innerWords, asks), this.kindsOf(innerWords, asks));
+    const kinds = this.kindsOf(innerWords, asks);
+    const ask = this.asksTheSame(innerWords, asks, question) ? '' : this.plainAsk(this.askText(innerText, innerWords, asks), kinds);
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
     let sector: SectorSwitch | undefined;
     if (subject) {
-      const replaced = this.withSubject(question, subject, ask, this.kindsOf(innerWords, asks).has('task'));
+      const replaced = this.withSubject(question, subject, ask, kinds.has('task'));
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
       question = replaced.question;
       if (replaced.sectors) {
@@ -571,7 +572,7 @@ export class FollowUpReader {
       kind: 'question', question,
       ...(unscoped ? { unscoped: { question: unscoped, subject: this.subjectOf(unscoped) } } : {}),
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
-      ...(this.kindsOf(innerWords, asks).has('place') ? { asksPlace: true } : {}),
+      ...(kinds.has('place') ? { asksPlace: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(wider && wider !== question && references.length ? this.asideOf(subject, last) : {}),
       ...(sector ? { sector } : {}),

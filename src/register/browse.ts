@@ -6,7 +6,7 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { followUpWords, provinces } from '../lexicon.js';
+import { followUpWords, plainlyNamedProvinces } from '../lexicon.js';
 import { normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
@@ -163,7 +163,7 @@ export class Browser {
    * that is also an everyday word ("hòa bình") is left out, as case is not seen here.
    */
   placeIn = (tokens: string[]): { name: string; spans: Array<[number, number]> } | undefined => {
-    const found = findNamesInTokens(tokens, provinces().filter((p) => !p.word));
+    const found = findNamesInTokens(tokens, plainlyNamedProvinces());
     return found.length ? { name: found[0].entry.name, spans: found.filter((m) => m.entry === found[0].entry).map((m) => [m.start, m.end]) } : undefined;
   };
 

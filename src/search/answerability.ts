@@ -6,7 +6,7 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, placeWords, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, placeWords, plainlyNamedProvinces, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
@@ -577,7 +577,7 @@ onLexiconForgotten(() => { atPlace = undefined; });
  */
 export function saysPlace(p: StoredPassage): boolean {
   atPlace ??= new RegExp(`(?:^|[^\\p{L}])(?:${placeWords().map((w) => escaped(w)).join('|')})\\s+\\p{Lu}`, 'u');
-  return atPlace.test(p.text) || namesPlace(p, provinces().filter((x) => !x.word));
+  return atPlace.test(p.text) || namesPlace(p, plainlyNamedProvinces());
 }
 
 /** Whether a passage, in its text or its headings ("36. Sở TT&TT Lâm Đồng"), names one of the provinces. */

@@ -299,3 +299,19 @@ describe('a rare word beside common cue and time words', () => {
     expect(a.search?.hits[0].passage.text).toContain('IPv6');
   });
 });
+
+describe('a typo read beside its neighbours', () => {
+  it('is the word that makes a phrase with them: "bao nhiu" asks how many and is no content', async () => {
+    const a = await ask('tổng giao dịch năm 2021 qua nền tảng chia sẻ dữ liệu quốc gia bao nhiu');
+    expect(a.search?.question.content.map((t) => t.folded)).not.toContain('nhu');
+    expect(a.search?.question.content.map((t) => t.folded)).not.toContain('bao');
+  });
+});
+
+describe('an abbreviation typed in capitals that the documents spell out', () => {
+  it('is held by a passage that writes its words in full ("GDĐT": "Giao dịch điện tử")', async () => {
+    const a = await ask('luật GDĐT sửa đổi trình Quốc hội khi nào');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('Luật Giao dịch điện tử');
+  });
+});

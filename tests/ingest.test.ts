@@ -90,6 +90,14 @@ describe('text repair', () => {
     expect(at(passages, 135)[0].kind).toBe('footnote');
   });
 
+  it('gives a footnote the sentence that cites its mark, which says what its figures are of', () => {
+    const passages = parse(D2021).passages;
+    // "¹ Năm 2021 dự kiến có khoảng 100 triệu người sử dụng mạng xã hội Việt…" is cited by the target on social networks
+    expect(at(passages, 135)[0].cites).toContain('Tỷ lệ người sử dụng mạng xã hội Việt');
+    // "² Trong đó, sách giáo khoa…" is cited by "Tỷ lệ bản sách/người²"
+    expect(at(passages, 137)[0].cites).toMatch(/Tỷ lệ bản sách\/người$/);
+  });
+
   it('drops web-page clutter', () => {
     const texts = parse(D2023).passages.map((p) => p.text).join('\n');
     expect(texts).not.toMatch(/Bấm vào đây|Thứ sáu - 27\/01\/2023|Tác giả:/);

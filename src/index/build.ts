@@ -22,7 +22,7 @@ import type { Register } from '../register/types.js';
 import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
 
 /** Bumped when the analyzer or the schema changes, so older index files are rebuilt. */
-export const INDEX_VERSION = '3';
+export const INDEX_VERSION = '4';
 
 export const MINISEARCH_OPTIONS = {
   idField: 'id',
@@ -124,7 +124,7 @@ CREATE TABLE documents (file TEXT PRIMARY KEY, title TEXT NOT NULL, number TEXT,
   date TEXT NOT NULL, years TEXT NOT NULL, short TEXT NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE sections (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, path TEXT NOT NULL, line_start INTEGER NOT NULL);
 CREATE TABLE passages (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
-  text TEXT NOT NULL, heading_path TEXT NOT NULL, kind TEXT NOT NULL, table_json TEXT, lead TEXT);
+  text TEXT NOT NULL, heading_path TEXT NOT NULL, kind TEXT NOT NULL, table_json TEXT, lead TEXT, cites TEXT);
 CREATE TABLE aliases (id INTEGER PRIMARY KEY, short TEXT NOT NULL, full TEXT NOT NULL);
 CREATE TABLE search_index (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE tasks (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL,
@@ -215,8 +215,8 @@ async function writeIndex(file: string, seedsDir: string, corpus: BuiltCorpus, v
         await db.run('INSERT INTO sections VALUES (?, ?, ?, ?)', [i, s.doc, JSON.stringify(s.path), s.lineStart]);
       }
       for (const [i, p] of corpus.passages.entries()) {
-        await db.run('INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [i, p.doc, p.lineStart, p.lineEnd, p.text,
-          JSON.stringify(p.headingPath), p.kind, p.table ? JSON.stringify(p.table) : null, p.lead ?? null]);
+        await db.run('INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [i, p.doc, p.lineStart, p.lineEnd, p.text,
+          JSON.stringify(p.headingPath), p.kind, p.table ? JSON.stringify(p.table) : null, p.lead ?? null, p.cites ?? null]);
       }
       for (const [i, a] of corpus.aliases.entries()) {
         await db.run('INSERT INTO aliases VALUES (?, ?, ?)', [i, a.short.join(' '), a.full.join(' ')]);

@@ -91,7 +91,7 @@ export async function loadIndex(seedsDir: string, indexFile: string, log: (m: st
 
 interface PassageRow {
   id: number; doc: string; line_start: number; line_end: number; text: string;
-  heading_path: string; kind: Passage['kind']; table_json: string | null; lead: string | null;
+  heading_path: string; kind: Passage['kind']; table_json: string | null; lead: string | null; cites: string | null;
 }
 
 /** Reads the index file into memory. */
@@ -115,7 +115,7 @@ export async function loadCorpus(indexFile: string): Promise<Corpus> {
         const pathOf = (json: string) => paths.get(json) ?? paths.set(json, JSON.parse(json) as string[]).get(json)!;
         return rows.map((r) => ({
           id: r.id, doc: r.doc, lineStart: r.line_start, lineEnd: r.line_end, text: r.text, headingPath: pathOf(r.heading_path),
-          kind: r.kind, table: r.table_json ? (JSON.parse(r.table_json) as TableCells) : undefined, lead: r.lead ?? undefined,
+          kind: r.kind, table: r.table_json ? (JSON.parse(r.table_json) as TableCells) : undefined, lead: r.lead ?? undefined, cites: r.cites ?? undefined,
         }));
       }),
       db.all<{ short: string; full: string }>('SELECT short, full FROM aliases ORDER BY id')

@@ -31,6 +31,8 @@ export interface Passage {
   table?: TableCells;
   /** For a later piece of a long block: the block's opening words, which often hold its year or subject. */
   lead?: string;
+  /** For a footnote: the sentence that cites it ("… Nền tảng NDXP ⁽¹⁾"), which names what its figures are of. */
+  cites?: string;
 }
 
 export interface ParsedDocument {
@@ -287,5 +289,30 @@ export function parseDocument(doc: string, raw: string): ParsedDocument {
     }
     emitBlock(segments);
   }
+  linkFootnotes(passages);
   return { sections, passages };
 }
+
+/** Gives each footnote the sentence that cites its mark: the nearest passage before it holding the mark. */
+function linkFootnotes(passages: Passage[]): void {
+  passages.forEach((p, i) => {
+    const mark = p.kind === 'footnote' ? FOOTNOTE_MARK.exec(p.text)?.[0] : undefined;
+    if (!mark) return;
+    for (let k = i - 1; k >= 0 && passages[k].lineEnd >= p.lineStart - PAGE_LINES; k--) {
+      const at = passages[k].kind === 'footnote' ? -1 : passages[k].text.indexOf(mark);
+      if (at < 0) continue;
+      const text = passages[k].text;
+      // the sentence holding the mark: from the last full stop before it (or a word boundary) to the mark
+      const stop = text.lastIndexOf('. ', at) + 1;
+      const start = at - stop > CITING_CHARS ? text.indexOf(' ', at - CITING_CHARS) : stop;
+      p.cites = text.slice(start, at).trim();
+      return;
+    }
+  });
+}
+
+const FOOTNOTE_MARK = /^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)/u;
+// How much of the citing sentence a footnote keeps, at most: a clause or two before the mark.
+const CITING_CHARS = 300;
+// A footnote stands at the foot of the page that cites it: its mark is looked for this many lines back at most.
+const PAGE_LINES = 60;

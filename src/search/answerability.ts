@@ -1,7 +1,7 @@
 /**
  * Whether the documents answer a question: every rule in one place, each from evidence that carries over
  * to new questions (what the passage holds, not which question it is), each with what it does on the sets.
- * The engine asks `passageAnswers` of its first hits; the answerer asks `missingAsked` of the lead, so a
+ * The engine asks `whyNotAnswers` of its first hits; the answerer asks `missingAsked` of the lead, so a
  * reply that says the documents name no unit or time for the matter counts as no answer. Chat and junk
  * never reach a search (src/conversation/small-talk.ts).
  */
@@ -39,52 +39,52 @@ export interface AnswerThresholds {
 }
 
 /**
- * Whether a passage answers the question: it covers the content words and phrases, names the names and
- * places asked, speaks of the year asked (and, for a target, gives the figure of that year), and is a
- * plan when a plan is asked and a result when a result is.
+ * Why a passage does not answer the question, or undefined when it does: it must cover the content words and
+ * phrases, name the names and places asked, speak of the year asked (and, for a target, give the figure of
+ * that year), and be a plan when a plan is asked and a result when a result is.
  */
-export function passageAnswers(
+export function whyNotAnswers(
   question: Question, e: PassageEvidence, t: AnswerThresholds,
   /** Whether the documents use a folded word. */
   known: (folded: string) => boolean,
   /** Proper names asked about that are specific in the documents ("da_nang"). */
   specificProperPairs: string[],
-): boolean {
+): string | undefined {
   // at least one word of the question (not a bare number) must be one the documents use
-  if (!question.content.some((w) => !/^\d/.test(w.folded) && known(w.folded))) return false;
-  if (e.coverage < t.minCoverage || e.pairShare < t.minPhraseShare / 2) return false;
-  if (e.pairShare < t.minPhraseShare && e.coverage < NEAR_COMPLETE) return false;
+  if (!question.content.some((w) => !/^\d/.test(w.folded) && known(w.folded))) return 'no known word';
+  if (e.coverage < t.minCoverage || e.pairShare < t.minPhraseShare / 2) return 'coverage';
+  if (e.pairShare < t.minPhraseShare && e.coverage < NEAR_COMPLETE) return 'phrases';
   // a name typed as a name (MobiFone, VTVcab) that the passage does not hold
-  if (question.names.some((n) => known(n) && !e.terms.has(n))) return false;
+  if (question.names.some((n) => known(n) && !e.terms.has(n))) return 'name';
   // a model, band or version written in digits and letters ("26GHz", "IPv6", "Wifi7") that the passage does not
   // hold, whether the documents never use it or use it elsewhere: "băng tần 26GHz" is not "băng tần 3.5GHz"
-  if (question.content.some((w) => SPECIFIC_CODE.test(w.folded) && !e.terms.has(w.folded))) return false;
+  if (question.content.some((w) => SPECIFIC_CODE.test(w.folded) && !e.terms.has(w.folded))) return 'code';
   // a place or organisation asked about ("Bắc Giang") that the passage does not name
-  if (specificProperPairs.length && !specificProperPairs.some((p) => e.pairs.has(p))) return false;
+  if (specificProperPairs.length && !specificProperPairs.some((p) => e.pairs.has(p))) return 'proper name';
   // a province asked about, typed in any case, with or without diacritics ("so tttt lam dong"), that the
   // passage and its headings do not name
   const places = placesAsked(question);
-  if (places.length && !namesPlace(e.passage, places)) return false;
+  if (places.length && !namesPlace(e.passage, places)) return 'province';
   // a year asked about that the passage and its headings never name: only a near-complete match answers
   const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y));
-  if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return false;
+  if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return 'year missing';
   // a year outside the years the passage's document is about, that the passage names only in what it cites
   // (a document's number or date, a plan's name or horizon: "năm 2019" against "Nghị quyết số 17/NQ-CP ngày
   // 07/3/2019"), is not answered however complete the match: off-topic recognised 34→36/40
   const asked = askedYears(question);
-  if (asked.length && !asked.some((y) => e.documentYears.includes(y)) && !asked.some((y) => spokenYears(e.passage).includes(y))) return false;
+  if (asked.length && !asked.some((y) => e.documentYears.includes(y)) && !asked.some((y) => spokenYears(e.passage).includes(y))) return 'year outside documents';
   // another ministry asked about as the one acting ("Bộ Y tế đặt chỉ tiêu …"): only a passage that names it
   // acting answers, not one that names it as a partner or an addressee ("phối hợp với Bộ Y tế", "gửi Bộ Tài chính")
   const bodies = bodiesAsked(question);
-  if (bodies.length && !bodies.some((b) => bodiesActing(e.passage).has(b))) return false;
+  if (bodies.length && !bodies.some((b) => bodiesActing(e.passage).has(b))) return 'other ministry';
   // a target asked for one year is not answered by a passage that speaks of other years only ("đến năm
   // 2025" for 2024): no-answer recognised qa 13→15/22, qa-fresh 8→10/18, dev dialogs 1→2/5
   if (question.intent === 'target' && question.years.length) {
     const own = ownYears(searchableText(e.passage));
-    if (own.length && !question.years.some((y) => own.includes(y))) return false;
+    if (own.length && !question.years.some((y) => own.includes(y))) return 'target of other years';
   }
   // what was achieved is not answered by what was planned
-  return !(question.achieved && sectionKindOf(e.passage) === 'plan');
+  return question.achieved && sectionKindOf(e.passage) === 'plan' ? 'plan for result' : undefined;
 }
 
 // A word of digits and two letters or more, or of digits then a letter: a band, model, version or generation

@@ -8,8 +8,9 @@
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
+import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { askedYears, figuresAsked, givesFigureFor, holdsFigure, passageAnswers, saysLead, sectionKindOf } from './answerability.js';
+import { askedYears, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { understand, type Intent, type Question, type Term } from './understand.js';
 
@@ -98,7 +99,12 @@ interface PassageTerms {
   years: Set<number>;
   /** Years in the passage itself, its own heading or its block's opening words: the closest context. */
   nearYears: Set<number>;
+  /** The first letters of the words of each clause, folded: where an abbreviation typed in capitals is spelled. */
+  initials: string[];
 }
+
+/** An abbreviation of fewer letters is not looked for spelled out: two initials meet by chance too often. */
+const MIN_SPELLED_LETTERS = 3;
 
 /** A content word held by fewer candidates than this (or than the passages that hold it) was crowded out. */
 const CROWDED_BELOW = 3;
@@ -109,8 +115,12 @@ export class Engine {
 
   constructor(readonly corpus: Corpus, readonly options: EngineOptions = DEFAULT_OPTIONS) {}
 
-  /** Maps a folded token unknown to the corpus to its most frequent neighbour at one edit (or returns it). */
-  correct = (token: string): string => {
+  /**
+   * Maps a folded token unknown to the corpus to a known one at one edit (or returns it): the one that makes
+   * a pair the documents or the question phrases use with a neighbour ("bao nhiu" → "nhieu", not the
+   * commoner "nhu"), else the most frequent.
+   */
+  correct = (token: string, before?: string, after?: string): string => {
     const vocab = this.corpus.vocabulary;
     // a syllable or a short word; anything longer is not a typo of a word we know (and costs 54n edits)
     if (token.length < 3 || token.length > 12 || vocab.has(token) || !/^[a-z]+$/.test(token)) return token;
@@ -122,14 +132,26 @@ export class Engine {
     const options = this.spell.getCorrections(token, 1)
       .filter((o) => token.length >= 6 || (token.length === 3 ? o === token.replace(/iu$/, 'ieu')
         : o.length !== token.length || [...o].sort().join('') === [...token].sort().join('')));
+    const inPairs = (o: string) => (before ? this.pairCount(`${before}_${o}`) : 0) + (after ? this.pairCount(`${o}_${after}`) : 0);
     let best = token;
-    let bestCount = 0;
+    let bestRank = [0, 0];
     for (const o of options) {
-      const c = vocab.get(o) ?? 0;
-      if (c > bestCount) { best = o; bestCount = c; }
+      const rank = [inPairs(o), vocab.get(o) ?? 0];
+      if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && rank[1] > bestRank[1])) { best = o; bestRank = rank; }
     }
     return best;
   };
+
+  private questionPairs?: Set<string>;
+
+  /** How often the documents use a pair of folded words; a pair of the question phrases counts as common. */
+  private pairCount(pair: string): number {
+    this.questionPairs ??= new Set(questionWords().questionPhrases.folded.flatMap((p) => {
+      const w = p.split(' ');
+      return w.slice(1).map((x, i) => `${w[i]}_${x}`);
+    }));
+    return this.questionPairs.has(pair) ? this.corpus.passages.length : this.corpus.vocabulary.get(pair) ?? 0;
+  }
 
   private written?: Set<string>;
 
@@ -172,6 +194,7 @@ export class Engine {
         pairs: new Set(foldedPairs(all)),
         years: new Set(yearsIn(text)),
         nearYears: new Set(yearsIn([searchableText(p), p.headingPath.at(-1) ?? '', p.lead ?? ''].join('. '))),
+        initials: all.map((c) => c.map((w) => fold(w)[0] ?? '').join('')),
       };
       this.termCache.set(p.id, t);
     }
@@ -240,6 +263,9 @@ export class Engine {
     const rarest = this.idf('');
     const capitals = new Set((question.raw.match(/\p{Lu}{2,}/gu) ?? []).map((w) => fold(normalize(w))));
     const unknownCounts = (t: string) => t.length >= 3 && isVietnameseSyllable(t) && !capitals.has(t);
+    // an abbreviation typed in capitals ("GDĐT") is held by a passage that spells its words out ("Giao dịch điện tử")
+    const abbreviations = new Set([...capitals].filter((t) => t.length >= MIN_SPELLED_LETTERS));
+    const spells = (terms: PassageTerms, t: string) => abbreviations.has(t) && terms.initials.some((i) => i.includes(t));
     const wordWeight = (t: Term) => (this.corpus.vocabulary.has(t.folded) ? this.idf(t.folded)
       : unknownCounts(t.folded) ? this.options.unknownWordWeight * rarest : 0);
     const wordWeights = question.content.map(wordWeight);
@@ -250,7 +276,7 @@ export class Engine {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
       // no known content word at all ("<script>", "😀"): nothing the documents could answer
-      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms) ?? 0;
+      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms, (t) => !terms.terms.has(t.folded) && spells(terms, t.folded)) ?? 0;
       const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs) ?? 1;
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
@@ -280,11 +306,12 @@ export class Engine {
    * A term typed with diacritics counts in full only with the same diacritics ("Gòn" is not "gọn"), and
    * partly with other ones (diacritics typos happen).
    */
-  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>): number | undefined {
+  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>, spelled: (t: Term) => boolean = () => false): number | undefined {
     let total = 0;
     let found = 0;
     wanted.forEach((t, i) => {
       total += weights[i];
+      if (spelled(t)) { found += weights[i]; return; }
       if (!folded.has(t.folded)) return;
       found += t.accented === undefined || exact.has(t.accented) ? weights[i] : weights[i] * this.options.otherDiacriticsCredit;
     });
@@ -294,18 +321,30 @@ export class Engine {
   /** Proper names asked about ("Đà Nẵng") that are specific: in the corpus, but not in a tenth of all passages. */
   private specificProperPairs(question: Question): string[] {
     const n = this.corpus.passages.length;
-    return question.properPairs.filter((p) => {
+    const pairs = question.properPairs.filter((p) => {
       const df = this.corpus.vocabulary.get(p) ?? 0;
       return df > 0 && df < n / 10;
     });
+    // capitals that are only an abbreviation the documents spell out ("MXH Việt") name nothing in particular
+    this.abbreviations ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 ? [fold(a.short[0])] : [])));
+    return pairs.every((p) => p.split('_').some((w) => this.abbreviations!.has(w))) ? [] : pairs;
   }
+
+  private abbreviations?: Set<string>;
 
   /** Whether a hit answers the question (the rules are in answerability.ts). */
   private answers(question: Question, hit: Hit): boolean {
+    return this.whyNot(question, hit) === undefined;
+  }
+
+  /** The rule by which a hit does not answer the question, or undefined when it answers (also for tracing). */
+  whyNot(question: Question, hit: Hit): string | undefined {
     const terms = this.termsOf(hit.passage);
-    return passageAnswers(
+    // a name typed as an abbreviation that the passage spells out ("GDĐT": "Giao dịch điện tử") is one it holds
+    const spelled = question.names.filter((n) => n.length >= MIN_SPELLED_LETTERS && !terms.terms.has(n) && terms.initials.some((i) => i.includes(n)));
+    return whyNotAnswers(
       question, {
-        passage: hit.passage, terms: terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
+        passage: hit.passage, terms: spelled.length ? new Set([...terms.terms, ...spelled]) : terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
         documentYears: this.corpus.documents.get(hit.passage.doc)?.years ?? [],
       },
       this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),

@@ -24,9 +24,12 @@ export function searchableText(p: Passage): string {
   return [sector, ...parts].filter(Boolean).join('. ');
 }
 
-/** Heading path and lead words: the context that says which year, sector or unit a passage is about. */
+/**
+ * Heading path, lead words and, for a footnote, the sentence citing it: the context that says which year,
+ * sector, unit or matter a passage is about.
+ */
 export function contextText(p: Passage): string {
-  return [...p.headingPath, p.lead ?? ''].join('. ');
+  return [...p.headingPath, p.lead ?? '', p.cites ?? ''].join('. ');
 }
 
 function analyzeClauses(text: string, aliases: AliasPair[]): string[][] {

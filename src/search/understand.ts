@@ -157,11 +157,11 @@ function uniqueTerms(list: Term[]): Term[] {
 }
 
 /**
- * Reads a question. `correct` maps a folded token missing from the corpus vocabulary to a known one
- * (typo tolerance), or returns it unchanged.
+ * Reads a question. `correct` maps a folded token missing from the corpus vocabulary, read beside the
+ * folded words before and after it, to a known one (typo tolerance), or returns it unchanged.
  */
 export function understand(
-  raw: string, aliases: AliasPair[], correct: (folded: string) => string = (t) => t,
+  raw: string, aliases: AliasPair[], correct: (folded: string, before?: string, after?: string) => string = (t) => t,
   /** Whether the documents use a pair of folded words ("ai_city"). */
   knownPair: (pair: string) => boolean = () => false,
   /** Whether the documents write a word as typed, diacritics and all. */
@@ -173,11 +173,14 @@ export function understand(
   const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
   for (const typed of clauses(normalized)) {
-    const clause = typed.map((t) => (slipOfDiacritics(t, writes) ? fold(t) : t));
-    const drop = questionMask(clause, raw, knownPair);
-    // a question or function word is never a typo of a content word ("xong" is not "xuống")
+    const slipped = typed.map((t) => (slipOfDiacritics(t, writes) ? fold(t) : t));
+    // a question or function word is never a typo of a content word ("xong" is not "xuống"); a typo is read
+    // beside its neighbours, and before question words are set aside, so "bao nhiu" is "bao nhieu"
     const r = wordsRead();
-    const folded = clause.map((t) => fold(t)).map((f) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f)));
+    const typedFolded = slipped.map((t) => fold(t));
+    const folded = typedFolded.map((f, i) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f, typedFolded[i - 1], typedFolded[i + 1])));
+    const clause = slipped.map((t, i) => (folded[i] === typedFolded[i] ? t : folded[i]));
+    const drop = questionMask(clause, raw, knownPair);
     for (let i = 0; i < clause.length; i++) {
       if (drop[i]) continue;
       words.push(term(clause[i], folded[i]));

@@ -28,6 +28,12 @@ const question = async (text: string, last: string) => {
 };
 
 describe('completing a follow-up from the last question', () => {
+  it('takes a shaping phrase\'s words as plain only where the phrase stands whole ("đảm bảo", not "báo" of "báo chí")', async () => {
+    // the last question's subject keeps "báo chí", so a message naming it again is a question of its own
+    expect(await question('hạn sửa Luật Báo chí?', 'nhiệm vụ đảm bảo an toàn thông tin năm 2023')).toBeUndefined();
+    expect((await reader()).subjectOf('Năm 2023 có nhiệm vụ gì về sửa đổi Luật Báo chí?')).toContain('Báo chí');
+  });
+
   it('puts a new year or period in place of the old one', async () => {
     expect(await question('còn năm 2025?', 'tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 là bao nhiêu?')).toBe('tỷ lệ hồ sơ trực tuyến toàn trình năm 2025 là bao nhiêu');
     expect(await question('vậy đến năm 2025?', 'Chỉ tiêu tỷ lệ hộ gia đình dùng cáp quang năm 2021 là bao nhiêu?')).toBe('Chỉ tiêu tỷ lệ hộ gia đình dùng cáp quang đến năm 2025 là bao nhiêu');
@@ -353,6 +359,16 @@ describe('follow-ups in the dialog', () => {
     const alone = await dialog.handle(msg('ai chủ trì chiến lược dữ liệu quốc gia', 'm1'));
     expect(alone.reply.understood).toBeUndefined();
     expect(renderText(alone.reply)).toMatch(/^Cục THH chủ trì/);
+  });
+
+  it('asks a message beside the last subject when that answer says more of the subject than the message alone', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Năm 2023 có nhiệm vụ gì về sửa đổi Luật Báo chí?', 'm1'));
+    const reply = (await dialog.handle(msg('khi nào trình QH thông qua?', 'm1'))).reply;
+    // alone, "trình Quốc hội thông qua" leads with the Law on Radio Frequencies (2022); beside the Press Law,
+    // with the 2023 directive's line on it ("QH" read as "Quốc hội")
+    expect(reply.understood).toContain('Luật Báo chí');
+    expect(renderText(reply)).toMatch(/Luật Báo chí trong năm 2025/);
   });
 
   it('shows the other targets of the lead\'s section when asked for other targets', async () => {

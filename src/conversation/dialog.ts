@@ -283,8 +283,8 @@ export class Dialog {
   /**
    * A question asking another measure of the last one's subject ("tốc độ tăng trưởng bao nhiêu %/năm?" after
    * "… doanh thu đạt bao nhiêu?"), asked beside that subject: taken when the documents do not answer it alone,
-   * or answer it beside the subject from the section the last answer came from, and when that answer speaks
-   * of what the message names.
+   * or answer it beside the subject from the section the last answer came from or from a passage saying more
+   * of the last subject than the one answering it alone, and when that answer speaks of what the message names.
    */
   private besideLast(question: string, frame: Frame, alone: Answer): { answer: Answer; understood: string } | undefined {
     const beside = this.followUps.beside(question, frame.question);
@@ -294,7 +294,11 @@ export class Dialog {
     const lead = wider.reply.lead.citation;
     const ownLead = alone.reply.kind === 'answer' ? alone.reply.lead.citation : undefined;
     if (ownLead && ownLead.doc === lead.doc && ownLead.lineStart === lead.lineStart) return undefined;
-    return alone.noAnswer || this.inLastSection(wider, frame) ? { answer: wider, understood: beside.question } : undefined;
+    if (alone.noAnswer || this.inLastSection(wider, frame)) return { answer: wider, understood: beside.question };
+    // answered alone from a passage that says less of the last question's subject than the one answering it
+    // beside that subject ("dự kiến trình QH thông qua lúc nào" after a question on the Press Law)
+    const lastSubject = this.followUps.subjectOf(frame.question);
+    return this.shareSaid(wider, lastSubject) > this.shareSaid(alone, lastSubject) ? { answer: wider, understood: beside.question } : undefined;
   }
 
   /** Whether an answer leads with a passage of the section the chat's last answer led with. */
@@ -324,10 +328,28 @@ export class Dialog {
    */
   private speaksOf(answer: Answer, subject: string): boolean {
     const said = new Set(nameTokens(this.leadText(answer)));
-    if (nameTokens(subject).every((w) => said.has(w))) return true;
+    if (nameTokens(subject).every((w) => this.says(said, w))) return true;
     const measure = measureNamed(subject);
     const lead = measure && this.leadPassage(answer.reply, answer.search?.hits);
     return lead !== undefined && holdsFigure(measure!, lead);
+  }
+
+  /** Whether words said hold a word, or the words an abbreviation stands for ("qh": "quốc hội"). */
+  private says(said: Set<string>, word: string): boolean {
+    if (said.has(word)) return true;
+    this.spelledOut ??= new Map(this.app.corpus.aliases.filter((a) => a.short.length === 1).map((a) => [nameTokens(a.short[0])[0], nameTokens(a.full.join(' '))]));
+    const full = this.spelledOut.get(word);
+    return full !== undefined && full.every((w) => said.has(w));
+  }
+
+  private spelledOut?: Map<string, string[]>;
+
+  /** The share of the words of `subject` that an answer's lead says (abbreviations as spelled out). */
+  private shareSaid(answer: Answer, subject: string): number {
+    const words = nameTokens(subject);
+    if (answer.noAnswer || words.length === 0) return 0;
+    const said = new Set(nameTokens(this.leadText(answer)));
+    return words.filter((w) => this.says(said, w)).length / words.length;
   }
 
   /** The words an answer opens on: a list's title, or the lead passage's section path and words (all of them, not the excerpt shown). */

@@ -342,10 +342,11 @@ export class FollowUpReader {
   /** The follow-up words' own words: folded, and each folded word's spellings. */
   private readonly ownWords = new Map<string, Set<string>>();
   /**
-   * Words that name no subject: function and question words, and the words of phrases that only shape a
-   * question ("dự kiến"), say what is done ("xây dựng") or when it is due ("trình", "hoàn thành").
+   * Words and phrases that name no subject: function and question words, and phrases that only shape a
+   * question ("dự kiến"), say what is done ("xây dựng") or when it is due ("trình", "hoàn thành"); a phrase
+   * only as a whole ("đảm bảo" shapes, but "báo" of "báo chí" names).
    */
-  private readonly plainWords: Set<string>;
+  private readonly plainPhrases: Phrase[];
   /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
   private readonly chatForms = new Map<string, string>();
 
@@ -360,8 +361,8 @@ export class FollowUpReader {
     }
     const q = questionWords();
     const b = browseWords();
-    this.plainWords = new Set([...q.functionWords.folded, ...q.questionWords.folded,
-      ...[...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due].flatMap(foldedWords)]);
+    this.plainPhrases = [...q.functionWords.folded, ...q.questionWords.folded, ...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due]
+      .map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
     for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
   }
 
@@ -533,7 +534,8 @@ export class FollowUpReader {
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
     // an ask whose other words name no subject ("dự kiến trình tháng mấy?": a plan word and an action) asks
     // about the last question's subject, unless it names all the last question names (a question of its own)
-    const echoes = rest.every((i) => this.plainWords.has(innerWords[i].folded)) && !this.namesAllOf(innerWords, last);
+    const plain = this.plainIn(innerWords);
+    const echoes = rest.every((i) => plain.has(i)) && !this.namesAllOf(innerWords, last);
     if (asks.length > 0 && rest.length > 0 && echoes) rest.length = 0;
     const marking = from > 0 || to < words.length || references.length > 0;
     // a closing word alone ("… hả?") marks no follow-up when the message asks of a subject of its own, unless
@@ -586,7 +588,9 @@ export class FollowUpReader {
    */
   private asideOf(subject: string, last: string): { aside: true; subject: string } | {} {
     const lastWords = new Set(wordsOf(last).map((w) => w.folded));
-    const words = wordsOf(subject).filter((w) => !lastWords.has(w.folded) && !this.plainWords.has(w.folded));
+    const all = wordsOf(subject);
+    const plain = this.plainIn(all);
+    const words = all.filter((w, i) => !lastWords.has(w.folded) && !plain.has(i));
     return words.length ? { aside: true, subject: words.map((w) => w.typed).join(' ') } : {};
   }
 
@@ -610,7 +614,8 @@ export class FollowUpReader {
     const asks = asksIn(words, this.phrases);
     if (!asks.length) return undefined;
     const shaped = covered([...asks, ...spansOf(words, this.phrases.closers), ...spansOf(words, this.phrases.openers), ...spansOf(words, this.phrases.filler)]);
-    const own = words.map((_, i) => i).filter((i) => !shaped.has(i) && !this.plainWords.has(words[i].folded));
+    const plain = this.plainIn(words);
+    const own = words.map((_, i) => i).filter((i) => !shaped.has(i) && !plain.has(i));
     if (!own.length) return undefined;
     if (this.namesAllOf(words, last)) return undefined;
     const subject = spanText(text, words, groupRuns(own));
@@ -680,15 +685,28 @@ export class FollowUpReader {
     const lastWords = wordsOf(last);
     const lastAsks = covered(this.asksOfQuestion(lastWords));
     const said = new Set(words.map((w) => w.folded));
-    return lastWords.every((w, i) => lastAsks.has(i) || this.plainWords.has(w.folded) || said.has(w.folded));
+    const plain = this.plainIn(lastWords);
+    return lastWords.every((w, i) => lastAsks.has(i) || plain.has(i) || said.has(w.folded));
   }
 
   /** What a question asks about: its words but its asks, its times and the words naming nothing. */
-  private subjectOf(question: string): string {
+  subjectOf(question: string): string {
     const words = wordsOf(question);
     const asks = this.asksOfQuestion(words);
     const shaped = covered([...asks, ...this.timeRuns(words, covered(asks))]);
-    return spanText(question, words, groupRuns(words.map((_, i) => i).filter((i) => !shaped.has(i) && !this.plainWords.has(words[i].folded))));
+    const plain = this.plainIn(words);
+    return spanText(question, words, groupRuns(words.map((_, i) => i).filter((i) => !shaped.has(i) && !plain.has(i))));
+  }
+
+  /** The indexes of words that name no subject: a plain word, or a word of a plain phrase standing whole (folded). */
+  private plainIn(words: Word[]): Set<number> {
+    const plain = new Set<number>();
+    for (const phrase of this.plainPhrases) {
+      for (let i = 0; i + phrase.folded.length <= words.length; i++) {
+        if (phrase.folded.every((f, k) => words[i + k].folded === f)) phrase.folded.forEach((_, k) => plain.add(i + k));
+      }
+    }
+    return plain;
   }
 
   /** The question without what it asks ("là bao nhiêu", "có nhắc đến … không"): its subject and time. */

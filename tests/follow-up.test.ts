@@ -371,6 +371,15 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(reply)).toMatch(/Luật Báo chí trong năm 2025/);
   });
 
+  it('asks a new measure beside the whole last question when that answer says more of the last subject', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Hết năm 2020 ngành xuất bản phấn đấu ra được bao nhiêu đầu sách?', 'm1'));
+    const reply = (await dialog.handle(msg('còn số bản sách?', 'm1'))).reply;
+    // "số bản sách" alone finds another year's book figures; beside the publishing target of 2020, its line
+    expect(reply.understood).toContain('xuất bản');
+    expect(renderText(reply)).toContain('400 triệu bản sách');
+  });
+
   it('shows the other targets of the lead\'s section when asked for other targets', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('chi tieu ATTT 2021: ty le co quan khac phuc lo hong do Bo TTTT canh bao dat bao nhieu?', 'f7'));

@@ -258,11 +258,14 @@ export class Dialog {
           [answer, understood] = [other, `${completion.unscoped.question} (văn bản đã nêu không có số liệu năm này; theo văn bản khác)`];
         }
       }
-      // the new subject alone finds nothing: the whole last question beside it may, from a passage that speaks
-      // of the subject (not the last question's alone)
-      if (answer?.noAnswer && completion.wider && !completion.aside) {
+      // the whole last question beside the new subject, answered from a passage that speaks of the subject (not
+      // the last question's alone): taken when the subject alone finds nothing, or finds a passage that says less
+      // of the last question's subject ("còn lợi nhuận?" after "doanh thu bưu chính 2021" is the postal profit)
+      if (answer && completion.wider && !completion.aside && !sector) {
         const wider = this.app.answer(completion.wider);
-        if (!wider.noAnswer && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
+        const lastSubject = this.followUps.subjectOf(frame!.question);
+        const saysMore = answer.noAnswer || this.shareSaid(wider, lastSubject) > this.shareSaid(answer, lastSubject);
+        if (!wider.noAnswer && saysMore && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
       }
       const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(answer!, msg, started);
       if (!command) this.frames.set(chat, understood, outcome.answerKey);

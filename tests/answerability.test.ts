@@ -315,3 +315,14 @@ describe('an abbreviation typed in capitals that the documents spell out', () =>
     expect(a.search?.hits[0].passage.text).toContain('Luật Giao dịch điện tử');
   });
 });
+
+describe('a province asked about, in a passage naming several', () => {
+  it('leads with the clause that names it, not the national figure before it', async () => {
+    const a = await ask('tỷ lệ dùng chung hạ tầng viễn thông ở Ninh Thuận năm 2021 bao nhiêu');
+    // the report's line 1898-1902: the national 20,3% first, then "Hải Phòng 37%, Ninh Thuận 33%, …"
+    expect(a.reply.kind).toBe('answer');
+    const lead = a.reply.kind === 'answer' ? a.reply.lead.spans.map((s) => s.text).join('') : '';
+    expect(lead).toContain('Ninh Thuận 33%');
+    expect(lead).not.toContain('20,3%');
+  });
+});

@@ -127,6 +127,9 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, ha noi đạt tỷ lệ bao nhiêu');
     expect(await question('còn Đà Nẵng?', 'Hà Nội có bao nhiêu trạm BTS dùng chung, Hà Nội đạt tỷ lệ bao nhiêu'))
       .toBe('Đà Nẵng có bao nhiêu trạm BTS dùng chung, Đà Nẵng đạt tỷ lệ bao nhiêu');
+    // a province named alone with an ask, no word marking a follow-up, asks the last question of it
+    expect(await question('Ninh Thuận bn?', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
+      .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, Ninh Thuận đạt tỷ lệ bao nhiêu');
     // but not words that only fold to a province's name ("đa năng"), nor one in a unit's name
     expect(await question('còn Hà Nội?', 'số cột ăng-ten đa năng dùng chung năm 2023')).not.toContain('ăng-ten Hà Nội');
     expect(await question('thế Hà Nội?', 'Học viện Chính trị quốc gia Hồ Chí Minh được giao việc gì')).not.toContain('quốc gia Hà Nội');

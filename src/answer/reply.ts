@@ -6,7 +6,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
-import { askedIn, type LeadOrDue } from '../search/answerability.js';
+import { askedIn, placesAsked, textNamesPlace, type LeadOrDue } from '../search/answerability.js';
 import { clauseRanges, sentenceRanges } from '../ingest/split.js';
 import { fold, normalize, yearsIn } from '../text/analyzer.js';
 import type { ListReply } from './list.js';
@@ -118,6 +118,8 @@ export interface ExcerptTerms {
   asked?: (text: string) => boolean;
   /** How much each word says (rarer words more), as a share of the question's average word; 1 for every word when not given. */
   weight?: (folded: string) => number;
+  /** Whether a text names a place the question asks about: a clause that does leads over any that does not, unless the passage's headings name it. */
+  namesPlace?: (text: string) => boolean;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -142,7 +144,13 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
   const ranges = sentenceRanges(text).flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2, true) : [[a, b] as [number, number]]));
   let best = 0;
   let bestScore = -1;
+  // (not when the headings name it: under "Sở TT&TT Hải Dương" every clause is about Hải Dương)
+  const placeApart = question.namesPlace !== undefined && !question.namesPlace(p.headingPath.join('. '));
+  const named = ranges.map(([a, b]) => placeApart && question.namesPlace!(text.slice(a, b)));
+  const namesAny = named.some(Boolean);
   ranges.forEach(([a, b], i) => {
+    // "Hải Phòng bao nhiêu?": the clause naming Hải Phòng, not the national figure before it
+    if (namesAny && !named[i]) return;
     // read as the question was read: "tỷ" and "tỉ" are one word, "1.000" is 1000
     const tokens = fold(normalize(text.slice(a, b))).split(/[^\p{L}\p{N}]+/u);
     const words = new Set(tokens);
@@ -213,11 +221,13 @@ export function buildReply(
   idf?: (folded: string) => number,
 ): Reply {
   const words = result.question.content.map((t) => t.folded);
+  const places = placesAsked(result.question);
   // a word's weight as a share of the question's average: "QCVN" says more than "công nghệ"
   const mean = idf && words.length ? sum(words.map(idf)) / words.length : 0;
   const terms: ExcerptTerms = {
     words, phrases: result.question.phrases.map((t) => t.folded), asked: askedIn(result.question, asks),
     ...(idf && mean > 0 ? { weight: (w: string) => idf(w) / mean } : {}),
+    ...(places.length ? { namesPlace: (text: string) => textNamesPlace(text, places) } : {}),
   };
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({
     spans: emphasise(bestExcerpt(h.passage, terms, max)),

@@ -541,7 +541,9 @@ export class FollowUpReader {
     // a closing word alone ("… hả?") marks no follow-up when the message asks of a subject of its own, unless
     // a word says it goes on ("Cục BC còn nhiệm vụ nào nữa không?")
     const closedOnly = from === 0 && to < words.length && references.length === 0 && spansOf(words, p.continuing).length === 0;
-    const marked = marking && !(closedOnly && asks.length > 0 && rest.length > 0);
+    // a province named alone, with at most an ask and a time ("Hải Phòng bn?"), asks the last question of it
+    const placeOnly = rest.length > 0 && rest.every((i) => inPlace.has(i));
+    const marked = placeOnly || (marking && !(closedOnly && asks.length > 0 && rest.length > 0));
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own

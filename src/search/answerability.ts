@@ -589,3 +589,8 @@ export function namesPlace(p: StoredPassage, places: Province[]): boolean {
   }
   return findNamesInTokens(tokens, places).length > 0;
 }
+
+/** Whether a text names one of the provinces. */
+export function textNamesPlace(text: string, places: Province[]): boolean {
+  return findNamesInTokens(nameTokens(text), places).length > 0;
+}

@@ -28,6 +28,15 @@ const question = async (text: string, last: string) => {
 };
 
 describe('completing a follow-up from the last question', () => {
+  it('reads a place in an order as asked apart from an amount, and "hiện nay", "đang" as naming nothing', async () => {
+    // asked a rank, then a target: the target is asked, not the rank again
+    expect(await question('còn mục tiêu 2025?', 'Năm 2021 Việt Nam đứng thứ mấy về chỉ số phát triển bưu chính của UPU?'))
+      .toBe('năm 2025 Việt Nam về chỉ số phát triển bưu chính của UPU mục tiêu');
+    // asked a target, then where it stands now: the rank is asked of the same subject
+    expect(await question('hiện nay đang đứng thứ bao nhiêu?', 'Mục tiêu đến 2025 Việt Nam vào nhóm bao nhiêu nước về chỉ số phát triển bưu chính?'))
+      .toMatch(/chỉ số phát triển bưu chính đứng thứ bao nhiêu$/);
+  });
+
   it('takes a shaping phrase\'s words as plain only where the phrase stands whole ("đảm bảo", not "báo" of "báo chí")', async () => {
     // the last question's subject keeps "báo chí", so a message naming it again is a question of its own
     expect(await question('hạn sửa Luật Báo chí?', 'nhiệm vụ đảm bảo an toàn thông tin năm 2023')).toBeUndefined();

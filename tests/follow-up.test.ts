@@ -28,6 +28,19 @@ const question = async (text: string, last: string) => {
 };
 
 describe('completing a follow-up from the last question', () => {
+  it('reads "còn gì nữa, …" as more of the last answer when the rest asks which, else the rest as the follow-up', async () => {
+    expect(await question('còn gì nữa không, có hội nghị nào không?', 'Năm 2023 lĩnh vực báo chí có nhiệm vụ sửa Luật Báo chí không?')).toBe('more');
+    // "chẳng hạn" names an example, it asks no deadline
+    expect(await question('còn gì nữa, sách tinh gọn chẳng hạn?', 'Mục tiêu năm 2025 về tỷ lệ sách điện tử là bao nhiêu?'))
+      .toBe('Mục tiêu sách tinh gọn năm 2025 là bao nhiêu');
+  });
+
+  it('reads "bên nào lo", "hạn nộp" as asks, "vụ đó" as pointing back, never as a subject', async () => {
+    expect(await question('bên nào lo vụ đó', 'năm 2021 có nhiệm vụ nào về đề án định danh số không'))
+      .toBe('năm 2021 có nhiệm vụ nào về đề án định danh số bên nào chủ trì lo');
+    expect(await question('hạn nộp khi nào?', 'đề án định danh số năm 2021 đơn vị nào chủ trì?')).toBe('đề án định danh số năm 2021 hạn nộp khi nào');
+  });
+
   it('reads a place in an order as asked apart from an amount, and "hiện nay", "đang" as naming nothing', async () => {
     // asked a rank, then a target: the target is asked, not the rank again
     expect(await question('còn mục tiêu 2025?', 'Năm 2021 Việt Nam đứng thứ mấy về chỉ số phát triển bưu chính của UPU?'))

@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { browseWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
+import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -179,6 +179,8 @@ interface Phrases {
   /** Words naming a year by its place after (+1) or before (-1) the last question's ("năm sau"), longest first. */
   relativeYears: Array<{ phrase: Phrase; step: number }>;
   more: Phrase[];
+  /** The words asking which ones ("nào", "gì khác"): after "còn gì nữa không, …" they ask for more of a kind. */
+  moreTails: Phrase[];
   /** Words that mark a message as going on from the last one wherever they stand ("còn", "nữa"). */
   continuing: Phrase[];
 }
@@ -217,6 +219,7 @@ function prepare(words: FollowUpWords): Phrases {
       .filter((r) => r.phrase.folded.length > 0).sort((a, b) => b.phrase.folded.length - a.phrase.folded.length),
     continuing: phrases(words.continuing),
     more: phrases([...words.more, ...words.moreOf.nouns.flatMap((n) => words.moreOf.tails.map((t) => `${words.moreOf.opener} ${n} ${t}`))]),
+    moreTails: phrases(words.moreOf.tails),
   };
 }
 
@@ -343,7 +346,8 @@ export class FollowUpReader {
   private readonly ownWords = new Map<string, Set<string>>();
   /**
    * Words and phrases that name no subject: function and question words, and phrases that only shape a
-   * question ("dự kiến"), say what is done ("xây dựng") or when it is due ("trình", "hoàn thành"); a phrase
+   * question ("dự kiến"), say what is done ("xây dựng"), when it is due ("trình", "hoàn thành") or how a
+   * figure is to be met ("trên", "tối thiểu"); a phrase
    * only as a whole ("đảm bảo" shapes, but "báo" of "báo chí" names).
    */
   private readonly plainPhrases: Phrase[];
@@ -361,7 +365,10 @@ export class FollowUpReader {
     }
     const q = questionWords();
     const b = browseWords();
-    this.plainPhrases = [...q.functionWords.folded, ...q.questionWords.folded, ...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due]
+    // (and the words saying how a figure is to be met, "trên", "tối thiểu": no group or top, which name a rank)
+    const c = comparatorWords();
+    const bounds = [...(c.at_least ?? []), ...(c.over ?? []), ...(c.at_most ?? []), ...(c.under ?? [])];
+    this.plainPhrases = [...q.functionWords.folded, ...q.questionWords.folded, ...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due, ...bounds]
       .map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
     for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
   }
@@ -495,6 +502,21 @@ export class FollowUpReader {
       if (p.more.some((m) => m.folded.length === end && phraseAt(words, m, 0))) return { kind: 'more' };
       c = p.closers.find((w) => end - w.folded.length >= 0 && phraseAt(words, w, end - w.folded.length));
       if (!c) break;
+    }
+
+    // "còn gì nữa không, có tổ chức sự kiện gì không?": more of the last answer, whatever kind the rest asks
+    // of (the items around the last answer show it; the words of a kind are seldom the item's own); "còn gì
+    // nữa không, sách tinh gọn chẳng hạn?" names the item: the rest is asked as a follow-up
+    const moreFirst = p.more.find((m) => m.folded.length < words.length && phraseAt(words, m, 0));
+    if (moreFirst) {
+      let end = moreFirst.folded.length;
+      for (let c; (c = p.closers.find((w) => end + w.folded.length < words.length && phraseAt(words, w, end)));) end += c.folded.length;
+      // a sentence of its own after it ("còn gì nữa không, …", "… ko? …")
+      if (/[,.;:!?]/.test(typed.slice(words[end - 1].end, words[end].start))) {
+        const rest = typed.slice(words[end].start);
+        if (spansOf(this.wordsOf(rest, spelled), p.moreTails).length) return { kind: 'more' };
+        return this.completeAs(`${p.openers[0].typed.join(' ')} ${rest}`, last, spelled);
+      }
     }
 
     // openers at the start, closers at the end: "thế còn … thì sao"

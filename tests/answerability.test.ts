@@ -326,3 +326,13 @@ describe('a province asked about, in a passage naming several', () => {
     expect(lead).not.toContain('20,3%');
   });
 });
+
+describe('a year asked of what a report says was done', () => {
+  it('is the year the report reports on, though the passage does not name it; another year is not', async () => {
+    // the 2021 report's line 3447, under "40. Sở TT&TT Nam Định" in its appendix of notable activities
+    const a = await ask('năm 2021 tỉnh Nam Định xếp thứ mấy về chỉ số chuyển đổi số DTI');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.text).toContain('DTI Index) xếp thứ 11/63');
+    expect((await ask('năm 2022 tỉnh Nam Định xếp thứ mấy về chỉ số chuyển đổi số DTI')).noAnswer).toBe(true);
+  });
+});

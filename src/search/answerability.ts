@@ -66,7 +66,9 @@ export function whyNotAnswers(
   const places = placesAsked(question);
   if (places.length && !namesPlace(e.passage, places)) return 'province';
   // a year asked about that the passage and its headings never name: only a near-complete match answers
-  const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y));
+  // (what a report says it did, it did in the year it reports on: its first year)
+  const reportYear = sectionKindOf(e.passage) === 'result' ? e.documentYears[0] : undefined;
+  const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y) || y === reportYear);
   if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return 'year missing';
   // a year outside the years the passage's document is about, that the passage names only in what it cites
   // (a document's number or date, a plan's name or horizon: "năm 2019" against "Nghị quyết số 17/NQ-CP ngày

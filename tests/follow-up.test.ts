@@ -149,6 +149,10 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, ha noi đạt tỷ lệ bao nhiêu');
     expect(await question('còn Đà Nẵng?', 'Hà Nội có bao nhiêu trạm BTS dùng chung, Hà Nội đạt tỷ lệ bao nhiêu'))
       .toBe('Đà Nẵng có bao nhiêu trạm BTS dùng chung, Đà Nẵng đạt tỷ lệ bao nhiêu');
+    // a company in place of the one asked about: a name the documents write only capitalised, or typed with a
+    // capital inside; not an abbreviation they spell out, nor a word at the start of a sentence
+    expect(await question('thế VNPT?', 'Năm 2021 Viettel nộp ngân sách bao nhiêu?')).toBe('Năm 2021 VNPT nộp ngân sách bao nhiêu');
+    expect(await question('còn MobiFone thì sao', 'Kế hoạch doanh thu năm 2022 của Viettel là bao nhiêu?')).toBe('Kế hoạch doanh thu năm 2022 của MobiFone là bao nhiêu');
     // a province named alone with an ask, no word marking a follow-up, asks the last question of it
     expect(await question('Ninh Thuận bn?', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, Ninh Thuận đạt tỷ lệ bao nhiêu');

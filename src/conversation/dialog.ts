@@ -105,7 +105,7 @@ interface MoreItem {
 
 /** The documents' words, as the follow-up reader reads misspellings against them. */
 export function vocabularyOf(app: Answerer): Vocabulary {
-  return { hasFolded: (w) => app.engine.weight(w) > 0, hasTyped: (w) => app.engine.writes(w) };
+  return { hasFolded: (w) => app.engine.weight(w) > 0, hasTyped: (w) => app.engine.writes(w), writesAsName: (w) => app.engine.writesAsName(w) };
 }
 
 /** Whose frame a message continues: each user's own in a group chat, on each channel. */

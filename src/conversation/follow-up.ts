@@ -73,6 +73,8 @@ export interface Vocabulary {
   hasFolded(folded: string): boolean;
   /** Whether the documents write this word as typed, diacritics and all. */
   hasTyped(word: string): boolean;
+  /** Whether the documents write this folded word only with a capital, and spell out no abbreviation by it ("viettel"). */
+  writesAsName?(folded: string): boolean;
 }
 
 /** Whether `a` becomes `b` by one letter added, dropped or two swapped ("xog" → "xong"), or changed when long. */
@@ -722,6 +724,15 @@ export class FollowUpReader {
     return spanText(question, words, groupRuns(words.map((_, i) => i).filter((i) => !shaped.has(i) && !plain.has(i))));
   }
 
+  /**
+   * Whether a word is typed as a name: capitalised, and with a capital inside ("VNPT", "MobiFone") or one the
+   * documents write only so ("Viettel"); never an abbreviation they spell out ("ATTT").
+   */
+  private isName(w: Word): boolean {
+    if (!/^\p{Lu}/u.test(w.typed) || !this.vocabulary?.writesAsName) return false;
+    return this.vocabulary.writesAsName(w.folded) || (/\p{Lu}/u.test(w.typed.slice(1)) && !this.vocabulary.hasFolded(w.folded));
+  }
+
   /** The indexes of words that name no subject: a plain word, or a word of a plain phrase standing whole (folded). */
   private plainIn(words: Word[]): Set<number> {
     const plain = new Set<number>();
@@ -816,6 +827,15 @@ export class FollowUpReader {
       if (spans.length) {
         const replaced = [...spans].reverse().reduce((text, span) => replaceSpan(text, words, span, subject), last);
         return { question: this.withAsk(replaced, ask), generic: false, otherwise: [] };
+      }
+    }
+    // a company or another name in place of the last one ("thế VNPT?" after "Viettel 2021 lợi nhuận bao nhiêu")
+    const typedWords = wordsOf(subject);
+    if (typedWords.every((w) => this.isName(w))) {
+      const taken = covered([...(this.namer.unitIn(folded(words))?.spans ?? []), ...(this.namer.placeIn(folded(words))?.spans ?? [])]);
+      const names = groupRuns(words.map((_, i) => i).filter((i) => this.isName(words[i]) && !taken.has(i)));
+      if (names.length === 1 && folded(words.slice(...names[0])).join(' ') !== subjectWords.join(' ')) {
+        return { question: this.withAsk(replaceSpan(last, words, names[0], subject), ask), generic: false, otherwise: [] };
       }
     }
     const generic = this.aboutSubject(last, subject, ask);

@@ -165,6 +165,26 @@ export class Engine {
     return this.written.has(normalize(word));
   }
 
+  private capitalised?: Set<string>;
+  private abbreviated?: Set<string>;
+
+  /**
+   * Whether a folded word is a name in the documents: written there only with a capital ("Viettel", "VNPT"),
+   * and no abbreviation they spell out ("ATTT").
+   */
+  writesAsName(folded: string): boolean {
+    if (!this.capitalised) {
+      const upper = new Set<string>();
+      const lower = new Set<string>();
+      for (const p of this.corpus.passages) {
+        for (const w of `${p.text} ${p.headingPath.join(' ')}`.match(/[\p{L}\p{N}]+/gu) ?? []) (/^\p{Lu}/u.test(w) ? upper : lower).add(fold(normalize(w)));
+      }
+      this.capitalised = new Set([...upper].filter((w) => !lower.has(w)));
+      this.abbreviated = new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 ? [fold(normalize(a.short[0]))] : [])));
+    }
+    return this.capitalised.has(folded) && !this.abbreviated!.has(folded);
+  }
+
   /** How much a folded word says: its IDF in the corpus (0 for a word the documents never use). */
   weight(term: string): number {
     return this.corpus.vocabulary.has(term) ? this.idf(term) : 0;

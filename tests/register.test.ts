@@ -313,6 +313,10 @@ describe('lists', () => {
     // "mảng" and "focus" ask for a sector's priorities as "lĩnh vực" and "trọng tâm" do; "việc chính" is "việc"
     expect(b.browser.read('Năm 2023 mảng xuất bản phải làm những việc chính gì?')).toEqual({ kind: 'sector', sectors: ['Xuất bản'], year: 2023 });
     expect(b.browser.read('focus 2022 mảng viễn thông')).toEqual({ kind: 'sector', sectors: ['Viễn thông'], year: 2022 });
+    // "trọng tâm" between the kind of row and a sector's short form; "giao" and "định lượng" narrow no list
+    expect(b.browser.read('NV trọng tâm BC năm 2022?')).toEqual({ kind: 'sector', sectors: ['Bưu chính'], year: 2022 });
+    expect(b.browser.read('Chỉ thị năm 2023 giao những nhiệm vụ gì cho mảng xuất bản năm 2023?')).toMatchObject({ kind: 'sector', sectors: ['Xuất bản'], year: 2023 });
+    expect(b.browser.read('chỉ thị 2023 đặt mục tiêu định lượng nào cho viễn thông đến 2025')).toMatchObject({ kind: 'targets', sector: 'Viễn thông', year: 2025 });
     // "qua các năm", "các mốc" ask for every value a target is given, so a list
     expect(b.browser.read('chi tieu ve khu cntt tap trung qua cac nam')?.kind).toBe('targets');
     expect(b.browser.read('chi tieu ve khu cntt tap trung')).toBeUndefined();

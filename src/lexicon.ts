@@ -318,15 +318,17 @@ const DocumentKindsFile = z.object({
   kinds: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   before: z.array(z.string().min(1)),
   joined: z.array(z.string().min(1)),
+  generic: z.object({ quantifiers: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)) }),
 });
 
 /**
  * How a question names a document: each catalog kind's spellings, the words a bare kind needs before it,
- * and the words joining a document to one named before it (lexicon/document-kinds.json).
+ * the words joining a document to one named before it, and how it speaks of the documents as a whole
+ * (lexicon/document-kinds.json).
  */
-export function documentKinds(): { kinds: Record<string, string[]>; before: string[]; joined: string[] } {
-  const { kinds, before, joined } = readLexicon('document-kinds.json', DocumentKindsFile);
-  return { kinds, before, joined };
+export function documentKinds(): { kinds: Record<string, string[]>; before: string[]; joined: string[]; generic: { quantifiers: string[]; words: string[] } } {
+  const { kinds, before, joined, generic } = readLexicon('document-kinds.json', DocumentKindsFile);
+  return { kinds, before, joined, generic };
 }
 
 const OtherBodiesFile = z.object({

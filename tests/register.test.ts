@@ -317,6 +317,9 @@ describe('lists', () => {
     expect(b.browser.read('NV trọng tâm BC năm 2022?')).toEqual({ kind: 'sector', sectors: ['Bưu chính'], year: 2022 });
     expect(b.browser.read('Chỉ thị năm 2023 giao những nhiệm vụ gì cho mảng xuất bản năm 2023?')).toMatchObject({ kind: 'sector', sectors: ['Xuất bản'], year: 2023 });
     expect(b.browser.read('chỉ thị 2023 đặt mục tiêu định lượng nào cho viễn thông đến 2025')).toMatchObject({ kind: 'targets', sector: 'Viễn thông', year: 2025 });
+    // asked to compare, the documents spoken of as a whole name no subject ("ở các chỉ thị và báo cáo", "mỗi VB")
+    expect(b.browser.comparisonWords('mục tiêu xếp hạng GCI ở các chỉ thị và báo cáo khác nhau thế nào')?.rest).toBe('mục tiêu xếp hạng GCI thế nào');
+    expect(b.browser.comparisonWords('tỷ lệ sách điện tử mỗi VB đặt bao nhiêu, so sánh giúp')?.rest).toBe('tỷ lệ sách điện tử đặt bao nhiêu, giúp');
     // "các văn bản" are the documents asked, not tasks: a sector's targets, not its list
     expect(b.browser.read('Các văn bản đặt chỉ tiêu gì về bưu chính?')).toMatchObject({ kind: 'targets', sector: 'Bưu chính' });
     // "qua các năm", "các mốc" ask for every value a target is given, so a list

@@ -6,7 +6,7 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { followUpWords, plainlyNamedProvinces } from '../lexicon.js';
+import { documentKinds, followUpWords, plainlyNamedProvinces } from '../lexicon.js';
 import { normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
@@ -200,7 +200,34 @@ export class Browser {
   comparisonWords(question: string): { words: Set<string>; rest: string } | undefined {
     const tokens = nameTokens(question);
     const found = this.reading.cues.compare.filter((words) => this.reader.has(tokens, [words]));
-    return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, found) } : undefined;
+    // and the documents spoken of as a whole ("ở các chỉ thị và báo cáo", "mỗi văn bản"): no subject either
+    return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, [...found, ...this.documentsAsWhole(tokens)]) } : undefined;
+  }
+
+  /** The phrases of a question speaking of the documents as a whole ("các chỉ thị và báo cáo", "mỗi VB"), folded. */
+  private documentsAsWhole(tokens: string[]): string[][] {
+    const { kinds, joined, generic } = documentKinds();
+    const words = [...Object.values(kinds).flat(), ...generic.words].map(nameTokens).sort((a, b) => b.length - a.length);
+    const quantifiers = generic.quantifiers.map(nameTokens);
+    const joins = joined.map(nameTokens);
+    const at = (list: string[][], i: number) => list.find((w) => w.every((x, k) => tokens[i + k] === x));
+    const phrases: string[][] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const q = at(quantifiers, i);
+      const first = q && at(words, i + q.length);
+      if (!q || !first) continue;
+      let end = i + q.length + first.length;
+      // "các chỉ thị và báo cáo": kinds joined after the first
+      for (;;) {
+        const join = at(joins, end);
+        const kind = join && at(words, end + join.length);
+        if (!join || !kind) break;
+        end += join.length + kind.length;
+      }
+      phrases.push(tokens.slice(i, end));
+      i = end - 1;
+    }
+    return phrases;
   }
 
   /** The words of the phrases naming a rank that a question holds ("xếp hạng"), folded. */

@@ -336,3 +336,17 @@ describe('a year asked of what a report says was done', () => {
     expect((await ask('năm 2022 tỉnh Nam Định xếp thứ mấy về chỉ số chuyển đổi số DTI')).noAnswer).toBe(true);
   });
 });
+
+describe('a question\'s phrases and the amounts it asks', () => {
+  it('holds a phrase with one word between its words ("người dùng" in "người sử dụng")', async () => {
+    const a = await ask('tỷ lệ người dùng Internet năm 2021 đặt mục tiêu bao nhiêu %');
+    expect(a.noAnswer).toBe(false);
+    expect(a.sources[0]).toMatchObject({ doc: '003_578e35c63316aedb.txt', lineStart: 232 });
+  });
+
+  it('asks revenue in money: a passage giving it only for other years does not answer', async () => {
+    // the 2023 directive sets game revenue for 2025 (800 triệu USD), none for 2024
+    expect((await ask('mục tiêu doanh thu trò chơi điện tử trong nước năm 2024 bao nhiêu')).noAnswer).toBe(true);
+    expect((await ask('mục tiêu doanh thu trò chơi điện tử trong nước năm 2025 bao nhiêu')).noAnswer).toBe(false);
+  });
+});

@@ -101,6 +101,8 @@ interface PassageTerms {
   nearYears: Set<number>;
   /** The first letters of the words of each clause, folded: where an abbreviation typed in capitals is spelled. */
   initials: string[];
+  /** Folded pairs of words with one word between them. */
+  gappedPairs: Set<string>;
 }
 
 /** An abbreviation of fewer letters is not looked for spelled out: two initials meet by chance too often. */
@@ -212,6 +214,8 @@ export class Engine {
         exactPairs: new Set(all.flatMap((c) => c.slice(1).map((w, i) => `${c[i]}_${w}`))),
         terms: new Set(all.flat().map(fold)),
         pairs: new Set(foldedPairs(all)),
+        // a pair with one word between ("thương mại dịch vụ 5G" holds "thương mại 5G")
+        gappedPairs: new Set(all.flatMap((c) => c.slice(2).map((w, i) => `${fold(c[i])}_${fold(w)}`))),
         years: new Set(yearsIn(text)),
         nearYears: new Set(yearsIn([searchableText(p), p.headingPath.at(-1) ?? '', p.lead ?? ''].join('. '))),
         initials: all.map((c) => c.map((w) => fold(w)[0] ?? '').join('')),
@@ -297,7 +301,7 @@ export class Engine {
       const terms = this.termsOf(passage);
       // no known content word at all ("<script>", "😀"): nothing the documents could answer
       const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms, (t) => !terms.terms.has(t.folded) && spells(terms, t.folded)) ?? 0;
-      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs) ?? 1;
+      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs, (t) => !terms.pairs.has(t.folded) && terms.gappedPairs.has(t.folded)) ?? 1;
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
       if (properPairs.length) score *= 1 + this.options.properNameBonus * (properPairs.filter((p) => terms.pairs.has(p)).length / properPairs.length);

@@ -439,7 +439,7 @@ export class Dialog {
   }
 
   /**
-   * What more the lead's section holds: the lead passage whole when the answer showed it cut, then the
+   * What more the lead's section holds: the lead passage whole when the answer showed only part of it, then the
    * section's other targets when the lead states a target (its other tasks when it states a task), else the
    * other items of the lead's list.
    */
@@ -447,7 +447,6 @@ export class Dialog {
     const items: MoreItem[] = [];
     const shown = remembered.reply.kind === 'answer' ? remembered.reply.lead.spans.map((x) => x.text).join('') : '';
     const whole = passageDisplay(lead);
-    if (/…/u.test(shown) && whole.length > shown.length) items.push({ text: whole, line: lead.lineStart, lineEnd: lead.lineEnd, max: MORE_PASSAGE_CHARS });
     const { targets, tasks } = this.app.corpus.register;
     const inLead = (r: { line: number }) => r.line >= lead.lineStart && r.line <= lead.lineEnd;
     // the rows of the lead's section and sector (an appendix table holds every sector's rows under one heading)
@@ -459,6 +458,11 @@ export class Dialog {
     // the nearest to the lead, shown in their order; a line may state several targets, each its own clause
     const nearest = rows.filter((x) => !inLead(x)).sort((a, b) => Math.abs(a.line - lead.lineStart) - Math.abs(b.line - lead.lineStart) || a.id - b.id);
     const shownRows = nearest.filter((r, i) => nearest.findIndex((o) => o.text === r.text) === i).slice(0, MORE_ITEMS);
+    // the lead whole when it was cut ("…"), or when only a sentence of it was shown and its section has no
+    // other row to show ("còn chỉ tiêu nào khác?" after one target of a paragraph stating several)
+    const spaced = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const part = /…/u.test(shown) ? whole.length > shown.length : shownRows.length === 0 && !spaced(shown).includes(spaced(whole));
+    if (part) items.push({ text: whole, line: lead.lineStart, lineEnd: lead.lineEnd, max: MORE_PASSAGE_CHARS });
     for (const r of shownRows.sort((a, b) => a.line - b.line || a.id - b.id)) items.push({ text: r.text, line: r.line, lineEnd: r.line, max: 300 });
     if (shownRows.length === 0) {
       // the item that matched was shown whole; its neighbours, shown by their first sentence, are shown again

@@ -519,6 +519,12 @@ export class FollowUpReader {
         if (spansOf(this.wordsOf(rest, spelled), p.moreTails).length) return { kind: 'more' };
         return this.completeAs(`${p.openers[0].typed.join(' ')} ${rest}`, last, spelled);
       }
+      // "còn chỉ tiêu nào khác của mảng ATTT ko?": the rest names nothing the last question did not
+      const lastWords = new Set(wordsOf(last).map((w) => w.folded));
+      const tail = words.slice(end);
+      const shaped = covered([...spansOf(tail, p.filler), ...spansOf(tail, p.closers), ...spansOf(tail, p.sectorHeads)]);
+      const plain = this.plainIn(tail);
+      if (tail.every((w, i) => shaped.has(i) || plain.has(i) || lastWords.has(w.folded))) return { kind: 'more' };
     }
 
     // openers at the start, closers at the end: "thế còn … thì sao"

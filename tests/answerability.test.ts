@@ -156,6 +156,12 @@ describe('a figure asked in so many words', () => {
     expect(asks('đề án được cấp bao nhiêu tiền')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
   });
 
+  it('is money for revenue, but any amount for its growth, "tăng" read with its diacritics ("tầng" is none)', () => {
+    expect(asks('doanh thu bưu chính năm 2021 đạt bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+    expect(asks('doanh thu tăng bao nhiêu so với năm trước')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('doanh thu hạ tầng số đạt bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+  });
+
   it('is any amount for a thing counted, which the documents may call otherwise', () => {
     expect(asks('bổ sung bao nhiêu người vào ban chỉ đạo')).toEqual([{ kind: 'amount', units: [] }]);
     expect(asks('khen thưởng bao nhiêu đồng chí')).toEqual([{ kind: 'amount', units: [] }]);

@@ -30,6 +30,11 @@ const question = async (text: string, last: string) => {
 describe('completing a follow-up from the last question', () => {
   it('reads "còn gì nữa, …" as more of the last answer when the rest asks which, else the rest as the follow-up', async () => {
     expect(await question('còn gì nữa không, có hội nghị nào không?', 'Năm 2023 lĩnh vực báo chí có nhiệm vụ sửa Luật Báo chí không?')).toBe('more');
+    // asking who leads after it is no list of more
+    expect(await question('Còn gì nữa không, đơn vị nào chủ trì?', 'Năm 2023 lĩnh vực báo chí có nhiệm vụ sửa Luật Báo chí không?'))
+      .toBe('Năm 2023 lĩnh vực báo chí có nhiệm vụ sửa Luật Báo chí đơn vị nào chủ trì');
+    // the rest naming nothing the last question did not is more of it
+    expect(await question('còn chỉ tiêu nào khác của mảng ATTT ko?', 'nửa cuối 2020 mô hình 4 lớp bảo vệ ATTT phải đạt tỷ lệ bao nhiêu')).toBe('more');
     // "chẳng hạn" names an example, it asks no deadline
     expect(await question('còn gì nữa, sách tinh gọn chẳng hạn?', 'Mục tiêu năm 2025 về tỷ lệ sách điện tử là bao nhiêu?'))
       .toBe('Mục tiêu sách tinh gọn năm 2025 là bao nhiêu');

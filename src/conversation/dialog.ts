@@ -252,16 +252,17 @@ export class Dialog {
       }
       // another time, and the document the last question named says nothing of it: the other documents may,
       // from a passage on the same subject, and the reply says that the document named does not
+      let fromOthers = false;
       if (answer?.noAnswer && completion.unscoped) {
         const other = this.app.answer(completion.unscoped.question);
         if (!other.noAnswer && this.speaksOf(other, completion.unscoped.subject)) {
-          [answer, understood] = [other, `${completion.unscoped.question} (văn bản đã nêu không có số liệu năm này; theo văn bản khác)`];
+          [answer, understood, fromOthers] = [other, `${completion.unscoped.question} (văn bản đã nêu không có số liệu năm này; theo văn bản khác)`, true];
         }
       }
       // the whole last question beside the new subject, answered from a passage that speaks of the subject (not
       // the last question's alone): taken when the subject alone finds nothing, or finds a passage that says less
       // of the last question's subject ("còn lợi nhuận?" after "doanh thu bưu chính 2021" is the postal profit)
-      if (answer && completion.wider && !completion.aside && !sector) {
+      if (answer && completion.wider && !completion.aside && !sector && !fromOthers) {
         const wider = this.app.answer(completion.wider);
         const lastSubject = this.followUps.subjectOf(frame!.question);
         const saysMore = answer.noAnswer || this.shareSaid(wider, lastSubject) > this.shareSaid(answer, lastSubject);
@@ -602,6 +603,7 @@ export class Dialog {
       this.app = await this.opts.reload();
       this.memory.clear();
       this.frames.clear();
+      this.spelledOut = undefined;
       this.followUps = new FollowUpReader(this.app.browser, undefined, vocabularyOf(this.app));
       this.smallTalk = smallTalkFor(this.app);
       return message(undefined, `Đã nạp lại chỉ mục: ${this.app.corpus.passages.length} đoạn từ ${this.app.corpus.documents.size} văn bản.`);

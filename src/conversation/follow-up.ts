@@ -147,6 +147,8 @@ export interface SectorSwitch {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
+// The kinds of ask that ask something of one task (lexicon/follow-up-words.json 'asks'): no list of more.
+const TASK_ASKS = new Set(['unit', 'cooperating', 'deadline', 'place']);
 /** The number of a quarter or a month ("III", "4", "12"). */
 const PART_NUMBER = /^(?:i{1,3}|iv|\d{1,2})$/;
 
@@ -183,6 +185,8 @@ interface Phrases {
   more: Phrase[];
   /** The words asking which ones ("nào", "gì khác"): after "còn gì nữa không, …" they ask for more of a kind. */
   moreTails: Phrase[];
+  /** The word opening a message that goes on from the last ("còn"). */
+  moreOpener: Phrase;
   /** Words that mark a message as going on from the last one wherever they stand ("còn", "nữa"). */
   continuing: Phrase[];
 }
@@ -222,6 +226,7 @@ function prepare(words: FollowUpWords): Phrases {
     continuing: phrases(words.continuing),
     more: phrases([...words.more, ...words.moreOf.nouns.flatMap((n) => words.moreOf.tails.map((t) => `${words.moreOf.opener} ${n} ${t}`))]),
     moreTails: phrases(words.moreOf.tails),
+    moreOpener: phraseOf(words.moreOf.opener),
   };
 }
 
@@ -349,8 +354,8 @@ export class FollowUpReader {
   /**
    * Words and phrases that name no subject: function and question words, and phrases that only shape a
    * question ("dự kiến"), say what is done ("xây dựng"), when it is due ("trình", "hoàn thành") or how a
-   * figure is to be met ("trên", "tối thiểu"); a phrase
-   * only as a whole ("đảm bảo" shapes, but "báo" of "báo chí" names).
+   * figure is to be met ("trên", "tối thiểu"). A phrase counts only where it stands whole: "đảm bảo"
+   * names nothing, but the "báo" of "báo chí" does.
    */
   private readonly plainPhrases: Phrase[];
   /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
@@ -516,8 +521,12 @@ export class FollowUpReader {
       // a sentence of its own after it ("còn gì nữa không, …", "… ko? …")
       if (/[,.;:!?]/.test(typed.slice(words[end - 1].end, words[end].start))) {
         const rest = typed.slice(words[end].start);
-        if (spansOf(this.wordsOf(rest, spelled), p.moreTails).length) return { kind: 'more' };
-        return this.completeAs(`${p.openers[0].typed.join(' ')} ${rest}`, last, spelled);
+        const restWords = this.wordsOf(rest, spelled);
+        // which ones, of a kind ("có sự kiện gì không"), unless the rest asks who, when or where ("…, đơn vị nào chủ trì?")
+        const asksOfTask = [...this.kindsOf(restWords, asksIn(restWords, p))].some((k) => k !== undefined && TASK_ASKS.has(k));
+        if (spansOf(restWords, p.moreTails).length && !asksOfTask) return { kind: 'more' };
+        // (the rest is shorter than the message, so this ends)
+        return this.completeAs(`${p.moreOpener.typed.join(' ')} ${rest}`, last, spelled);
       }
       // "còn chỉ tiêu nào khác của mảng ATTT ko?": the rest names nothing the last question did not
       const lastWords = new Set(wordsOf(last).map((w) => w.folded));
@@ -731,8 +740,9 @@ export class FollowUpReader {
   }
 
   /**
-   * Whether a word is typed as a name: capitalised, and with a capital inside ("VNPT", "MobiFone") or one the
-   * documents write only so ("Viettel"); never an abbreviation they spell out ("ATTT").
+   * Whether a word is typed as a name: capitalised, and one the documents write only so ("Viettel", "VNPT"),
+   * or with a capital inside and a word they never use ("Vietnamobile" typed "VietnamMobile"); never an
+   * abbreviation they spell out ("ATTT").
    */
   private isName(w: Word): boolean {
     if (!/^\p{Lu}/u.test(w.typed) || !this.vocabulary?.writesAsName) return false;

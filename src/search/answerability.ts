@@ -24,6 +24,8 @@ export interface PassageEvidence {
   years: Set<number>;
   /** The years its document is about (seeds/catalog.json). */
   documentYears: number[];
+  /** The year its document reports on, when it is a report (its first year): what it says was done, was done then. */
+  reportYear?: number;
   /** IDF-weighted share of the question's content words the passage holds (unknown words weigh against). */
   coverage: number;
   /** The same for the question's phrases. */
@@ -38,6 +40,9 @@ export interface AnswerThresholds {
   minPhraseShare: number;
 }
 
+/** The rule by which a passage does not answer a question. */
+export type NotAnswering = 'plan for result' | 'code' | 'coverage' | 'name' | 'no known word' | 'other ministry' | 'phrases' | 'proper name' | 'province' | 'target of other years' | 'year missing' | 'year outside documents';
+
 /**
  * Why a passage does not answer the question, or undefined when it does: it must cover the content words and
  * phrases, name the names and places asked, speak of the year asked (and, for a target, give the figure of
@@ -49,7 +54,7 @@ export function whyNotAnswers(
   known: (folded: string) => boolean,
   /** Proper names asked about that are specific in the documents ("da_nang"). */
   specificProperPairs: string[],
-): string | undefined {
+): NotAnswering | undefined {
   // at least one word of the question (not a bare number) must be one the documents use
   if (!question.content.some((w) => !/^\d/.test(w.folded) && known(w.folded))) return 'no known word';
   if (e.coverage < t.minCoverage || e.pairShare < t.minPhraseShare / 2) return 'coverage';
@@ -66,8 +71,9 @@ export function whyNotAnswers(
   const places = placesAsked(question);
   if (places.length && !namesPlace(e.passage, places)) return 'province';
   // a year asked about that the passage and its headings never name: only a near-complete match answers
-  // (what a report says it did, it did in the year it reports on: its first year)
-  const reportYear = sectionKindOf(e.passage) === 'result' ? e.documentYears[0] : undefined;
+  // (what a report says was done, was done in the year it reports on: dialogs-fresh9 refused 7→5/32, every
+  // other set unchanged)
+  const reportYear = sectionKindOf(e.passage) === 'result' ? e.reportYear : undefined;
   const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y) || y === reportYear);
   if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return 'year missing';
   // a year outside the years the passage's document is about, that the passage names only in what it cites
@@ -407,6 +413,8 @@ interface FigureReading {
   ordinalInText: RegExp;
   /** Words naming a share ("tỷ lệ"), folded: of the figures answering an amount asked of one, those in '%' lead. */
   rates: RegExp;
+  /** The same as typed with diacritics, for a question typed with them ("tăng" is no "tầng"). */
+  ratesTyped: RegExp;
   /** Nouns naming what an amount is counted in ("kinh phí": đồng, USD), longest first. */
   measureNouns: Array<[RegExp, string[]]>;
 }
@@ -428,6 +436,7 @@ function readingOfFigures(): FigureReading {
       multipliers: [...figureUnits().multipliers.keys()].map(foldedText),
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
       rates: phrases(f.rates),
+      ratesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.rates.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
       measureNouns: Object.entries(f.measureNouns).sort(([a], [b]) => b.length - a.length).map(([noun, units]) => [phrases([noun]), units.map(foldedText)] as [RegExp, string[]]),
       ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
     };
@@ -459,7 +468,7 @@ export function figuresAsked(question: Question): FigureAsk[] {
       const two = words.slice(0, 2).join(' ');
       const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
       // with no unit after the ask, a noun naming what is counted ("kinh phí … bao nhiêu"), unless a share is asked
-      const noun = unit || r.rates.test(text) ? undefined : r.measureNouns.find(([re]) => re.test(text));
+      const noun = unit || asksRate(question.raw) ? undefined : r.measureNouns.find(([re]) => re.test(text));
       asks.push({ kind: 'amount', units: unit ? r.measures.get(unit)! : noun ? noun[1] : [] });
     }
     askCache.set(question, asks);
@@ -472,7 +481,13 @@ export function figuresAsked(question: Question): FigureAsk[] {
  * statement's figures, those in per cent answer it first (a share may also be a ratio: "đạt tỷ lệ 1,22").
  */
 export function asksShare(question: Question): boolean {
-  return figuresAsked(question).some((a) => a.kind === 'amount' && a.units.length === 0) && readingOfFigures().rates.test(foldedText(question.raw));
+  return figuresAsked(question).some((a) => a.kind === 'amount' && a.units.length === 0) && asksRate(question.raw);
+}
+
+/** Whether a question names a share or a growth, read as typed when typed with diacritics ("tăng" is no "tầng"). */
+function asksRate(raw: string): boolean {
+  const r = readingOfFigures();
+  return HAS_DIACRITICS.test(raw) ? r.ratesTyped.test(normalize(raw)) : r.rates.test(foldedText(raw));
 }
 
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */

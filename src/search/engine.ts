@@ -10,7 +10,7 @@ import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { askedYears, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf } from './answerability.js';
+import { askedYears, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { understand, type Intent, type Question, type Term } from './understand.js';
 
@@ -105,8 +105,20 @@ interface PassageTerms {
   gappedPairs: Set<string>;
 }
 
+/**
+ * What a pair held with one word between its words counts for in deciding whether a passage answers, against
+ * one held as typed (ranking counts it not at all: it led a comparison with a line on another indicator,
+ * "10 doanh nghiệp công nghệ số … doanh thu"). 1 against 0: answerable refused qa-fresh2 4→3/48.
+ */
+const GAPPED_PAIR_CREDIT = 1;
+
 /** An abbreviation of fewer letters is not looked for spelled out: two initials meet by chance too often. */
 const MIN_SPELLED_LETTERS = 3;
+/**
+ * A name the documents write in this many passages is one they use as it is: a passage on it names it, and
+ * one spelling its letters out ("Việt Nam phát triển" for VNPT, in 4 passages) is about something else.
+ */
+const NAME_WRITTEN_IN = 3;
 
 /** A content word held by fewer candidates than this (or than the passages that hold it) was crowded out. */
 const CROWDED_BELOW = 3;
@@ -168,7 +180,6 @@ export class Engine {
   }
 
   private capitalised?: Set<string>;
-  private abbreviated?: Set<string>;
 
   /**
    * Whether a folded word is a name in the documents: written there only with a capital ("Viettel", "VNPT"),
@@ -182,9 +193,8 @@ export class Engine {
         for (const w of `${p.text} ${p.headingPath.join(' ')}`.match(/[\p{L}\p{N}]+/gu) ?? []) (/^\p{Lu}/u.test(w) ? upper : lower).add(fold(normalize(w)));
       }
       this.capitalised = new Set([...upper].filter((w) => !lower.has(w)));
-      this.abbreviated = new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 ? [fold(normalize(a.short[0]))] : [])));
     }
-    return this.capitalised.has(folded) && !this.abbreviated!.has(folded);
+    return this.capitalised.has(folded) && !this.abbreviations().has(folded);
   }
 
   /** How much a folded word says: its IDF in the corpus (0 for a word the documents never use). */
@@ -214,11 +224,13 @@ export class Engine {
         exactPairs: new Set(all.flatMap((c) => c.slice(1).map((w, i) => `${c[i]}_${w}`))),
         terms: new Set(all.flat().map(fold)),
         pairs: new Set(foldedPairs(all)),
-        // a pair with one word between ("thương mại dịch vụ 5G" holds "thương mại 5G")
-        gappedPairs: new Set(all.flatMap((c) => c.slice(2).map((w, i) => `${fold(c[i])}_${fold(w)}`))),
+        // a pair with one word between ("thương mại dịch vụ 5G" holds "thương mại 5G"), but no function word
+        // ("kinh tế và số hóa" holds no "kinh tế số")
+        gappedPairs: new Set(all.flatMap((c) => c.slice(2).flatMap((w, i) => (this.isFunctionWord(c[i + 1]) ? [] : [`${fold(c[i])}_${fold(w)}`])))),
         years: new Set(yearsIn(text)),
         nearYears: new Set(yearsIn([searchableText(p), p.headingPath.at(-1) ?? '', p.lead ?? ''].join('. '))),
-        initials: all.map((c) => c.map((w) => fold(w)[0] ?? '').join('')),
+        // a function word breaks a run: "giao dịch được thực hiện" spells no "GDĐT"
+        initials: all.map((c) => c.map((w) => (this.isFunctionWord(w) ? '.' : fold(w)[0] ?? '')).join('')),
       };
       this.termCache.set(p.id, t);
     }
@@ -288,8 +300,7 @@ export class Engine {
     const capitals = new Set((question.raw.match(/\p{Lu}{2,}/gu) ?? []).map((w) => fold(normalize(w))));
     const unknownCounts = (t: string) => t.length >= 3 && isVietnameseSyllable(t) && !capitals.has(t);
     // an abbreviation typed in capitals ("GDĐT") is held by a passage that spells its words out ("Giao dịch điện tử")
-    const abbreviations = new Set([...capitals].filter((t) => t.length >= MIN_SPELLED_LETTERS));
-    const spells = (terms: PassageTerms, t: string) => abbreviations.has(t) && terms.initials.some((i) => i.includes(t));
+    const spells = (terms: PassageTerms, t: string) => capitals.has(t) && this.spellsOut(terms, t);
     const wordWeight = (t: Term) => (this.corpus.vocabulary.has(t.folded) ? this.idf(t.folded)
       : unknownCounts(t.folded) ? this.options.unknownWordWeight * rarest : 0);
     const wordWeights = question.content.map(wordWeight);
@@ -300,9 +311,12 @@ export class Engine {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
       // no known content word at all ("<script>", "😀"): nothing the documents could answer
-      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms, (t) => !terms.terms.has(t.folded) && spells(terms, t.folded)) ?? 0;
-      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs, (t) => !terms.pairs.has(t.folded) && terms.gappedPairs.has(t.folded)) ?? 1;
-      let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairShare);
+      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms, (t) => (!terms.terms.has(t.folded) && spells(terms, t.folded) ? 1 : 0)) ?? 0;
+      const pairsAsTyped = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs) ?? 1;
+      // whether the passage answers counts a pair with one word between its words, ranking does not
+      const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs,
+        (t) => (!terms.pairs.has(t.folded) && terms.gappedPairs.has(t.folded) ? GAPPED_PAIR_CREDIT : 0)) ?? 1;
+      let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairsAsTyped);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
       if (properPairs.length) score *= 1 + this.options.properNameBonus * (properPairs.filter((p) => terms.pairs.has(p)).length / properPairs.length);
       score *= this.yearFactor(question, passage, terms);
@@ -328,14 +342,16 @@ export class Engine {
   /**
    * IDF-weighted share of `wanted` found in a passage (undefined when none of them is known to the corpus).
    * A term typed with diacritics counts in full only with the same diacritics ("Gòn" is not "gọn"), and
-   * partly with other ones (diacritics typos happen).
+   * partly with other ones (diacritics typos happen). `otherwise` is the credit of a term the passage holds
+   * in another way (an abbreviation spelled out, a pair with a word between).
    */
-  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>, spelled: (t: Term) => boolean = () => false): number | undefined {
+  private share(wanted: Term[], weights: number[], exact: Set<string>, folded: Set<string>, otherwise: (t: Term) => number = () => 0): number | undefined {
     let total = 0;
     let found = 0;
     wanted.forEach((t, i) => {
       total += weights[i];
-      if (spelled(t)) { found += weights[i]; return; }
+      const other = otherwise(t);
+      if (other > 0) { found += weights[i] * other; return; }
       if (!folded.has(t.folded)) return;
       found += t.accented === undefined || exact.has(t.accented) ? weights[i] : weights[i] * this.options.otherDiacriticsCredit;
     });
@@ -350,11 +366,35 @@ export class Engine {
       return df > 0 && df < n / 10;
     });
     // capitals that are only an abbreviation the documents spell out ("MXH Việt") name nothing in particular
-    this.abbreviations ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 ? [fold(a.short[0])] : [])));
-    return pairs.every((p) => p.split('_').some((w) => this.abbreviations!.has(w))) ? [] : pairs;
+    return pairs.every((p) => p.split('_').some((w) => this.abbreviations().has(w))) ? [] : pairs;
   }
 
-  private abbreviations?: Set<string>;
+  private abbreviationSet?: Set<string>;
+
+  /** The abbreviations of one word the documents and the lexicon spell out ("attt", "mxh"), folded. */
+  private abbreviations(): Set<string> {
+    this.abbreviationSet ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 ? [fold(normalize(a.short[0]))] : [])));
+    return this.abbreviationSet;
+  }
+
+  /**
+   * Whether a passage spells out an abbreviation typed in capitals: the first letters of a run of its words,
+   * no function word among them. Not one of fewer letters (two initials meet by chance too often), nor a name
+   * the documents write in a few passages already ("VNPT" is no "Việt Nam phát triển": a passage on it names it).
+   */
+  private spellsOut(terms: PassageTerms, abbreviation: string): boolean {
+    return abbreviation.length >= MIN_SPELLED_LETTERS && (this.corpus.vocabulary.get(abbreviation) ?? 0) < NAME_WRITTEN_IN
+      && terms.initials.some((i) => i.includes(abbreviation));
+  }
+
+  private functionWordSets?: { folded: Set<string>; accented: Set<string> };
+
+  /** Whether a word of a passage is a function word (lexicon/question-words.json): as written, with its diacritics ("tử" is not "từ"). */
+  private isFunctionWord(word: string): boolean {
+    const w = questionWords().functionWords;
+    this.functionWordSets ??= { folded: new Set(w.folded), accented: new Set(w.accented.map((x) => normalize(x))) };
+    return fold(word) === word ? this.functionWordSets.folded.has(word) : this.functionWordSets.accented.has(word);
+  }
 
   /** Whether a hit answers the question (the rules are in answerability.ts). */
   private answers(question: Question, hit: Hit): boolean {
@@ -362,14 +402,15 @@ export class Engine {
   }
 
   /** The rule by which a hit does not answer the question, or undefined when it answers (also for tracing). */
-  whyNot(question: Question, hit: Hit): string | undefined {
+  whyNot(question: Question, hit: Hit): NotAnswering | undefined {
     const terms = this.termsOf(hit.passage);
     // a name typed as an abbreviation that the passage spells out ("GDĐT": "Giao dịch điện tử") is one it holds
-    const spelled = question.names.filter((n) => n.length >= MIN_SPELLED_LETTERS && !terms.terms.has(n) && terms.initials.some((i) => i.includes(n)));
+    const spelled = question.names.filter((n) => !terms.terms.has(n) && this.spellsOut(terms, n));
     return whyNotAnswers(
       question, {
         passage: hit.passage, terms: spelled.length ? new Set([...terms.terms, ...spelled]) : terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
         documentYears: this.corpus.documents.get(hit.passage.doc)?.years ?? [],
+        reportYear: this.corpus.documents.get(hit.passage.doc)?.kind === 'báo cáo' ? this.corpus.documents.get(hit.passage.doc)?.years[0] : undefined,
       },
       this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
     );

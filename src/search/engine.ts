@@ -406,11 +406,12 @@ export class Engine {
     const terms = this.termsOf(hit.passage);
     // a name typed as an abbreviation that the passage spells out ("GDĐT": "Giao dịch điện tử") is one it holds
     const spelled = question.names.filter((n) => !terms.terms.has(n) && this.spellsOut(terms, n));
+    const doc = this.corpus.documents.get(hit.passage.doc);
     return whyNotAnswers(
       question, {
         passage: hit.passage, terms: spelled.length ? new Set([...terms.terms, ...spelled]) : terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
-        documentYears: this.corpus.documents.get(hit.passage.doc)?.years ?? [],
-        reportYear: this.corpus.documents.get(hit.passage.doc)?.kind === 'báo cáo' ? this.corpus.documents.get(hit.passage.doc)?.years[0] : undefined,
+        documentYears: doc?.years ?? [],
+        reportYear: doc?.kind === 'báo cáo' ? doc.years[0] : undefined,
       },
       this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
     );

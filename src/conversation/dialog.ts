@@ -264,8 +264,7 @@ export class Dialog {
       // of the last question's subject ("còn lợi nhuận?" after "doanh thu bưu chính 2021" is the postal profit)
       if (answer && completion.wider && !completion.aside && !sector && !fromOthers) {
         const wider = this.app.answer(completion.wider);
-        const lastSubject = this.followUps.subjectOf(frame!.question);
-        const saysMore = answer.noAnswer || this.shareSaid(wider, lastSubject) > this.shareSaid(answer, lastSubject);
+        const saysMore = answer.noAnswer || this.saysMoreOfLast(wider, answer, frame!);
         if (!wider.noAnswer && saysMore && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
       }
       const outcome = command ? await this.runCommand(command[1], command[2], msg) : this.respond(answer!, msg, started);
@@ -301,8 +300,13 @@ export class Dialog {
     if (alone.noAnswer || this.inLastSection(wider, frame)) return { answer: wider, understood: beside.question };
     // answered alone from a passage that says less of the last question's subject than the one answering it
     // beside that subject ("dự kiến trình QH thông qua lúc nào" after a question on the Press Law)
-    const lastSubject = this.followUps.subjectOf(frame.question);
-    return this.shareSaid(wider, lastSubject) > this.shareSaid(alone, lastSubject) ? { answer: wider, understood: beside.question } : undefined;
+    return this.saysMoreOfLast(wider, alone, frame) ? { answer: wider, understood: beside.question } : undefined;
+  }
+
+  /** Whether one answer's lead says more of the last question's subject than another's. */
+  private saysMoreOfLast(answer: Answer, than: Answer, frame: Frame): boolean {
+    const subject = this.followUps.subjectOf(frame.question);
+    return this.shareSaid(answer, subject) > this.shareSaid(than, subject);
   }
 
   /** Whether an answer leads with a passage of the section the chat's last answer led with. */

@@ -391,8 +391,10 @@ export class Engine {
 
   /** Whether a word of a passage is a function word (lexicon/question-words.json): as written, with its diacritics ("tử" is not "từ"). */
   private isFunctionWord(word: string): boolean {
-    const w = questionWords().functionWords;
-    this.functionWordSets ??= { folded: new Set(w.folded), accented: new Set(w.accented.map((x) => normalize(x))) };
+    if (!this.functionWordSets) {
+      const w = questionWords().functionWords;
+      this.functionWordSets = { folded: new Set(w.folded), accented: new Set(w.accented.map((x) => normalize(x))) };
+    }
     return fold(word) === word ? this.functionWordSets.folded.has(word) : this.functionWordSets.accented.has(word);
   }
 

@@ -273,6 +273,7 @@ export function planNameWords(): string[] {
 const FigureQuestionsFile = z.object({
   about: z.string(),
   amount: z.array(z.string().min(1)).min(1),
+  amountBeforeUnit: z.array(z.string().min(1)),
   ordinal: z.array(z.string().min(1)).min(1),
   identifier: z.array(z.string().min(1)).min(1),
   measures: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
-import { askedYears, bodiesActing, bodiesAsked, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { askedYears, bodiesActing, bodiesAsked, figureBesideSubject, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
 import { yearsIn } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
@@ -175,6 +175,17 @@ describe('a figure asked in so many words', () => {
 
   it('is none when the question asks for no figure', () => {
     expect(asks('mục tiêu chuyển đổi số năm 2023 là gì')).toEqual([]);
+    // "mấy" asks how many only before a multiplier or a unit of measure
+    expect(asks('luật viễn thông trình tháng mấy')).toEqual([]);
+  });
+
+  it('is "mấy" before a multiplier or a unit, and an amount that large when asked in a multiplier alone', () => {
+    expect(asks('doanh thu đặt mục tiêu mấy tỷ USD')).toEqual([{ kind: 'amount', units: ['usd'] }]);
+    expect(asks('tỷ lệ hộ có cáp quang mấy %')).toEqual([{ kind: 'amount', units: ['%'] }]);
+    const billions = asks('dự toán ngân sách giao cho Bộ là bao nhiêu tỷ?');
+    expect(billions).toEqual([{ kind: 'amount', units: [], atLeast: 1e9 }]);
+    expect(holdsFigure(billions[0], text('Tổng doanh thu hợp nhất đạt 2.356 tỷ đồng.'))).toBe(true);
+    expect(holdsFigure(billions[0], text('Kế hoạch tài chính 03 năm 2022-2024.'))).toBe(false);
   });
 
   it('is held only by a figure of that kind', () => {
@@ -190,9 +201,23 @@ describe('a figure asked in so many words', () => {
     const columns = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian hoàn thành'];
     expect(holdsFigure(any, text('x', { columns, cells: ['12.', 'Xây dựng cổng dữ liệu', 'Cục A', '30/6/2022'] } as StoredPassage['table']))).toBe(false);
     expect(holdsFigure({ kind: 'ordinal', units: [] }, text('Đây là giải thưởng lần thứ năm.'))).toBe(true);
+    // a number hyphened to a word is part of a name
+    expect(holdsFigure(any, text('Hỗ trợ phòng chống dịch Covid-19 trên địa bàn tỉnh.'))).toBe(false);
+  });
+
+  it('is given only by a figure in a sentence with the subject\'s words, or in a passage whose lead names them', () => {
+    const any: FigureAsk = { kind: 'amount', units: [] };
+    const passage = text('100% người dân truy cập Internet băng rộng qua IPv6. Phổ cập việc sử dụng tên miền quốc gia (.vn) cho toàn dân.');
+    expect(figureBesideSubject(any, passage, ['mien', 'vn'])).toBe(false);
+    expect(figureBesideSubject(any, passage, ['ipv6'])).toBe(true);
+    expect(figureBesideSubject(any, { ...passage, lead: 'Về tên miền .vn, đến năm 2025:' }, ['mien'])).toBe(true);
+    // a document's number is the figure an identifier asks for, though it is a citation
+    expect(figureBesideSubject({ kind: 'identifier', units: [] }, text('Xây dựng Nghị định thay thế Nghị định số 18/2014/NĐ-CP về chế độ nhuận bút.'), ['nhuan'])).toBe(true);
   });
 
   it.each([
+    'Số tên miền .vn đặt mục tiêu đến năm 2025 là bao nhiêu?',
+    'Bộ được giao dự toán ngân sách năm 2022 bao nhiêu tỷ?',
     'Cổng công nghệ mở GovTech có bao nhiêu người dùng?',
     'Chiến dịch làm sạch mã độc không gian mạng thu hồi được bao nhiêu phần trăm mã độc?',
   ])('is not answered by passages on the matter that give no such figure, and the reply says so: %s', async (q) => {
@@ -203,6 +228,8 @@ describe('a figure asked in so many words', () => {
   });
 
   it.each([
+    // "Đảng Bộ" is no name the documents write capitalised: the passage need not hold it
+    ['năm 2021 Ban cán sự Đảng Bộ TT&TT đề nghị đưa bao nhiêu đồng chí vào quy hoạch Thứ trưởng', '08 đồng chí'],
     ['Trung tâm xử lý tin giả tiếp nhận bao nhiêu tin phản ánh?', '3701'],
     ['Tốc độ download trung bình của 5G khi thử nghiệm đạt bao nhiêu Mbps?', '500-700Mbps'],
   ])('is answered by the passage that gives it: %s', async (q, figure) => {

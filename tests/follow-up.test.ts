@@ -201,6 +201,8 @@ describe('completing a follow-up from the last question', () => {
 
   it('reads asking for more, and leaves a question of its own alone', async () => {
     expect(await question('còn gì nữa không?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('more');
+    expect(await question('chi tiết hơn được ko?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('more');
+    expect(await question('cụ thể hơn được không, có đề án nào không?', 'nhiệm vụ lĩnh vực viễn thông năm 2021')).toBe('more');
     expect(await question('hạn trình luật viễn thông sửa đổi', 'cổng GovTech bao giờ phải xong?')).toBeUndefined();
     expect(await question('5G', 'cổng GovTech bao giờ phải xong?')).toBeUndefined();
     // "AI" typed in capitals is artificial intelligence, not "ai" (who)

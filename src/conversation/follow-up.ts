@@ -201,7 +201,8 @@ function prepare(words: FollowUpWords): Phrases {
   // who leads, asked with every verb after every word asking who ("cơ quan nào lo", "ai theo dõi"); an amount
   // asked with its measure ("bao nhiêu tiền", "bao nhiêu USD") is one ask, whose measure names no subject
   const figures = figureQuestions();
-  const amounts = [...new Set([...figures.amount, ...words.asks.target])].filter((t) => figures.amount.some((a) => t.endsWith(a)))
+  const amountWords = [...figures.amount, ...figures.amountBeforeUnit];
+  const amounts = [...new Set([...amountWords, ...words.asks.target])].filter((t) => amountWords.some((a) => t.endsWith(a)))
     .flatMap((t) => Object.keys(figures.measures).map((m) => `${t} ${m}`));
   const asks = {
     ...words.asks,

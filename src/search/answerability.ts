@@ -399,6 +399,8 @@ export interface FigureAsk {
   kind: 'amount' | 'ordinal' | 'identifier';
   /** Units of measure, folded as the documents write them ("%", "usd"), any of which an amount must be counted in; empty when any amount answers. */
   units: string[];
+  /** Asked in a multiplier and no unit ("bao nhiêu tỷ"): the amount is at least that large ("45 tỷ đồng", not "03 năm"). */
+  atLeast?: number;
 }
 
 interface FigureReading {
@@ -406,7 +408,8 @@ interface FigureReading {
   ordinal: RegExp;
   identifier: RegExp;
   measures: Map<string, string[]>;
-  multipliers: string[];
+  /** Multipliers, folded, with their factors ("ty": 10⁹). */
+  multipliers: Map<string, number>;
   /** Words that open with a unit but are other words ("đồng chí"), folded. */
   notUnits: Set<string>;
   /** A number that is no year, or an ordinal in words after "thứ" ("thứ năm"), folded. */
@@ -429,11 +432,11 @@ function readingOfFigures(): FigureReading {
     const phrases = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(list.map(foldedText))})(?![\\p{L}\\p{N}])`, 'u');
     figureReading = {
       // the two words after the ask: a multiplier and a unit ("bao nhiêu tỷ USD"), or a unit of two words ("phần trăm")
-      amount: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.amount.map(foldedText))})(?![\\p{L}\\p{N}])(?:\\s*(%|[a-z0-9]+))?(?:\\s+([a-z0-9]+))?(?:\\s+([a-z0-9]+))?`, 'u'),
+      amount: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.amount.map(foldedText))}|(?:${longestFirst(f.amountBeforeUnit.map(foldedText))})(?=\\s*(?:%|(?:${longestFirst([...Object.keys(f.measures), ...figureUnits().multipliers.keys()].map(foldedText))})(?![\\p{L}\\p{N}]))))(?![\\p{L}\\p{N}])(?:\\s*(%|[a-z0-9]+))?(?:\\s+([a-z0-9]+))?(?:\\s+([a-z0-9]+))?`, 'u'),
       ordinal: phrases(f.ordinal),
       identifier: phrases(f.identifier),
       measures: new Map(Object.entries(f.measures).map(([k, v]) => [foldedText(k), v.map(foldedText)])),
-      multipliers: [...figureUnits().multipliers.keys()].map(foldedText),
+      multipliers: new Map([...figureUnits().multipliers].map(([w, factor]) => [foldedText(w), factor])),
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
       rates: phrases(f.rates),
       ratesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.rates.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
@@ -464,12 +467,16 @@ export function figuresAsked(question: Question): FigureAsk[] {
     const m = r.amount.exec(text);
     if (m) {
       const words = m.slice(1).filter((w): w is string => w !== undefined);
-      if (words.length && r.multipliers.includes(words[0])) words.shift();
+      const multiplier = words.length ? r.multipliers.get(words[0]) : undefined;
+      if (multiplier) words.shift();
       const two = words.slice(0, 2).join(' ');
       const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
       // with no unit after the ask, a noun naming what is counted ("kinh phí … bao nhiêu"), unless a share is asked
-      const noun = unit || asksRate(question.raw) ? undefined : r.measureNouns.find(([re]) => re.test(text));
-      asks.push({ kind: 'amount', units: unit ? r.measures.get(unit)! : noun ? noun[1] : [] });
+      const rate = asksRate(question.raw);
+      const noun = unit || rate ? undefined : r.measureNouns.find(([re]) => re.test(text));
+      const units = unit ? r.measures.get(unit)! : noun ? noun[1] : [];
+      // "bao nhiêu tỷ" with nothing it counts: an amount that large, however written ("2.356 tỷ đồng", "70.000.000")
+      asks.push({ kind: 'amount', units, ...(multiplier && units.length === 0 && !rate ? { atLeast: multiplier } : {}) });
     }
     askCache.set(question, asks);
   }
@@ -521,12 +528,30 @@ export function measureNamed(subject: string): FigureAsk | undefined {
 function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
   if (ask.kind === 'identifier') return /\d/.test(raw);
   if (ask.kind === 'ordinal') return readingOfFigures().ordinalInText.test(foldedText(withoutCitations(raw).replace(DATE, ' ')));
+  if (ask.atLeast) return findFigures(withoutCitations(raw), true).some((f) => reachesScale(f, ask.atLeast!));
   if (ask.units.length === 0) return findFigures(withoutCitations(raw), true).length > 0;
   // a unit glued to its number ("700Mbps") is no figure to findFigures: the folded text is read instead
   const text = foldedText(raw);
-  const multipliers = longestFirst(readingOfFigures().multipliers);
+  const multipliers = longestFirst([...readingOfFigures().multipliers.keys()]);
   return ask.units.some((u) => new RegExp(`(?<![a-z])\\d[\\d.,]*\\s*(?:(?:${multipliers})\\s+)?${escaped(u)}(?![a-z0-9])`, 'u').test(text));
 }
+
+/**
+ * Whether a figure of the kind asked stands in one sentence with a word of the subject (`subject`: the
+ * question's most specific words the passage's text holds, folded), or the passage's lead holds one: a
+ * passage on the matter whose only figure counts another ("100% … qua IPv6" beside "tên miền … cho toàn dân")
+ * gives no figure of it. A table row is one sentence.
+ */
+export function figureBesideSubject(ask: FigureAsk, p: StoredPassage, subject: string[]): boolean {
+  if (subject.length === 0) return true;
+  const says = (text: string) => { const words = new Set(foldedText(text).match(/[a-z0-9]+/g) ?? []); return subject.some((w) => words.has(w)); };
+  if (says(p.lead ?? '')) return true;
+  const sentences = p.kind === 'row' ? [figureText(p)] : p.text.split(SENTENCE_END);
+  return sentences.some((s) => says(s) && textHoldsFigure(ask, s));
+}
+
+// Where a sentence ends: a full stop, a semicolon, an exclamation or question mark (not a decimal point), a line break.
+const SENTENCE_END = /[.;!?](?=\s|$)|\n/u;
 
 /**
  * Whether a passage gives an amount asked for one of the years asked: some amount of the unit asked (any,
@@ -536,7 +561,8 @@ function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
  */
 export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]): boolean {
   if (ask.kind !== 'amount' || years.length === 0) return true;
-  const inUnit = (f: Figure) => ask.units.length === 0 || ask.units.some((u) => foldedText(f.written).includes(u));
+  const inUnit = (f: Figure) => (ask.atLeast === undefined || reachesScale(f, ask.atLeast))
+    && (ask.units.length === 0 || ask.units.some((u) => foldedText(f.written).includes(u)));
   const forYears = (text: string, fallback: number[]) => text.split(CLAUSE_END).some((clause) => findFigures(clause, true).filter(inUnit).some((f) => {
     const own = yearAfter(clause, f.end) ?? yearBefore(clause, f.start);
     const of = own !== undefined ? [own] : fallback;
@@ -551,6 +577,11 @@ export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]
   // a heading's period ("Định hướng giai đoạn 2024 - 2025") sets its figures for the period's last year
   const heading = yearsIn(p.headingPath.at(-1) ?? '');
   return forYears(raw, context.length ? context : heading.length ? [Math.max(...heading)] : []);
+}
+
+/** Whether a figure is at least as large as a multiplier asked ("bao nhiêu tỷ"): "45 tỷ đồng", "1.200.000.000". */
+function reachesScale(f: Figure, atLeast: number): boolean {
+  return f.high * f.scale >= atLeast;
 }
 
 // Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.

@@ -10,9 +10,9 @@ import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { askedYears, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
+import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
-import { understand, type Intent, type Question, type Term } from './understand.js';
+import { properPairsIn, understand, type Intent, type Question, type Term } from './understand.js';
 
 export interface Hit {
   passage: StoredPassage;
@@ -122,6 +122,9 @@ const NAME_WRITTEN_IN = 3;
 
 /** A content word held by fewer candidates than this (or than the passages that hold it) was crowded out. */
 const CROWDED_BELOW = 3;
+
+/** How many of the question's most specific words a figure that answers must stand beside one of. */
+const SUBJECT_WORDS = 2;
 
 export class Engine {
   private readonly termCache = new Map<number, PassageTerms>();
@@ -331,7 +334,8 @@ export class Engine {
     // and one more hit may lead: a passage on the matter that gives no figure often ranks above the one that does
     const asks = figuresAsked(question);
     const first = hits.slice(0, this.options.answerWithin + (asks.length ? this.options.figureAnswerExtra : 0));
-    const givesFigure = (h: Hit) => asks.length === 0 || asks.some((a) => holdsFigure(a, h.passage) && givesFigureFor(a, h.passage, askedYears(question)));
+    const givesFigure = (h: Hit) => asks.length === 0 || asks.some((a) => holdsFigure(a, h.passage) && givesFigureFor(a, h.passage, askedYears(question))
+      && figureBesideSubject(a, h.passage, this.subjectIn(question, h.passage)));
     const answering = first.findIndex((h) => this.answers(question, h) && givesFigure(h));
     if (answering > 0) hits.unshift(...hits.splice(answering, 1));
     const noAnswer = answering < 0;
@@ -359,6 +363,14 @@ export class Engine {
   }
 
   /** Proper names asked about ("Đà Nẵng") that are specific: in the corpus, but not in a tenth of all passages. */
+  private properPairsWritten?: Set<string>;
+
+  /** Whether the documents write a folded pair of words capitalised, as a name ("da_nang" as "Đà Nẵng"). */
+  private writesAsProperPair(pair: string): boolean {
+    this.properPairsWritten ??= new Set(this.corpus.passages.flatMap((p) => properPairsIn(`${p.text}\n${p.headingPath.join('\n')}`)));
+    return this.properPairsWritten.has(pair);
+  }
+
   private specificProperPairs(question: Question): string[] {
     const n = this.corpus.passages.length;
     const pairs = question.properPairs.filter((p) => {
@@ -398,6 +410,18 @@ export class Engine {
     return fold(word) === word ? this.functionWordSets.folded.has(word) : this.functionWordSets.accented.has(word);
   }
 
+  /**
+   * The question's most specific content words (by IDF) that a passage's own text holds, folded: what a
+   * figure that answers stands beside (words of its headings say what all of it is about). No number.
+   */
+  private subjectIn(question: Question, p: StoredPassage): string[] {
+    const terms = new Set(fold(normalize(p.text)).match(/[a-z0-9]+/g) ?? []);
+    return [...new Set(question.content.map((t) => t.folded))]
+      .filter((w) => terms.has(w) && !/^\d+$/.test(w))
+      .sort((a, b) => this.weight(b) - this.weight(a))
+      .slice(0, SUBJECT_WORDS);
+  }
+
   /** Whether a hit answers the question (the rules are in answerability.ts). */
   private answers(question: Question, hit: Hit): boolean {
     return this.whyNot(question, hit) === undefined;
@@ -415,7 +439,9 @@ export class Engine {
         documentYears: doc?.years ?? [],
         reportYear: doc?.kind === 'báo cáo' ? doc.years[0] : undefined,
       },
-      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question),
+      // a pair the documents write only in lower case is no name a passage must hold: "Ban cán sự Đảng Bộ
+      // TT&TT" names no "Đảng bộ" (it still ranks a passage holding it higher: "Vụ kinh tế số" is written so)
+      this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question).filter((p) => this.writesAsProperPair(p)),
     );
   }
 

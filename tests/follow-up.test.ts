@@ -152,6 +152,9 @@ describe('completing a follow-up from the last question', () => {
     // typed without diacritics, "noi" of "ha noi" is no "nói"
     expect(await question('the ha noi thi sao', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, ha noi đạt tỷ lệ bao nhiêu');
+    // nor is a word that makes a pair the documents use with its neighbour: "noi dia" is "nội địa"
+    expect(await question('sp ATTT noi dia thi sao', 'Nửa cuối 2020 mô hình 4 lớp bảo đảm an toàn, an ninh mạng phải đạt tỷ lệ bao nhiêu?'))
+      .toMatch(/^sp ATTT noi dia .*bao nhiêu$/);
     expect(await question('còn Đà Nẵng?', 'Hà Nội có bao nhiêu trạm BTS dùng chung, Hà Nội đạt tỷ lệ bao nhiêu'))
       .toBe('Đà Nẵng có bao nhiêu trạm BTS dùng chung, Đà Nẵng đạt tỷ lệ bao nhiêu');
     // a company in place of the one asked about: a name the documents write only capitalised, or typed with a
@@ -299,6 +302,20 @@ describe('follow-ups in the dialog', () => {
     const target = await dialog.handle(msg('thế chỉ tiêu đặt ra từ đầu năm cho nền tảng này là bao nhiêu ạ?', 'a2'));
     expect(target.answer?.noAnswer).toBe(false);
     expect(renderText(target.reply).slice(0, 700)).toContain('20 triệu giao dịch');
+  });
+
+  it('lists what a request for more names, in the last question\'s document and year, when the last list is all shown', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const first = await dialog.handle(msg('Chỉ thị 01/CT-BTTTT năm 2021 có chỉ tiêu gì về điểm phục vụ bưu chính xã?', 'w1'));
+    expect(first.reply.kind).toBe('list');
+    const shown = first.reply.kind === 'list' ? first.reply.entries.length : 0;
+    const { reply } = await dialog.handle(msg('còn chỉ tiêu nào nữa cho bưu chính không?', 'w1'));
+    expect(renderText(reply)).toMatch(/^Hiểu là: chỉ tiêu bưu chính năm 2021 theo Chỉ thị 01\/CT-BTTTT \(2021\)/);
+    expect(reply.kind === 'list' && reply.entries.length).toBeGreaterThan(shown);
+    expect(renderText(reply)).toContain('ít nhất 30%');
+    // asked for more with nothing named, the list is all shown: said so
+    await dialog.handle(msg('Chỉ thị 01/CT-BTTTT năm 2021 có chỉ tiêu gì về điểm phục vụ bưu chính xã?', 'w2'));
+    expect(renderText((await dialog.handle(msg('còn gì nữa không?', 'w2'))).reply)).toMatch(/^Không còn mục nào khác/);
   });
 
   it('reads a noun naming a sum of money as asking for one, and a passage giving one as speaking of it', async () => {

@@ -18,6 +18,7 @@ import { FollowUpReader, Frames, type Frame, type Vocabulary } from './follow-up
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
 import { nameTokens, withoutMinistryName } from '../register/names.js';
+import { yearsIn } from '../text/analyzer.js';
 
 export type Channel = 'telegram' | 'zalo' | 'terminal';
 
@@ -403,7 +404,15 @@ export class Dialog {
     const plain = (reply: Reply): Outcome => this.respond({ reply, sources: [], noAnswer: true, intent: 'more' }, msg, started);
     const list = answerKey ? this.turnPage(answerKey, 1) : undefined;
     if (list?.moved) return { reply: list.reply, answer: { reply: list.reply, sources: list.reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
-    // the whole list is shown already: said so, with the page again (a phone scrolls it away)
+    // the whole list is shown already: what the message names beside asking for more ("còn chỉ tiêu nào nữa
+    // cho bưu chính?" after the postal targets on one matter) is listed from the last question's documents and
+    // year, when that lists more; else said so, with the page again (a phone scrolls it away)
+    const wider = list && !list.moved ? this.widerList(msg.text, chat, list.reply) : undefined;
+    if (wider) {
+      const outcome = this.respond(wider.answer, msg, started);
+      this.frames.set(chat, wider.understood, outcome.answerKey);
+      return { ...outcome, reply: { ...outcome.reply, understood: wider.understood } };
+    }
     if (list) {
       const reply: ListReply = { ...list.reply, title: `Không còn mục nào khác. ${list.reply.title}` };
       return { reply, answer: { reply, sources: reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
@@ -428,6 +437,23 @@ export class Dialog {
     const reply = message('Các nguồn tiếp theo', ...excerpts.map((e) => [...e.spans, { text: `\n📄 ${citationText(e.citation, 1)}` }]));
     const sources = excerpts.map((e) => ({ doc: e.citation.doc, lineStart: e.citation.lineStart, lineEnd: e.citation.lineEnd, text: e.spans.map((x) => x.text).join('') }));
     return this.respond({ reply, sources, noAnswer: false, intent: 'more' }, msg, started);
+  }
+
+  /**
+   * The list a request for more names ("chỉ tiêu … bưu chính"), in the documents and year of the chat's last
+   * question, when it holds rows the last list (`shown`) did not.
+   */
+  private widerList(text: string, chat: string, shown: ListReply): { answer: Answer; understood: string } | undefined {
+    const named = this.followUps.moreNamed(text);
+    const last = this.frames.get(chat)?.question;
+    if (!named || !last) return undefined;
+    const docs = [...(this.app.browser.documentsNamed(last)?.docs ?? [])].map((d) => this.app.corpus.documents.get(d)?.short ?? d);
+    const year = yearsIn(named).length ? undefined : yearsIn(last).at(-1);
+    const understood = [named, year && `năm ${year}`, docs.length === 1 && `theo ${docs[0]}`].filter(Boolean).join(' ');
+    const answer = this.app.answer(understood);
+    if (answer.reply.kind !== 'list') return undefined;
+    // more rows than the last list (two targets of one line are two rows of one source line)
+    return answer.reply.entries.length > shown.entries.length ? { answer, understood } : undefined;
   }
 
   /**

@@ -562,11 +562,21 @@ export class FollowUpReader {
     const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks), ...covered(relativeSpans)]));
     const time = times.length ? spanText(innerText, innerWords, [times.at(-1)!]) : relative ? String(relative.year) : '';
     const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans]);
-    // a province's name holds no filler: "ha noi" typed without diacritics is no "nói"
+    // a province's name holds no filler: "ha noi" typed without diacritics is no "nói"; nor, in a text typed
+    // without them, a word making a pair the documents use with a neighbour that is no filler ("noi dia" is "nội
+    // địa"; "thi dc" is "thì được")
     const inPlace = covered(this.namer.placeIn(innerWords.map((w) => w.folded))?.spans ?? []);
+    const isFiller = (w: Word) => p.filler.some((f) => f.folded.length === 1 && f.folded[0] === w.folded);
+    const inPair = (i: number) => {
+      const w = innerWords[i];
+      const free = (k: number) => k >= 0 && k < innerWords.length && !taken.has(k) && !isFiller(innerWords[k]);
+      const pair = (a?: Word, b?: Word) => a !== undefined && b !== undefined && free(innerWords.indexOf(a === w ? b : a))
+        && (this.vocabulary?.hasFolded(`${a.folded}_${b.folded}`) ?? false);
+      return !w.accented && (pair(innerWords[i - 1], w) || pair(w, innerWords[i + 1]));
+    };
     const filler: Array<[number, number]> = [];
     for (let i = 0; i < innerWords.length; i++) {
-      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k) && !inPlace.has(i + k)));
+      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k) && !inPlace.has(i + k) && !inPair(i + k)));
       if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
     }
     const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans, ...filler]);
@@ -679,6 +689,19 @@ export class FollowUpReader {
     if (!asks.length) return false;
     const shaped = covered([...asks, ...spansOf(words, p.openers), ...spansOf(words, p.closers), ...spansOf(words, p.references)]);
     return words.every((w, i) => shaped.has(i) || p.filler.some((f) => f.folded.length === 1 && f.folded[0] === w.folded));
+  }
+
+  /**
+   * What a request for more names beside asking for more: "chỉ tiêu cho bưu chính" in "còn chỉ tiêu nào nữa
+   * cho bưu chính ko?"; '' for "còn gì nữa không?".
+   */
+  moreNamed(text: string): string {
+    const typed = text.normalize('NFC').trim();
+    const words = this.wordsOf(typed, false);
+    const p = this.phrases;
+    const asking = covered([...spansOf(words, p.openers), ...spansOf(words, p.closers), ...spansOf(words, p.moreTails), ...spansOf(words, p.filler)]);
+    const named = words.filter((w, i) => !asking.has(i) && !p.more.some((m) => m.folded.length === 1 && m.folded[0] === w.folded));
+    return named.map((w) => w.typed).join(' ');
   }
 
   /** The question with the documents it names replaced ("còn Chỉ thị năm 2021?"), or them added. */

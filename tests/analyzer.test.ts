@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalTone, clauses, fold, foldedPairs, normalize, tokens, yearsIn } from '../src/text/analyzer.js';
-import { aliasExpansions, mineAliases, mineNamedAliases, headingName, staticAliasPairs } from '../src/text/aliases.js';
+import { aliasExpansions, mineAliases, mineNamedAliases, headingName, namesByForeignLetters, staticAliasPairs } from '../src/text/aliases.js';
 import { understand } from '../src/search/understand.js';
 
 describe('tone placement', () => {
@@ -84,6 +84,20 @@ describe('aliases', () => {
     const mined = mineAliases('Thúc đẩy phát triển mạng xã hội (MXH) Việt Nam');
     expect(mined.map((a) => [a.short.join(' '), a.full.join(' ')])).toContainEqual(['mxh', 'mạng xã hội']);
     expect(mineAliases('thông tin (abc) sai')).toEqual([]);
+  });
+
+  it('mines an English abbreviation as the name it follows, from its capital mid-sentence or after a joining word', () => {
+    const pairs = (t: string) => mineAliases(t).map((a) => [a.short.join(' '), a.full.join(' ')]);
+    expect(pairs('Phát triển Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP) để kết nối')).toEqual([['ndxp', 'nền tảng tích hợp chia sẻ dữ liệu quốc gia']]);
+    expect(pairs('Việt Nam liên kết với Diễn đàn kinh tế thế giới (WEF) để')).toEqual([['wef', 'diễn đàn kinh tế thế giới']]);
+    // no capital mid-sentence, or a name of numbers: nothing
+    expect(pairs('phát triển nền tảng dùng chung (NDXP)')).toEqual([]);
+    // it is a name: a question typing it asks for the thing, not each word of its full form
+    const [ndxp] = mineAliases('Phát triển Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP) để kết nối');
+    expect(namesByForeignLetters(ndxp)).toBe(true);
+    expect(namesByForeignLetters(mineAliases('phát triển mạng xã hội (MXH)')[0])).toBe(false);
+    // the name is found where the documents write it with its comma
+    expect(aliasExpansions([['nền', 'tảng', 'tích', 'hợp'], ['chia', 'sẻ', 'dữ', 'liệu', 'quốc', 'gia']], [ndxp])).toEqual([['ndxp']]);
   });
 
   it('mines names given after an organisation that a heading names', () => {

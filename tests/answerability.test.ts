@@ -278,6 +278,21 @@ describe('an amount asked for a year', () => {
   });
 });
 
+describe('a name the documents give by foreign letters', () => {
+  it('is answered from a passage that writes it out, its comma and all ("Nền tảng tích hợp, chia sẻ dữ liệu quốc gia")', async () => {
+    const a = await ask('NDXP năm 2021 đạt tổng cộng bao nhiêu giao dịch?');
+    expect(a.noAnswer).toBe(false);
+    expect(a.sources[0].text).toContain('98.473.730 giao dịch');
+  });
+
+  it('stays a name once the document the question names is set aside: another index\'s target is no answer', async () => {
+    expect((await ask('theo Chỉ thị 01/CT-BTTTT năm 2023, GCI năm 2023 mục tiêu top mấy?')).noAnswer).toBe(true);
+    const idi = await ask('theo Chỉ thị 01/CT-BTTTT năm 2023, IDI năm 2023 mục tiêu top mấy?');
+    expect(idi.noAnswer).toBe(false);
+    expect(idi.sources[0].text).toContain('Top 60 IDI');
+  });
+});
+
 describe('a band, model or version written in digits and letters', () => {
   it.each([
     'Đấu giá băng tần 26GHz cho 5G thực hiện năm nào?',

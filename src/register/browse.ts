@@ -36,6 +36,18 @@ export type BrowseRequest = (
   docs?: string[];
 };
 
+/**
+ * A normalised (lower-case) text with the words the user typed with two capitals or more as typed: "GCI",
+ * "MobiFone" are names to the search, "gci" is not.
+ */
+function withCapitalsOf(typed: string, text: string): string {
+  const capitalised = new Map<string, string>();
+  for (const w of typed.normalize('NFC').match(/[\p{L}\p{N}&]+/gu) ?? []) {
+    if ((w.match(/\p{Lu}/gu) ?? []).length >= 2 && !capitalised.has(normalize(w))) capitalised.set(normalize(w), w);
+  }
+  return text.replace(/[\p{L}\p{N}&]+/gu, (w) => capitalised.get(w) ?? w);
+}
+
 /** The commands that list from the register. */
 export type ListCommand = 'hanchot' | 'donvi' | 'linhvuc' | 'chitieu';
 
@@ -146,7 +158,7 @@ export class Browser {
     }
     if (!named.length) return undefined;
     // stripped from the normalised text, whose words are the ones the mention was found in ("quý 1 năm 2023")
-    const rest = stripPhrases(normalize(question), named);
+    const rest = withCapitalsOf(question, stripPhrases(normalize(question), named));
     return /[\p{L}\p{N}]/u.test(rest) ? { docs, mentions: named.length, rest } : undefined;
   }
 

@@ -12,6 +12,7 @@ import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
 import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
+import { namesByForeignLetters } from '../text/aliases.js';
 import { properPairsIn, understand, type Intent, type Question, type Term } from './understand.js';
 
 export interface Hit {
@@ -385,7 +386,8 @@ export class Engine {
 
   /** The abbreviations of one word the documents and the lexicon spell out ("attt", "mxh"), folded. */
   private abbreviations(): Set<string> {
-    this.abbreviationSet ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 ? [fold(normalize(a.short[0]))] : [])));
+    // (a name by foreign letters, "VNPT", "NDXP", is a name, not shorthand)
+    this.abbreviationSet ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 && !namesByForeignLetters(a) ? [fold(normalize(a.short[0]))] : [])));
     return this.abbreviationSet;
   }
 

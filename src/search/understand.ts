@@ -5,7 +5,7 @@
  * with diacritics keep them, so "Sài Gòn" does not count as found in "tinh gọn".
  */
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
-import { aliasMatches, type AliasPair } from '../text/aliases.js';
+import { aliasMatches, namesByForeignLetters, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
@@ -197,12 +197,14 @@ export function understand(
   const expandedWords: string[] = [];
   const expandedPairs: string[] = [];
   const replaced = new Set<string>();
+  const names = new Set(aliases.filter(namesByForeignLetters).map((a) => fold(a.short[0].toLowerCase())));
   for (const { from, to, abbreviated } of aliasMatches(kept, aliases)) {
     const f = to.map(fold);
     expandedWords.push(...f);
     for (let i = 0; i + 1 < f.length; i++) expandedPairs.push(`${f[i]}_${f[i + 1]}`);
-    // an abbreviation is measured by its full form (passages are indexed with both forms)
-    if (abbreviated) {
+    // an abbreviation is measured by its full form (passages are indexed with both forms); a name by foreign
+    // letters ("NDXP") by itself, which a passage holding either form holds
+    if (abbreviated && !(from.length === 1 && names.has(from[0]))) {
       from.forEach((t) => replaced.add(t));
       content.push(...to.map((w, k) => ({ folded: f[k], accented: w })).filter((t) => !isFunctionWord(t)));
     }
@@ -227,7 +229,7 @@ export function understand(
 
 /** Words written as proper names: two or more capitals, or capitals after lower case ("MobiFone"); not abbreviations we expand. */
 export function namesIn(raw: string, aliases: AliasPair[]): string[] {
-  const known = new Set(aliases.flatMap((a) => (a.short.length === 1 ? [fold(a.short[0])] : [])));
+  const known = new Set(aliases.flatMap((a) => (a.short.length === 1 && !namesByForeignLetters(a) ? [fold(a.short[0])] : [])));
   const names = new Set<string>();
   for (const m of raw.normalize('NFC').matchAll(/[\p{L}\d][\p{L}\d&]*/gu)) {
     const w = m[0];

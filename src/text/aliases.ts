@@ -3,7 +3,7 @@
  * (and a question is searched) with the other form's terms too. lexicon/abbreviations.json covers what
  * officials type; `mineAliases` adds what the documents define themselves: "Mạng xã hội (MXH)".
  */
-import { abbreviations } from '../lexicon.js';
+import { abbreviations, onLexiconForgotten } from '../lexicon.js';
 import { clauses, fold, normalize } from './analyzer.js';
 
 
@@ -47,12 +47,36 @@ export function mineAliases(text: string): AliasPair[] {
       else if (/^(và|của|các|về)$/i.test(words[w])) continue;
       else break;
     }
-    if (i >= 0) continue;
+    if (i >= 0) {
+      // an English abbreviation after a Vietnamese name ("Phát triển Nền tảng tích hợp, chia sẻ dữ liệu quốc gia
+      // (NDXP)"): the name runs from its capital in the middle of the sentence to the bracket
+      const name = englishNamed(words, letters);
+      if (name) found.push({ short: toTokens(abbr), full: toTokens(name) });
+      continue;
+    }
     const full = words.slice(start).join(' ');
     found.push({ short: toTokens(abbr), full: toTokens(full) });
   }
   return found;
 }
+
+/**
+ * The name an abbreviation of three or more letters, spelled by none of the words' initials, stands for:
+ * the words from a capital in the middle of the sentence to the bracket (from the one after the last joining
+ * word followed by a capital: "… liên kết với Diễn đàn kinh tế thế giới (WEF)"), three to twelve
+ * words and no number; undefined when there is none.
+ */
+function englishNamed(words: string[], letters: string): string | undefined {
+  if (letters.length < 3) return undefined;
+  const capital = (k: number) => k > 0 && /^\p{Lu}\p{Ll}/u.test(words[k]);
+  const joined = words.map((_, k) => k).filter((k) => capital(k) && NAME_JOINERS.test(words[k - 1]));
+  const from = joined.length ? joined.at(-1)! : words.findIndex((_, k) => capital(k));
+  const name = from > 0 ? words.slice(from) : [];
+  return name.length >= 3 && name.length <= 12 && !name.some((w) => /\d/.test(w)) ? name.join(' ').replace(/,$/, '') : undefined;
+}
+
+// Words after which a name begins: "liên kết với Diễn đàn …", "thành viên của Liên minh …".
+const NAME_JOINERS = /^(?:với|của|cho|và|tại|theo|về|là|như)$/iu;
 
 /**
  * Finds names given in brackets after an organisation named by a heading:
@@ -81,6 +105,32 @@ export function headingName(title: string): string {
   return fold(title.normalize('NFC').toLowerCase().replace(/^(?:[\dIVXA-H]+[.)]\s*)+/iu, '').trim());
 }
 
+/**
+ * Whether an alias the documents define names a thing by letters that are not the initials of its words
+ * ("NDXP": "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia"; "GCI"): a name, which a passage answering a
+ * question typing it must hold (in either form), not shorthand whose words are each asked ("ATTT"). The
+ * lexicon's own short forms ("smartphone", "ITU") stay shorthand.
+ */
+export function namesByForeignLetters(a: AliasPair): boolean {
+  if (a.short.length !== 1 || a.full.length < 3 || lexiconShortForms().has(a.short[0].toLowerCase())) return false;
+  const letters = fold(a.short[0].toLowerCase()).replace(/[^a-z]/g, '');
+  if (letters.length < 3) return false;
+  const initials = a.full.map((w) => fold(w.toLowerCase())[0] ?? '').join('');
+  // the letters in order among the initials (joining words may be skipped)
+  let i = 0;
+  for (const c of initials) if (c === letters[i]) i++;
+  return i < letters.length;
+}
+
+let shortForms: Set<string> | undefined;
+onLexiconForgotten(() => { shortForms = undefined; });
+
+/** The one-word short forms of lexicon/abbreviations.json, lower case. */
+function lexiconShortForms(): Set<string> {
+  shortForms ??= new Set(staticAliasPairs().filter((a) => a.short.length === 1).map((a) => a.short[0].toLowerCase()));
+  return shortForms;
+}
+
 /** Merges alias lists, dropping repeats (same short and full form). */
 export function uniqueAliases(list: AliasPair[]): AliasPair[] {
   const seen = new Set<string>();
@@ -99,6 +149,10 @@ export function uniqueAliases(list: AliasPair[]): AliasPair[] {
 export function aliasExpansions(clauseList: string[][], aliases: AliasPair[]): string[][] {
   return aliasMatches(clauseList, aliases).map((m) => [...m.to]);
 }
+
+// How many words a name has at least to be found over a comma: a short one joined over it is often two
+// items of a list ("an toàn, an ninh mạng").
+const LONG_NAME = 5;
 
 interface AliasSide {
   needle: string[];
@@ -139,5 +193,16 @@ export function aliasMatches(clauseList: string[][], aliases: AliasPair[]): Arra
       }
     });
   }
+  // a long name written with a comma inside ("Nền tảng tích hợp, chia sẻ dữ liệu quốc gia") runs over two clauses
+  clauseList.slice(1).forEach((next, c) => {
+    const before = clauseList[c].map(fold);
+    const joined = [...before, ...next.map(fold)];
+    before.forEach((token, i) => {
+      for (const side of index.get(token) ?? []) {
+        const end = i + side.needle.length;
+        if (side.needle.length >= LONG_NAME && end > before.length && end <= joined.length && side.needle.every((w, k) => joined[i + k] === w)) found.add(side);
+      }
+    });
+  });
   return [...found].map((s) => ({ from: s.needle, to: s.to, abbreviated: s.abbreviated }));
 }

@@ -102,7 +102,7 @@ export function answererFor(corpus: Corpus): Answerer {
       const shown = fromRegister?.sources ?? [];
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
-        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing, asksLeadOrDue, (w) => engine.weight(w)),
+        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing, asksLeadOrDue, (w) => engine.weight(w), (t) => browser.findUnit(t) !== undefined),
         sources,
         // saying that the documents do not name the unit or the time asked for is saying they do not answer
         noAnswer: search.noAnswer || missing !== undefined,

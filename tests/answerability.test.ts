@@ -186,6 +186,11 @@ describe('a figure asked in so many words', () => {
     expect(billions).toEqual([{ kind: 'amount', units: [], atLeast: 1e9 }]);
     expect(holdsFigure(billions[0], text('Tổng doanh thu hợp nhất đạt 2.356 tỷ đồng.'))).toBe(true);
     expect(holdsFigure(billions[0], text('Kế hoạch tài chính 03 năm 2022-2024.'))).toBe(false);
+    // counted in the multiplier asked, however small the number
+    expect(holdsFigure(billions[0], text('Quỹ được cấp 0,5 tỷ đồng.'))).toBe(true);
+    // a multiplier of two words
+    expect(asks('xuất khẩu đạt bao nhiêu nghìn tỷ')).toEqual([{ kind: 'amount', units: [], atLeast: 1e12 }]);
+    expect(asks('xuất khẩu đạt bao nhiêu nghìn tỷ USD')).toEqual([{ kind: 'amount', units: ['usd'] }]);
   });
 
   it('is held only by a figure of that kind', () => {
@@ -203,6 +208,7 @@ describe('a figure asked in so many words', () => {
     expect(holdsFigure({ kind: 'ordinal', units: [] }, text('Đây là giải thưởng lần thứ năm.'))).toBe(true);
     // a number hyphened to a word is part of a name
     expect(holdsFigure(any, text('Hỗ trợ phòng chống dịch Covid-19 trên địa bàn tỉnh.'))).toBe(false);
+    expect(holdsFigure(any, text('Hỗ trợ phòng chống dịch Covid–19 trên địa bàn tỉnh.'))).toBe(false);
   });
 
   it('is given only by a figure in a sentence with the subject\'s words, or in a passage whose lead names them', () => {

@@ -42,6 +42,12 @@ describe('answers cite the line that holds the figure', () => {
     expect(text).toMatch(new RegExp(`dòng ${line}`));
   });
 
+  it('leads a "who" answer with the clause naming the unit, though another clause holds more of the question\'s words', async () => {
+    const a = await ask('đơn vị nào lo hợp đồng lao động điện tử theo giao ban quý I/2023');
+    expect(a.result.noAnswer).toBe(false);
+    expect(a.text.slice(0, 400)).toMatch(/^Trung tâm chứng thực điện tử quốc gia .*hợp đồng lao động điện tử/s);
+  });
+
   it('reads the quarter whether written "Quý IV/2021" or "quý 4 năm 2021"', async () => {
     const a = await ask('lập đề nghị xây dựng luật viễn thông sửa đổi, hạn quý 4 năm 2021?');
     expect(a.top.doc).toBe(D2021);

@@ -304,6 +304,15 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(target.reply).slice(0, 700)).toContain('20 triệu giao dịch');
   });
 
+  it('reads what a request for more names: the kind and subject, not the words asking for more', async () => {
+    const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
+    expect(reader.moreNamed('còn chỉ tiêu nào nữa cho bưu chính ko?')).toBe('chỉ tiêu bưu chính');
+    expect(reader.moreNamed('còn gì nữa không?')).toBe('');
+    // a province's name and a word of the documents' pairs hold no closing word ("ha" of "ha noi", "thế" of "thế giới")
+    expect(reader.moreNamed('con chi tieu nao nua cho ha noi khong')).toContain('ha noi');
+    expect(reader.moreNamed('còn nhiệm vụ nào khác về thế giới số không')).toBe('nhiệm vụ thế giới số');
+  });
+
   it('lists what a request for more names, in the last question\'s document and year, when the last list is all shown', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     const first = await dialog.handle(msg('Chỉ thị 01/CT-BTTTT năm 2021 có chỉ tiêu gì về điểm phục vụ bưu chính xã?', 'w1'));

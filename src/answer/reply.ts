@@ -132,6 +132,9 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 // 89.9 → 90.5%, every other set unchanged.
 const ASKED_WEIGHT = 2;
 
+// How far over its length a lead may run to take in the clause beside it that holds what is asked.
+const BESIDE_STRETCH = 1.5;
+
 /**
  * The part of a passage worth leading with: the sentence (or clause) that shares most words and phrases
  * with the question (each weighted by how much it says), holding what it asks counting ASKED_WEIGHT more
@@ -161,17 +164,30 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
     if (score > bestScore) { bestScore = score; best = i; }
   });
   let [start, end] = ranges[best];
-  // widen with neighbours on both sides, in turn, while it fits
   let lo = best, hi = best;
+  let room = maxChars;
+  // the clause with the question's words but not what it asks, one or two from one that holds it ("Trung tâm X
+  // nghiên cứu …, phối hợp với …, … hợp đồng lao động điện tử" asked who): all, a little over the length if need be
+  const holds = (i: number) => question.asked?.(text.slice(ranges[i][0], ranges[i][1])) ?? true;
+  if (!holds(best)) {
+    const beside = [best - 1, best + 1, best - 2, best + 2].find((i) => i >= 0 && i < ranges.length && holds(i)
+      && Math.max(end, ranges[i][1]) - Math.min(start, ranges[i][0]) <= maxChars * BESIDE_STRETCH);
+    if (beside !== undefined) {
+      [lo, hi] = [Math.min(best, beside), Math.max(best, beside)];
+      [start, end] = [ranges[lo][0], ranges[hi][1]];
+      room = Math.max(maxChars, end - start);
+    }
+  }
+  // widen with neighbours on both sides, in turn, while it fits
   for (let turn = 0; ; turn++) {
-    const canNext = hi + 1 < ranges.length && ranges[hi + 1][1] - start <= maxChars;
-    const canPrev = lo > 0 && end - ranges[lo - 1][0] <= maxChars;
+    const canNext = hi + 1 < ranges.length && ranges[hi + 1][1] - start <= room;
+    const canPrev = lo > 0 && end - ranges[lo - 1][0] <= room;
     if (canPrev && (turn % 2 === 0 || !canNext)) { lo--; start = ranges[lo][0]; }
     else if (canNext) { hi++; end = ranges[hi][1]; }
     else break;
   }
   let excerpt = text.slice(start, end).trim();
-  if (excerpt.length > maxChars) excerpt = excerpt.slice(0, maxChars).replace(/\s+\S*$/, '') + '…';
+  if (excerpt.length > room) excerpt = excerpt.slice(0, room).replace(/\s+\S*$/, '') + '…';
   return (start > 0 ? '… ' : '') + excerpt + (end < text.length && !excerpt.endsWith('…') ? ' …' : '');
 }
 
@@ -219,13 +235,15 @@ export function buildReply(
   asks?: LeadOrDue,
   /** How much a folded word says in the documents (its IDF). */
   idf?: (folded: string) => number,
+  /** Whether a text names one of the Ministry's units: asked who, the clause naming one leads. */
+  namesUnit?: (text: string) => boolean,
 ): Reply {
   const words = result.question.content.map((t) => t.folded);
   const places = placesAsked(result.question);
   // a word's weight as a share of the question's average: "QCVN" says more than "công nghệ"
   const mean = idf && words.length ? sum(words.map(idf)) / words.length : 0;
   const terms: ExcerptTerms = {
-    words, phrases: result.question.phrases.map((t) => t.folded), asked: askedIn(result.question, asks),
+    words, phrases: result.question.phrases.map((t) => t.folded), asked: askedIn(result.question, asks, namesUnit),
     ...(idf && mean > 0 ? { weight: (w: string) => idf(w) / mean } : {}),
     ...(places.length ? { namesPlace: (text: string) => textNamesPlace(text, places) } : {}),
   };

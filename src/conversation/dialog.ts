@@ -407,7 +407,7 @@ export class Dialog {
     // the whole list is shown already: what the message names beside asking for more ("còn chỉ tiêu nào nữa
     // cho bưu chính?" after the postal targets on one matter) is listed from the last question's documents and
     // year, when that lists more; else said so, with the page again (a phone scrolls it away)
-    const wider = list && !list.moved ? this.widerList(msg.text, chat, list.reply) : undefined;
+    const wider = list ? this.widerList(msg.text, chat, list.reply) : undefined;
     if (wider) {
       const outcome = this.respond(wider.answer, msg, started);
       this.frames.set(chat, wider.understood, outcome.answerKey);
@@ -452,8 +452,10 @@ export class Dialog {
     const understood = [named, year && `năm ${year}`, docs.length === 1 && `theo ${docs[0]}`].filter(Boolean).join(' ');
     const answer = this.app.answer(understood);
     if (answer.reply.kind !== 'list') return undefined;
-    // more rows than the last list (two targets of one line are two rows of one source line)
-    return answer.reply.entries.length > shown.entries.length ? { answer, understood } : undefined;
+    // a row the last list did not show (two targets of one line are two rows of one source line)
+    const key = (e: ListReply['entries'][number]) => `${e.source.doc}:${e.source.lineStart}:${e.spans.map((x) => x.text).join('')}`;
+    const before = new Set(shown.entries.map(key));
+    return answer.reply.entries.some((e) => !before.has(key(e))) ? { answer, understood } : undefined;
   }
 
   /**

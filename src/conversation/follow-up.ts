@@ -562,23 +562,8 @@ export class FollowUpReader {
     const times = this.timeRuns(innerWords, new Set([...docWords, ...covered(references), ...covered(asks), ...covered(relativeSpans)]));
     const time = times.length ? spanText(innerText, innerWords, [times.at(-1)!]) : relative ? String(relative.year) : '';
     const taken = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans]);
-    // a province's name holds no filler: "ha noi" typed without diacritics is no "nói"; nor, in a text typed
-    // without them, a word making a pair the documents use with a neighbour that is no filler ("noi dia" is "nội
-    // địa"; "thi dc" is "thì được")
     const inPlace = covered(this.namer.placeIn(innerWords.map((w) => w.folded))?.spans ?? []);
-    const isFiller = (w: Word) => p.filler.some((f) => f.folded.length === 1 && f.folded[0] === w.folded);
-    const inPair = (i: number) => {
-      const w = innerWords[i];
-      const free = (k: number) => k >= 0 && k < innerWords.length && !taken.has(k) && !isFiller(innerWords[k]);
-      const pair = (a?: Word, b?: Word) => a !== undefined && b !== undefined && free(innerWords.indexOf(a === w ? b : a))
-        && (this.vocabulary?.hasFolded(`${a.folded}_${b.folded}`) ?? false);
-      return !w.accented && (pair(innerWords[i - 1], w) || pair(w, innerWords[i + 1]));
-    };
-    const filler: Array<[number, number]> = [];
-    for (let i = 0; i < innerWords.length; i++) {
-      const f = p.filler.find((x) => phraseAt(innerWords, x, i) && x.folded.every((_, k) => !taken.has(i + k) && !inPlace.has(i + k) && !inPair(i + k)));
-      if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
-    }
+    const filler = this.fillerSpans(innerWords, taken);
     const shaped = covered([...(doc ? [doc] : []), ...references, ...asks, ...times, ...relativeSpans, ...filler]);
     // what is left is a new subject, if anything
     const rest = innerWords.map((_, i) => i).filter((i) => !shaped.has(i));
@@ -692,16 +677,50 @@ export class FollowUpReader {
   }
 
   /**
-   * What a request for more names beside asking for more: "chỉ tiêu cho bưu chính" in "còn chỉ tiêu nào nữa
+   * What a request for more names beside asking for more: "chỉ tiêu bưu chính" in "còn chỉ tiêu nào nữa
    * cho bưu chính ko?"; '' for "còn gì nữa không?".
    */
   moreNamed(text: string): string {
-    const typed = text.normalize('NFC').trim();
-    const words = this.wordsOf(typed, false);
+    const words = this.wordsOf(text.normalize('NFC').trim(), false);
     const p = this.phrases;
-    const asking = covered([...spansOf(words, p.openers), ...spansOf(words, p.closers), ...spansOf(words, p.moreTails), ...spansOf(words, p.filler)]);
-    const named = words.filter((w, i) => !asking.has(i) && !p.more.some((m) => m.folded.length === 1 && m.folded[0] === w.folded));
+    // openers at the start, closers at the end ("còn … nữa không"), as a follow-up is read
+    let from = 0;
+    let to = words.length;
+    for (let again = true; again;) {
+      again = false;
+      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from));
+      if (o) { from += o.folded.length; again = true; }
+      const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
+      if (c) { to -= c.folded.length; again = true; }
+    }
+    const inner = words.slice(from, to);
+    // and inside, the words asking which, filler and closing words ("nữa" of "còn chỉ tiêu nào nữa cho …")
+    const asking = covered([...spansOf(inner, p.moreTails), ...this.fillerSpans(inner, new Set()), ...this.fillerSpans(inner, new Set(), p.closers, true)]);
+    const named = inner.filter((w, i) => !asking.has(i) && !p.more.some((m) => m.folded.length === 1 && m.folded[0] === w.folded));
     return named.map((w) => w.typed).join(' ');
+  }
+
+  /**
+   * The filler in words ("thì", "đặt", "có"; or other `phrases`), outside `taken`. A province's name holds none: "ha noi" typed
+   * without diacritics is no "nói"; nor, in a text typed without them, does a word making a pair the documents
+   * use with a neighbour that is no filler ("noi dia" is "nội địa"; "thi dc" is "thì được"), nor, with
+   * `pairsTyped`, in a text typed with them ("thế giới" holds no closing "thế").
+   */
+  private fillerSpans(words: Word[], taken: Set<number>, phrases: Phrase[] = this.phrases.filler, pairsTyped = false): Array<[number, number]> {
+    const p = this.phrases;
+    const inPlace = covered(this.namer.placeIn(words.map((w) => w.folded))?.spans ?? []);
+    const isFiller = (w: Word) => p.filler.some((f) => f.folded.length === 1 && f.folded[0] === w.folded);
+    const free = (k: number) => k >= 0 && k < words.length && !taken.has(k) && !isFiller(words[k]);
+    const inPair = (i: number) => {
+      const pairWith = (k: number) => free(k) && (this.vocabulary?.hasFolded(k < i ? `${words[k].folded}_${words[i].folded}` : `${words[i].folded}_${words[k].folded}`) ?? false);
+      return (pairsTyped || !words[i].accented) && (pairWith(i - 1) || pairWith(i + 1));
+    };
+    const filler: Array<[number, number]> = [];
+    for (let i = 0; i < words.length; i++) {
+      const f = phrases.find((x) => phraseAt(words, x, i) && x.folded.every((_, k) => !taken.has(i + k) && !inPlace.has(i + k) && !inPair(i + k)));
+      if (f) { filler.push([i, i + f.folded.length]); i += f.folded.length - 1; }
+    }
+    return filler;
   }
 
   /** The question with the documents it names replaced ("còn Chỉ thị năm 2021?"), or them added. */

@@ -59,7 +59,7 @@ function figurePattern(): Compiled {
   const comparators = [...comparatorOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
   // a number not glued to letters, digits or slashes, nor hyphened to a word ("5G", "42/2022", "4.0" in "CMCN
   // 4.0", "19" in "Covid-19" are no figures)
-  const num = String.raw`(?<![\p{L}\d/.,]|\p{L}-)\d[\d.,]*(?<![.,])(?![\p{L}\d/]|[.,]\d)`;
+  const num = String.raw`(?<![\p{L}\d/.,]|\p{L}[-–])\d[\d.,]*(?<![.,])(?![\p{L}\d/]|[.,]\d)`;
   const unit = String.raw`(?:(?<pct>%)|(?<mult>${alternatives([...multipliers.keys()])})?\s*(?<unit>${alternatives(units)})?)`;
   const re = new RegExp(
     String.raw`(?:(?<![\p{L}\p{N}])(?<cmp>${comparators})(?![\p{L}])\s*)?(?:từ\s+)?(?<low>${num})\s*(?<pct1>%)?(?:\s*(?:-|–|đến)\s*(?<high>${num}))?\s*${unit}`,

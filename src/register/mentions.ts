@@ -6,6 +6,15 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import { yearOf } from './dates.js';
 import { findWords, nameTokens } from './names.js';
+import { onLexiconForgotten, questionWords } from '../lexicon.js';
+
+let functionWordSet: Set<string> | undefined;
+onLexiconForgotten(() => { functionWordSet = undefined; });
+/** The function words of lexicon/question-words.json, folded. */
+function functionWords(): Set<string> {
+  functionWordSet ??= new Set(questionWords().functionWords.folded);
+  return functionWordSet;
+}
 
 /** The documents a question names and the token span that names them. */
 export interface DocumentMention {
@@ -92,6 +101,7 @@ export function findDocumentMention(
       if (afterKind === undefined) continue;
       let end = afterKind + (tokens[afterKind] === 'so' ? 1 : 0);
       let candidates = documents.map((_, i) => i).filter((i) => documents[i].kind === kind);
+      let meaningful = 0;
       // a number: it must be one of ours; a kind whose documents have none reads it as a title word ("báo
       // cáo 6 tháng cuối 2020")
       const numbered = candidates.some((i) => numbers[i].length > 0);
@@ -109,6 +119,8 @@ export function findDocumentMention(
           candidates = candidates.filter((i) => titles[i].has(word));
           k++;
         }
+        // (a function word of the title names nothing: "Chỉ thị về đẩy mạnh …" is a directive to be made)
+        meaningful = tokens.slice(end, end + k).filter((t) => !functionWords().has(t)).length;
         end += k;
         // a kind typed short ("CT", "BC") names a document only with a year right after it ("CT 2023") or
         // after its title words ("BC tổng kết 2021"): else it is more often another word ("của BC năm 2021"
@@ -118,7 +130,8 @@ export function findDocumentMention(
       }
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);
-      if (!typedNumber.length && !before && start > 0 && !joinedAt(start)) continue;
+      // a kind with no number, year or title word names a document only after a word such as "theo"
+      if (!typedNumber.length && !before && !joinedAt(start) && (start > 0 || (dated.year === undefined && meaningful === 0))) continue;
       const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
       if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }

@@ -170,11 +170,13 @@ function saysCooperating(text: string): boolean {
 
 /**
  * What a text must hold to say what a question asks, for choosing the clause a reply leads with: who takes
- * part, a time for a deadline, a figure of the kind asked; undefined when nothing in particular is asked.
+ * part, a time for a deadline, a unit for "who" (by `namesUnit`, when given), a figure of the kind asked;
+ * undefined when nothing in particular is asked.
  */
-export function askedIn(question: Question, asked: LeadOrDue | undefined): ((text: string) => boolean) | undefined {
+export function askedIn(question: Question, asked: LeadOrDue | undefined, namesUnit?: (text: string) => boolean): ((text: string) => boolean) | undefined {
   if (asked === 'cooperating') return saysCooperating;
   if (question.intent === 'deadline') return saysTime;
+  if (question.intent === 'unit' && namesUnit) return namesUnit;
   const figures = figuresAsked(question);
   if (figures.length) return (text) => figures.some((f) => textHoldsFigure(f, text));
   return undefined;
@@ -467,8 +469,10 @@ export function figuresAsked(question: Question): FigureAsk[] {
     const m = r.amount.exec(text);
     if (m) {
       const words = m.slice(1).filter((w): w is string => w !== undefined);
-      const multiplier = words.length ? r.multipliers.get(words[0]) : undefined;
-      if (multiplier) words.shift();
+      // a multiplier of one or two words ("tỷ", "nghìn tỷ")
+      const written = [words.slice(0, 2).join(' '), words[0]].find((w) => w !== undefined && r.multipliers.has(w));
+      const multiplier = written ? r.multipliers.get(written) : undefined;
+      if (written) words.splice(0, written.split(' ').length);
       const two = words.slice(0, 2).join(' ');
       const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
       // with no unit after the ask, a noun naming what is counted ("kinh phí … bao nhiêu"), unless a share is asked
@@ -579,9 +583,9 @@ export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]
   return forYears(raw, context.length ? context : heading.length ? [Math.max(...heading)] : []);
 }
 
-/** Whether a figure is at least as large as a multiplier asked ("bao nhiêu tỷ"): "45 tỷ đồng", "1.200.000.000". */
+/** Whether a figure is counted in a multiplier asked ("bao nhiêu tỷ") or is as large: "0,5 tỷ đồng", "1.200.000.000". */
 function reachesScale(f: Figure, atLeast: number): boolean {
-  return f.high * f.scale >= atLeast;
+  return f.scale >= atLeast || f.high * f.scale >= atLeast;
 }
 
 // Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.

@@ -363,7 +363,6 @@ export class Engine {
     return total > 0 ? found / total : undefined;
   }
 
-  /** Proper names asked about ("Đà Nẵng") that are specific: in the corpus, but not in a tenth of all passages. */
   private properPairsWritten?: Set<string>;
 
   /** Whether the documents write a folded pair of words capitalised, as a name ("da_nang" as "Đà Nẵng"). */
@@ -372,6 +371,7 @@ export class Engine {
     return this.properPairsWritten.has(pair);
   }
 
+  /** Proper names asked about ("Đà Nẵng") that are specific: in the corpus, but not in a tenth of all passages. */
   private specificProperPairs(question: Question): string[] {
     const n = this.corpus.passages.length;
     const pairs = question.properPairs.filter((p) => {

@@ -368,6 +368,13 @@ describe('an abbreviation typed in capitals that the documents spell out', () =>
     expect(a.noAnswer).toBe(false);
     expect(a.search?.hits[0].passage.text).toContain('Luật Giao dịch điện tử');
   });
+
+  it.each([
+    'chỉ số HDI của Việt Nam năm 2025 mục tiêu bao nhiêu',
+    'chỉ số OSI năm 2022 xếp thứ mấy',
+  ])('counts against answering when the documents neither use nor spell it out: %s', async (q) => {
+    expect((await ask(q)).noAnswer).toBe(true);
+  });
 });
 
 describe('a province asked about, in a passage naming several', () => {

@@ -297,12 +297,13 @@ export class Engine {
 
   /** Scores the candidates against the question and decides whether the best of them answers. */
   private rank(question: Question, found: Candidate[], limit: number): SearchResult {
-    // IDF weights; a content word the corpus never uses counts against answering (a number says nothing)
-    // (only a Vietnamese word: an abbreviation typed in capitals, "DT", a word of two letters or a foreign
-    // word, "case", is more likely shorthand or English for what the documents say, and weighs nothing)
+    // IDF weights; a content word the corpus never uses counts against answering (a number says nothing):
+    // a Vietnamese word, or an abbreviation of three letters or more typed in capitals ("HDI"; a passage that
+    // spells it out holds it); a word of two letters ("DT") or a foreign word ("case") is more likely
+    // shorthand or English for what the documents say, and weighs nothing
     const rarest = this.idf('');
     const capitals = new Set((question.raw.match(/\p{Lu}{2,}/gu) ?? []).map((w) => fold(normalize(w))));
-    const unknownCounts = (t: string) => t.length >= 3 && isVietnameseSyllable(t) && !capitals.has(t);
+    const unknownCounts = (t: string) => t.length >= 3 && (capitals.has(t) ? /^[a-z]+$/.test(t) : isVietnameseSyllable(t));
     // an abbreviation typed in capitals ("GDĐT") is held by a passage that spells its words out ("Giao dịch điện tử")
     const spells = (terms: PassageTerms, t: string) => capitals.has(t) && this.spellsOut(terms, t);
     const wordWeight = (t: Term) => (this.corpus.vocabulary.has(t.folded) ? this.idf(t.folded)

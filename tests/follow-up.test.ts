@@ -152,6 +152,10 @@ describe('completing a follow-up from the last question', () => {
     // typed without diacritics, "noi" of "ha noi" is no "nói"
     expect(await question('the ha noi thi sao', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, ha noi đạt tỷ lệ bao nhiêu');
+    // an amount asked of a measure alone is the last question's subject's ("thu" of "doanh thu" opens no
+    // "thứ bao nhiêu"); a measure with a subject of its own is a question of its own
+    expect(await question('doanh thu bao nhiêu?', 'Năm 2021 Viettel nộp ngân sách bao nhiêu?')).toBe('doanh thu Năm 2021 bao nhiêu');
+    expect(await question('doanh thu viễn thông năm 2021 bao nhiêu?', 'Năm 2021 Viettel nộp ngân sách bao nhiêu?')).toBeUndefined();
     // nor is a word that makes a pair the documents use with its neighbour: "noi dia" is "nội địa"
     expect(await question('sp ATTT noi dia thi sao', 'Nửa cuối 2020 mô hình 4 lớp bảo đảm an toàn, an ninh mạng phải đạt tỷ lệ bao nhiêu?'))
       .toMatch(/^sp ATTT noi dia .*bao nhiêu$/);

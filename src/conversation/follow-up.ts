@@ -189,6 +189,8 @@ interface Phrases {
   moreOpener: Phrase;
   /** Words that mark a message as going on from the last one wherever they stand ("còn", "nữa"). */
   continuing: Phrase[];
+  /** Nouns naming what an amount is counted in ("doanh thu", "kinh phí"; lexicon/figure-questions.json). */
+  measures: Phrase[];
 }
 
 /** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
@@ -228,6 +230,7 @@ function prepare(words: FollowUpWords): Phrases {
     more: phrases([...words.more, ...words.moreOf.nouns.flatMap((n) => words.moreOf.tails.map((t) => `${words.moreOf.opener} ${n} ${t}`))]),
     moreTails: phrases(words.moreOf.tails),
     moreOpener: phraseOf(words.moreOf.opener),
+    measures: phrases(Object.keys(figures.measureNouns)),
   };
 }
 
@@ -244,8 +247,9 @@ function phraseAt(words: Word[], phrase: Phrase, at: number): boolean {
     if (w.loose) return true;
     const typed = w.typed.normalize('NFC').toLowerCase();
     // a phrase of one word typed without its diacritics in a text typed with them is another word ("do" is
-    // no "đó"); in a longer phrase the others say which is meant ("hạn khi nao")
-    if (typed === fold(typed)) return !(w.accented && phrase.folded.length === 1) || normalize(typed) === phrase.typed[k];
+    // no "đó"); in a longer phrase the others say which is meant ("hạn khi nao"), but not of its first word,
+    // which may end another word ("doanh thu bao nhiêu" asks no "thứ bao nhiêu")
+    if (typed === fold(typed)) return !(w.accented && (phrase.folded.length === 1 || k === 0)) || normalize(typed) === phrase.typed[k];
     return normalize(typed) === phrase.typed[k];
   });
 }
@@ -578,7 +582,10 @@ export class FollowUpReader {
     const closedOnly = from === 0 && to < words.length && references.length === 0 && spansOf(words, p.continuing).length === 0;
     // a province named alone, with at most an ask and a time ("Hải Phòng bn?"), asks the last question of it
     const placeOnly = rest.length > 0 && rest.every((i) => inPlace.has(i));
-    const marked = placeOnly || (marking && !(closedOnly && asks.length > 0 && rest.length > 0));
+    // an amount asked of a measure alone ("doanh thu bao nhiêu?"): the last question's subject's
+    const measure = covered(spansOf(innerWords, p.measures));
+    const measureOnly = asks.length > 0 && rest.length > 0 && rest.every((i) => measure.has(i));
+    const marked = placeOnly || measureOnly || (marking && !(closedOnly && asks.length > 0 && rest.length > 0));
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own

@@ -274,11 +274,7 @@ export class Dialog {
     }
     const answer = this.app.answer(question);
     const beside = frame ? this.besideLast(question, frame, answer) : undefined;
-    if (beside) {
-      const outcome = this.respond(beside.answer, msg, started);
-      this.frames.set(chat, beside.understood, outcome.answerKey);
-      return { ...outcome, reply: { ...outcome.reply, understood: beside.understood } };
-    }
+    if (beside) return this.respondAsUnderstood(beside, msg, started, chat);
     const outcome = this.respond(answer, msg, started);
     this.frames.set(chat, question, outcome.answerKey);
     return outcome;
@@ -408,11 +404,7 @@ export class Dialog {
     // cho bưu chính?" after the postal targets on one matter) is listed from the last question's documents and
     // year, when that lists more; else said so, with the page again (a phone scrolls it away)
     const wider = list ? this.widerList(msg.text, chat, list.reply) : undefined;
-    if (wider) {
-      const outcome = this.respond(wider.answer, msg, started);
-      this.frames.set(chat, wider.understood, outcome.answerKey);
-      return { ...outcome, reply: { ...outcome.reply, understood: wider.understood } };
-    }
+    if (wider) return this.respondAsUnderstood(wider, msg, started, chat);
     if (list) {
       const reply: ListReply = { ...list.reply, title: `Không còn mục nào khác. ${list.reply.title}` };
       return { reply, answer: { reply, sources: reply.entries.map((e) => e.source), noAnswer: false, intent: 'more' } };
@@ -505,6 +497,13 @@ export class Dialog {
       }
     }
     return items;
+  }
+
+  /** Answers a message as the question it was understood as: the reply says so, and that question is the chat's frame. */
+  private respondAsUnderstood(a: { answer: Answer; understood: string }, msg: Incoming, started: number, chat: string): Outcome {
+    const outcome = this.respond(a.answer, msg, started);
+    this.frames.set(chat, a.understood, outcome.answerKey);
+    return { ...outcome, reply: { ...outcome.reply, understood: a.understood } };
   }
 
   /** Remembers an answer for its follow-ups and records it; `shown` is what the user typed when a command ran. */

@@ -6,15 +6,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import { yearOf } from './dates.js';
 import { findWords, nameTokens } from './names.js';
-import { onLexiconForgotten, questionWords } from '../lexicon.js';
-
-let functionWordSet: Set<string> | undefined;
-onLexiconForgotten(() => { functionWordSet = undefined; });
-/** The function words of lexicon/question-words.json, folded. */
-function functionWords(): Set<string> {
-  functionWordSet ??= new Set(questionWords().functionWords.folded);
-  return functionWordSet;
-}
+import { isFoldedFunctionWord } from '../search/understand.js';
 
 /** The documents a question names and the token span that names them. */
 export interface DocumentMention {
@@ -120,7 +112,7 @@ export function findDocumentMention(
           k++;
         }
         // (a function word of the title names nothing: "Chỉ thị về đẩy mạnh …" is a directive to be made)
-        meaningful = tokens.slice(end, end + k).filter((t) => !functionWords().has(t)).length;
+        meaningful = tokens.slice(end, end + k).filter((t) => !isFoldedFunctionWord(t)).length;
         end += k;
         // a kind typed short ("CT", "BC") names a document only with a year right after it ("CT 2023") or
         // after its title words ("BC tổng kết 2021"): else it is more often another word ("của BC năm 2021"

@@ -12,7 +12,7 @@ import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
 import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
-import { namesByForeignLetters } from '../text/aliases.js';
+import { foreignLetterNames } from '../text/aliases.js';
 import { properPairsIn, understand, type Intent, type Question, type Term } from './understand.js';
 
 export interface Hit {
@@ -95,6 +95,8 @@ interface PassageTerms {
   exact: Set<string>;
   exactPairs: Set<string>;
   terms: Set<string>;
+  /** The folded words of the passage's own text, without its headings or aliases. */
+  textWords: Set<string>;
   pairs: Set<string>;
   /** Years the passage or its headings speak of. */
   years: Set<number>;
@@ -227,6 +229,7 @@ export class Engine {
         exact: new Set(all.flat()),
         exactPairs: new Set(all.flatMap((c) => c.slice(1).map((w, i) => `${c[i]}_${w}`))),
         terms: new Set(all.flat().map(fold)),
+        textWords: new Set(fold(normalize(p.text)).match(/[a-z0-9]+/g) ?? []),
         pairs: new Set(foldedPairs(all)),
         // a pair with one word between ("thương mại dịch vụ 5G" holds "thương mại 5G"), but no function word
         // ("kinh tế và số hóa" holds no "kinh tế số")
@@ -388,7 +391,8 @@ export class Engine {
   /** The abbreviations of one word the documents and the lexicon spell out ("attt", "mxh"), folded. */
   private abbreviations(): Set<string> {
     // (a name by foreign letters, "VNPT", "NDXP", is a name, not shorthand)
-    this.abbreviationSet ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 && !namesByForeignLetters(a) ? [fold(normalize(a.short[0]))] : [])));
+    const foreign = foreignLetterNames(this.corpus.aliases);
+    this.abbreviationSet ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 && !foreign.has(fold(a.short[0].toLowerCase())) ? [fold(normalize(a.short[0]))] : [])));
     return this.abbreviationSet;
   }
 
@@ -418,7 +422,7 @@ export class Engine {
    * figure that answers stands beside (words of its headings say what all of it is about). No number.
    */
   private subjectIn(question: Question, p: StoredPassage): string[] {
-    const terms = new Set(fold(normalize(p.text)).match(/[a-z0-9]+/g) ?? []);
+    const terms = this.termsOf(p).textWords;
     return [...new Set(question.content.map((t) => t.folded))]
       .filter((w) => terms.has(w) && !/^\d+$/.test(w))
       .sort((a, b) => this.weight(b) - this.weight(a))

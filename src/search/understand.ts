@@ -5,7 +5,7 @@
  * with diacritics keep them, so "Sài Gòn" does not count as found in "tinh gọn".
  */
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
-import { aliasMatches, namesByForeignLetters, type AliasPair } from '../text/aliases.js';
+import { aliasMatches, foreignLetterNames, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
@@ -137,6 +137,11 @@ function slipOfDiacritics(token: string, writes: (word: string) => boolean): boo
   return r.tonelessListed.has(token) && !writes(token);
 }
 
+/** Whether a folded word is one of the function words of lexicon/question-words.json ("ve", "cua"). */
+export function isFoldedFunctionWord(folded: string): boolean {
+  return wordsRead().functionWords.has(folded);
+}
+
 function isFunctionWord(t: Term): boolean {
   const r = wordsRead();
   return t.accented ? r.functionWordsAccented.has(t.accented) : r.functionWords.has(t.folded);
@@ -197,7 +202,7 @@ export function understand(
   const expandedWords: string[] = [];
   const expandedPairs: string[] = [];
   const replaced = new Set<string>();
-  const names = new Set(aliases.filter(namesByForeignLetters).map((a) => fold(a.short[0].toLowerCase())));
+  const names = foreignLetterNames(aliases);
   for (const { from, to, abbreviated } of aliasMatches(kept, aliases)) {
     const f = to.map(fold);
     expandedWords.push(...f);
@@ -229,7 +234,8 @@ export function understand(
 
 /** Words written as proper names: two or more capitals, or capitals after lower case ("MobiFone"); not abbreviations we expand. */
 export function namesIn(raw: string, aliases: AliasPair[]): string[] {
-  const known = new Set(aliases.flatMap((a) => (a.short.length === 1 && !namesByForeignLetters(a) ? [fold(a.short[0])] : [])));
+  const foreign = foreignLetterNames(aliases);
+  const known = new Set(aliases.flatMap((a) => (a.short.length === 1 && !foreign.has(fold(a.short[0].toLowerCase())) ? [fold(a.short[0])] : [])));
   const names = new Set<string>();
   for (const m of raw.normalize('NFC').matchAll(/[\p{L}\d][\p{L}\d&]*/gu)) {
     const w = m[0];

@@ -122,6 +122,18 @@ export function namesByForeignLetters(a: AliasPair): boolean {
   return i < letters.length;
 }
 
+const foreignNamesCache = new WeakMap<AliasPair[], Set<string>>();
+
+/** The short forms of an alias list that name things by foreign letters (see namesByForeignLetters), folded: worked out once per list. */
+export function foreignLetterNames(aliases: AliasPair[]): Set<string> {
+  let names = foreignNamesCache.get(aliases);
+  if (!names) {
+    names = new Set(aliases.filter(namesByForeignLetters).map((a) => fold(a.short[0].toLowerCase())));
+    foreignNamesCache.set(aliases, names);
+  }
+  return names;
+}
+
 let shortForms: Set<string> | undefined;
 onLexiconForgotten(() => { shortForms = undefined; });
 

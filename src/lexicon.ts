@@ -376,3 +376,10 @@ const QuestionWordsFile = z.object({
 export function questionWords(): z.infer<typeof QuestionWordsFile> {
   return readLexicon('question-words.json', QuestionWordsFile);
 }
+
+const SynonymsFile = z.object({ about: z.string(), typed: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) });
+
+/** Words officials type, each with the words the documents write for it (lexicon/synonyms.json). */
+export function synonyms(): Record<string, string[]> {
+  return readLexicon('synonyms.json', SynonymsFile).typed;
+}

@@ -462,7 +462,7 @@ export function figuresAsked(question: Question): FigureAsk[] {
   let asks = askCache.get(question);
   if (!asks) {
     const r = readingOfFigures();
-    const text = foldedText(question.raw);
+    const text = question.foldedAsRead;
     asks = [];
     if (r.identifier.test(text)) asks.push({ kind: 'identifier', units: [] });
     if (r.ordinal.test(text)) asks.push({ kind: 'ordinal', units: [] });
@@ -476,7 +476,7 @@ export function figuresAsked(question: Question): FigureAsk[] {
       const two = words.slice(0, 2).join(' ');
       const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
       // with no unit after the ask, a noun naming what is counted ("kinh phí … bao nhiêu"), unless a share is asked
-      const rate = asksRate(question.raw);
+      const rate = asksRate(question);
       const noun = unit || rate ? undefined : r.measureNouns.find(([re]) => re.test(text));
       const units = unit ? r.measures.get(unit)! : noun ? noun[1] : [];
       // "bao nhiêu tỷ" with nothing it counts: an amount that large, however written ("2.356 tỷ đồng", "70.000.000")
@@ -492,13 +492,13 @@ export function figuresAsked(question: Question): FigureAsk[] {
  * statement's figures, those in per cent answer it first (a share may also be a ratio: "đạt tỷ lệ 1,22").
  */
 export function asksShare(question: Question): boolean {
-  return figuresAsked(question).some((a) => a.kind === 'amount' && a.units.length === 0) && asksRate(question.raw);
+  return figuresAsked(question).some((a) => a.kind === 'amount' && a.units.length === 0) && asksRate(question);
 }
 
 /** Whether a question names a share or a growth, read as typed when typed with diacritics ("tăng" is no "tầng"). */
-function asksRate(raw: string): boolean {
+function asksRate(question: Question): boolean {
   const r = readingOfFigures();
-  return HAS_DIACRITICS.test(raw) ? r.ratesTyped.test(normalize(raw)) : r.rates.test(foldedText(raw));
+  return HAS_DIACRITICS.test(question.raw) ? r.ratesTyped.test(normalize(question.raw)) : r.rates.test(question.foldedAsRead);
 }
 
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */

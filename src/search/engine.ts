@@ -14,6 +14,7 @@ import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFig
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { foreignLetterNames } from '../text/aliases.js';
 import { properPairsIn, understand, type Intent, type Question, type Term } from './understand.js';
+import { heldAsSynonyms } from './synonyms.js';
 
 export interface Hit {
   passage: StoredPassage;
@@ -114,6 +115,8 @@ interface PassageTerms {
  * "10 doanh nghiệp công nghệ số … doanh thu"). 1 against 0: answerable refused qa-fresh2 4→3/48.
  */
 const GAPPED_PAIR_CREDIT = 1;
+
+const NONE_HELD = { words: new Set<string>(), pairs: new Set<string>() };
 
 /** An abbreviation of fewer letters is not looked for spelled out: two initials meet by chance too often. */
 const MIN_SPELLED_LETTERS = 3;
@@ -318,12 +321,16 @@ export class Engine {
     const hits: Hit[] = found.map((r) => {
       const passage = this.corpus.passages[r.id as number];
       const terms = this.termsOf(passage);
+      // a word or pair typed that the passage writes in other words ("lãi": "lợi nhuận") is one it holds
+      const synonyms = question.synonyms.length ? heldAsSynonyms(question.synonyms, terms) : NONE_HELD;
       // no known content word at all ("<script>", "😀"): nothing the documents could answer
-      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms, (t) => (!terms.terms.has(t.folded) && spells(terms, t.folded) ? 1 : 0)) ?? 0;
-      const pairsAsTyped = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs) ?? 1;
+      const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms,
+        (t) => (terms.terms.has(t.folded) ? 0 : spells(terms, t.folded) || synonyms.words.has(t.folded) ? 1 : 0)) ?? 0;
+      const pairsAsTyped = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs,
+        (t) => (!terms.pairs.has(t.folded) && synonyms.pairs.has(t.folded) ? 1 : 0)) ?? 1;
       // whether the passage answers counts a pair with one word between its words, ranking does not
       const pairShare = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs,
-        (t) => (!terms.pairs.has(t.folded) && terms.gappedPairs.has(t.folded) ? GAPPED_PAIR_CREDIT : 0)) ?? 1;
+        (t) => (terms.pairs.has(t.folded) ? 0 : synonyms.pairs.has(t.folded) ? 1 : terms.gappedPairs.has(t.folded) ? GAPPED_PAIR_CREDIT : 0)) ?? 1;
       let score = (r.score / top) * (0.3 + coverage) ** 2 * (1 + 0.5 * pairsAsTyped);
       if (question.exact.length) score *= 1 + this.options.exactBonus * (question.exact.filter((w) => terms.exact.has(w)).length / question.exact.length);
       if (properPairs.length) score *= 1 + this.options.properNameBonus * (properPairs.filter((p) => terms.pairs.has(p)).length / properPairs.length);

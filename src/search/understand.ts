@@ -7,6 +7,7 @@
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
 import { aliasMatches, foreignLetterNames, type AliasPair } from '../text/aliases.js';
 import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
+import { synonymsIn, type SynonymAsked } from './synonyms.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
 
@@ -19,6 +20,8 @@ export interface Term {
 
 export interface Question {
   raw: string;
+  /** The question folded, its typos mended ("bao nhiu" as "bao nhieu"): what asks a kind of answer is read in it. */
+  foldedAsRead: string;
   intent: Intent;
   years: number[];
   /** Accented tokens the user typed with diacritics. */
@@ -39,6 +42,8 @@ export interface Question {
   planned: boolean;
   /** Asks what was actually achieved ("thực tế đã đạt"): a target is no answer to that. */
   achieved: boolean;
+  /** Words typed that the documents may write in other words ("lãi" for "lợi nhuận"). */
+  synonyms: SynonymAsked[];
 }
 
 const HAS_DIACRITICS = /[^\x00-\x7f]/;
@@ -177,6 +182,7 @@ export function understand(
   const pairs: Term[] = [];
   const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
+  const mended = new Map<string, string>();
   for (const typed of clauses(normalized)) {
     const slipped = typed.map((t) => (slipOfDiacritics(t, writes) ? fold(t) : t));
     // a question or function word is never a typo of a content word ("xong" is not "xuống"); a typo is read
@@ -185,6 +191,7 @@ export function understand(
     const typedFolded = slipped.map((t) => fold(t));
     const folded = typedFolded.map((f, i) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f, typedFolded[i - 1], typedFolded[i + 1])));
     const clause = slipped.map((t, i) => (folded[i] === typedFolded[i] ? t : folded[i]));
+    folded.forEach((f, i) => { if (f !== typedFolded[i]) mended.set(typedFolded[i], f); });
     const drop = questionMask(clause, raw, knownPair);
     for (let i = 0; i < clause.length; i++) {
       if (drop[i]) continue;
@@ -216,9 +223,11 @@ export function understand(
   }
   content = uniqueTerms(content.filter((t) => !replaced.has(t.folded)));
   const contentFolded = new Set(content.map((t) => t.folded));
+  const foldedAsRead = fold(normalized).replace(/[\p{L}\p{N}]+/gu, (w) => mended.get(w) ?? w).replace(/\s+/g, ' ').trim();
   return {
     raw,
-    intent: intentOf(normalized, fold(normalized).replace(/\s+/g, ' ').trim()),
+    foldedAsRead,
+    intent: intentOf(normalized, foldedAsRead),
     years: yearsIn(raw),
     exact: [...new Set(words.filter((w) => w.accented).map((w) => w.accented!))],
     folded: [...new Set([...words.map((w) => w.folded), ...expandedWords])],
@@ -229,6 +238,7 @@ export function understand(
     properPairs: properPairsIn(raw),
     planned: wordsRead().planned.test(fold(normalized)),
     achieved: wordsRead().achieved.test(fold(normalized)),
+    synonyms: synonymsIn(kept),
   };
 }
 

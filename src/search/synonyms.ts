@@ -4,7 +4,7 @@
  * is answered by "Lợi nhuận" of Viettel. Not read into the index: a passage is not widened to every form.
  */
 import { onLexiconForgotten, synonyms } from '../lexicon.js';
-import { fold, tokens } from '../text/analyzer.js';
+import { fold, tokens, typedAs } from '../text/analyzer.js';
 
 /** A word officials type for what the documents write otherwise, as typed in a question, with the words around it. */
 export interface SynonymAsked {
@@ -31,11 +31,6 @@ function formsTyped(): Array<{ typed: string[]; written: string[][] }> {
   typedForms ??= Object.entries(synonyms()).map(([typed, written]) => ({ typed: tokens(typed), written: written.map(tokens) }));
   return typedForms;
 }
-
-const HAS_DIACRITICS = /[^\x00-\x7f]/;
-
-/** A word typed as a form's word: the same folded, and the same diacritics when typed with any. */
-const typedAs = (typed: string, word: string) => fold(typed) === fold(word) && (!HAS_DIACRITICS.test(typed) || typed === word);
 
 /** The words of lexicon/synonyms.json that a question's clauses (its words as typed, question words set aside) hold. */
 export function synonymsIn(clauses: string[][]): SynonymAsked[] {

@@ -6,7 +6,7 @@
  */
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
 import { aliasMatches, foreignLetterNames, type AliasPair } from '../text/aliases.js';
-import { clauses, fold, normalize, yearsIn } from '../text/analyzer.js';
+import { clauses, fold, normalize, tokens, typedAs, yearsIn } from '../text/analyzer.js';
 import { synonymsIn, type SynonymAsked } from './synonyms.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
@@ -64,7 +64,8 @@ interface Reading {
   functionWords: Set<string>;
   functionWordsAccented: Set<string>;
   nonContentPhrases: Set<string>;
-  intents: Array<[Intent, RegExp]>;
+  /** Each intent's phrases (normalized words, with diacritics) and signs ("%"). */
+  intents: Array<{ intent: Intent; phrases: string[][]; signs: string[] }>;
   planned: RegExp;
   achieved: RegExp;
   /** Pairs of words that shape a question rather than name its subject ("phan_dau", "muc_tieu"), folded. */
@@ -91,7 +92,10 @@ function wordsRead(): Reading {
     functionWords: new Set(w.functionWords.folded),
     functionWordsAccented: new Set(w.functionWords.accented),
     nonContentPhrases: new Set(w.nonContentPhrases.folded.map((p) => p.replace(/ /g, '_'))),
-    intents: w.intents.order.map((intent) => [intent, phrasesPattern(w.intents.phrases[intent] ?? [])]),
+    intents: w.intents.order.map((intent) => {
+      const listed = w.intents.phrases[intent] ?? [];
+      return { intent, phrases: listed.map(tokens).filter((p) => p.length > 0), signs: listed.filter((p) => tokens(p).length === 0) };
+    }),
     planned: phrasesPattern(w.planned.folded),
     achieved: phrasesPattern(w.achieved.folded),
     tonelessListed: new Set([...w.functionWords.accented, ...w.questionWords.accented]
@@ -101,9 +105,13 @@ function wordsRead(): Reading {
   return reading;
 }
 
-function intentOf(normalized: string, foldedQuestion: string): Intent {
+/** What a question asks: read in its clauses as typed (slips of diacritics folded, typos mended). */
+function intentOf(normalized: string, read: string[][]): Intent {
   if (/(^|\s)hạn(\s|$)/u.test(normalized)) return 'deadline'; // "hạn" only with its diacritics: "han" may be "Hàn"
-  for (const [intent, re] of wordsRead().intents) if (re.test(foldedQuestion)) return intent;
+  const holds = (phrase: string[]) => read.some((c) => c.some((_, i) => i + phrase.length <= c.length && phrase.every((w, k) => typedAs(c[i + k], w))));
+  for (const { intent, phrases, signs } of wordsRead().intents) {
+    if (signs.some((sign) => normalized.includes(sign)) || phrases.some(holds)) return intent;
+  }
   return 'fact';
 }
 
@@ -182,6 +190,7 @@ export function understand(
   const pairs: Term[] = [];
   const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
+  const read: string[][] = [];
   const mended = new Map<string, string>();
   for (const typed of clauses(normalized)) {
     const slipped = typed.map((t) => (slipOfDiacritics(t, writes) ? fold(t) : t));
@@ -192,6 +201,7 @@ export function understand(
     const folded = typedFolded.map((f, i) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f, typedFolded[i - 1], typedFolded[i + 1])));
     const clause = slipped.map((t, i) => (folded[i] === typedFolded[i] ? t : folded[i]));
     folded.forEach((f, i) => { if (f !== typedFolded[i]) mended.set(typedFolded[i], f); });
+    read.push(clause);
     const drop = questionMask(clause, raw, knownPair);
     for (let i = 0; i < clause.length; i++) {
       if (drop[i]) continue;
@@ -227,7 +237,7 @@ export function understand(
   return {
     raw,
     foldedAsRead,
-    intent: intentOf(normalized, foldedAsRead),
+    intent: intentOf(normalized, read),
     years: yearsIn(raw),
     exact: [...new Set(words.filter((w) => w.accented).map((w) => w.accented!))],
     folded: [...new Set([...words.map((w) => w.folded), ...expandedWords])],

@@ -79,6 +79,14 @@ export function fold(text: string): string {
 }
 
 /**
+ * Whether a word typed (normalized) is a lexicon's word (normalized, with diacritics): the same folded, and
+ * the same diacritics when typed with any ("đấu" is not "đầu"; "dau" is either).
+ */
+export function typedAs(typed: string, word: string): boolean {
+  return fold(typed) === fold(word) && (!/[^\x00-\x7f]/.test(typed) || typed === word);
+}
+
+/**
  * Splits normalized text into clauses of tokens. Punctuation that ends a clause stops syllable pairs
  * from joining words that do not belong together. Numbers keep their decimal point; "02" → "2".
  */

@@ -278,6 +278,7 @@ const FigureQuestionsFile = z.object({
   identifier: z.array(z.string().min(1)).min(1),
   measures: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   measureNouns: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  namedMeasures: z.array(z.string().min(1)),
   rates: z.array(z.string().min(1)).min(1),
   numberWords: z.array(z.string().min(1)).min(1),
 });

@@ -403,6 +403,8 @@ export interface FigureAsk {
   units: string[];
   /** Asked in a multiplier and no unit ("bao nhiêu tỷ"): the amount is at least that large ("45 tỷ đồng", not "03 năm"). */
   atLeast?: number;
+  /** The measure asked, when a passage must name it to hold its figure ("lợi nhuận": a revenue is no profit), folded. */
+  named?: string;
 }
 
 interface FigureReading {
@@ -420,8 +422,10 @@ interface FigureReading {
   rates: RegExp;
   /** The same as typed with diacritics, for a question typed with them ("tăng" is no "tầng"). */
   ratesTyped: RegExp;
-  /** Nouns naming what an amount is counted in ("kinh phí": đồng, USD), longest first. */
-  measureNouns: Array<[RegExp, string[]]>;
+  /** Nouns naming what an amount is counted in ("kinh phí": đồng, USD), longest first, each with its folded form. */
+  measureNouns: Array<[RegExp, string[], string]>;
+  /** Measure nouns a passage must name to hold their figure, folded. */
+  namedMeasures: Set<string>;
 }
 let figureReading: FigureReading | undefined;
 onLexiconForgotten(() => { figureReading = undefined; });
@@ -442,7 +446,8 @@ function readingOfFigures(): FigureReading {
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
       rates: phrases(f.rates),
       ratesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.rates.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
-      measureNouns: Object.entries(f.measureNouns).sort(([a], [b]) => b.length - a.length).map(([noun, units]) => [phrases([noun]), units.map(foldedText)] as [RegExp, string[]]),
+      measureNouns: Object.entries(f.measureNouns).sort(([a], [b]) => b.length - a.length).map(([noun, units]) => [phrases([noun]), units.map(foldedText), foldedText(noun)] as [RegExp, string[], string]),
+      namedMeasures: new Set(f.namedMeasures.map(foldedText)),
       ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
     };
   }
@@ -480,7 +485,11 @@ export function figuresAsked(question: Question): FigureAsk[] {
       const noun = unit || rate ? undefined : r.measureNouns.find(([re]) => re.test(text));
       const units = unit ? r.measures.get(unit)! : noun ? noun[1] : [];
       // "bao nhiêu tỷ" with nothing it counts: an amount that large, however written ("2.356 tỷ đồng", "70.000.000")
-      asks.push({ kind: 'amount', units, ...(multiplier && units.length === 0 && !rate ? { atLeast: multiplier } : {}) });
+      asks.push({
+        kind: 'amount', units,
+        ...(multiplier && units.length === 0 && !rate ? { atLeast: multiplier } : {}),
+        ...(noun && r.namedMeasures.has(noun[2]) ? { named: noun[2] } : {}),
+      });
     }
     askCache.set(question, asks);
   }
@@ -515,6 +524,7 @@ const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
  * number, counted in the unit of measure asked when one is), a place in an order, or any number for an identifier.
  */
 export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
+  if (ask.named && !new RegExp(`(?<![a-z0-9])${ask.named}(?![a-z0-9])`).test(foldedText(`${p.text} ${p.headingPath.join(' ')}`))) return false;
   return textHoldsFigure(ask, figureText(p));
 }
 
@@ -549,7 +559,8 @@ function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
 export function figureBesideSubject(ask: FigureAsk, p: StoredPassage, subject: string[]): boolean {
   if (subject.length === 0) return true;
   const says = (text: string) => { const words = new Set(foldedText(text).match(/[a-z0-9]+/g) ?? []); return subject.some((w) => words.has(w)); };
-  if (says(p.lead ?? '')) return true;
+  // a figure under a lead or a heading naming the subject is the subject's ("Viettel" › "Kết quả hoạt động")
+  if (says(p.lead ?? '') || says(p.headingPath.slice(-2).join(' '))) return true;
   const sentences = p.kind === 'row' ? [figureText(p)] : p.text.split(SENTENCE_END);
   return sentences.some((s) => says(s) && textHoldsFigure(ask, s));
 }

@@ -430,8 +430,12 @@ export class Engine {
    */
   private subjectIn(question: Question, p: StoredPassage): string[] {
     const terms = this.termsOf(p).textWords;
-    return [...new Set(question.content.map((t) => t.folded))]
-      .filter((w) => terms.has(w) && !/^\d+$/.test(w))
+    // a word typed for one the documents write otherwise ("lãi") is that word ("lợi nhuận") in the passage
+    const written = question.synonyms.flatMap((s) => s.written.flat().map(fold));
+    // a measure a passage must name to hold its figure ("lợi nhuận") is what is counted, not whose it is
+    const measures = new Set(figuresAsked(question).flatMap((a) => a.named?.split(' ') ?? []));
+    return [...new Set([...question.content.map((t) => t.folded), ...written])]
+      .filter((w) => terms.has(w) && !/^\d+$/.test(w) && !measures.has(w))
       .sort((a, b) => this.weight(b) - this.weight(a))
       .slice(0, SUBJECT_WORDS);
   }

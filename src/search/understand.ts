@@ -20,7 +20,7 @@ export interface Term {
 
 export interface Question {
   raw: string;
-  /** The question folded, its typos mended ("bao nhiu" as "bao nhieu"): what asks a kind of answer is read in it. */
+  /** The question folded, its typos mended ("bao nhiu" as "bao nhieu") and the words typed for the documents' own written as they are ("lãi" as "loi nhuan"): the figure asked is read in it. */
   foldedAsRead: string;
   intent: Intent;
   years: number[];
@@ -233,7 +233,10 @@ export function understand(
   }
   content = uniqueTerms(content.filter((t) => !replaced.has(t.folded)));
   const contentFolded = new Set(content.map((t) => t.folded));
-  const foldedAsRead = fold(normalized).replace(/[\p{L}\p{N}]+/gu, (w) => mended.get(w) ?? w).replace(/\s+/g, ' ').trim();
+  // typos mended, and a word officials type for one the documents write as they write it ("lãi": "lợi nhuận")
+  const synonyms = synonymsIn(kept);
+  let foldedAsRead = fold(normalized).replace(/[\p{L}\p{N}]+/gu, (w) => mended.get(w) ?? w).replace(/\s+/g, ' ').trim();
+  for (const s of synonyms) foldedAsRead = foldedAsRead.replace(new RegExp(`(?<![a-z0-9])${s.asked.join(' ')}(?![a-z0-9])`, 'g'), s.written[0].map(fold).join(' '));
   return {
     raw,
     foldedAsRead,
@@ -248,7 +251,7 @@ export function understand(
     properPairs: properPairsIn(raw),
     planned: wordsRead().planned.test(fold(normalized)),
     achieved: wordsRead().achieved.test(fold(normalized)),
-    synonyms: synonymsIn(kept),
+    synonyms,
   };
 }
 

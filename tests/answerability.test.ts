@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
 import { askedYears, bodiesActing, bodiesAsked, figureBesideSubject, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
+import { heldAsSynonyms, synonymsIn } from '../src/search/synonyms.js';
 import { yearsIn } from '../src/text/analyzer.js';
 import { testAnswerer } from './helpers.js';
 
@@ -157,9 +158,11 @@ describe('a figure asked in so many words', () => {
   });
 
   it('is money for revenue, but any amount for its growth, "tăng" read with its diacritics ("tầng" is none)', () => {
-    expect(asks('doanh thu bưu chính năm 2021 đạt bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+    expect(asks('doanh thu bưu chính năm 2021 đạt bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'], named: 'doanh thu' }]);
     expect(asks('doanh thu tăng bao nhiêu so với năm trước')).toEqual([{ kind: 'amount', units: [] }]);
-    expect(asks('doanh thu hạ tầng số đạt bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+    expect(asks('doanh thu hạ tầng số đạt bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'], named: 'doanh thu' }]);
+    // a sum the documents may call otherwise ("tổng mức đầu tư") need not be named
+    expect(asks('kinh phí đề án bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
   });
 
   it('is any amount for a thing counted, which the documents may call otherwise', () => {
@@ -411,3 +414,60 @@ describe('a question\'s phrases and the amounts it asks', () => {
     expect((await ask('mục tiêu doanh thu trò chơi điện tử trong nước năm 2025 bao nhiêu')).noAnswer).toBe(false);
   });
 });
+
+describe('a word officials type for what the documents write otherwise', () => {
+  const REPORT = '004_1f5fb79ec9fc1a3e.txt';
+
+  it('is found as typed, with its diacritics or none, and not in a word of other diacritics', () => {
+    expect(synonymsIn([['lãi', 'viettel']])).toEqual([{ asked: ['lai'], after: 'viettel', written: [['lợi', 'nhuận']] }]);
+    expect(synonymsIn([['lai', 'viettel']]).map((s) => s.asked)).toEqual([['lai']]);
+    expect(synonymsIn([['còn', 'lại', 'bao', 'nhiêu']])).toEqual([]);
+  });
+
+  it('is held by a passage writing the documents\' form, and a pair across its edge by the pair the form makes', () => {
+    const asked = synonymsIn([['thứ', 'hạng', 'gci']]);
+    const held = heldAsSynonyms(asked, { exact: new Set(['xếp', 'hạng', 'gci']), exactPairs: new Set(['xếp_hạng', 'hạng_gci']), pairs: new Set(['xep_hang', 'hang_gci']) });
+    expect([...held.words]).toEqual(['thu', 'hang']);
+    expect([...held.pairs].sort()).toEqual(['hang_gci', 'thu_hang']);
+    expect(heldAsSynonyms(asked, { exact: new Set(['thứ']), exactPairs: new Set(), pairs: new Set() }).words.size).toBe(0);
+  });
+
+  it('answers from the passage that writes it otherwise, and the figure asked is read in the documents\' words', async () => {
+    const app = await testAnswerer();
+    const viettel = app.answer('lãi Viettel năm 2021 bao nhiêu');
+    expect(viettel.noAnswer).toBe(false);
+    expect(viettel.sources[0]).toMatchObject({ doc: REPORT, lineStart: 2209 });
+    expect(figuresAsked(understand('lãi Viettel năm 2021 bao nhiêu', []))).toEqual([{ kind: 'amount', units: ['dong', 'usd'], named: 'loi nhuan' }]);
+  });
+});
+
+describe('a figure of a measure a passage must name', () => {
+  const passage = (text: string): StoredPassage => ({ id: -1, doc: 'x', lineStart: 1, lineEnd: 1, text, headingPath: [], kind: 'text' }) as unknown as StoredPassage;
+
+  it('is held only by a passage naming the measure: a revenue is no profit', () => {
+    const ask: FigureAsk = { kind: 'amount', units: ['dong', 'usd'], named: 'loi nhuan' };
+    expect(holdsFigure(ask, passage('Doanh thu đạt 120 tỷ đồng.'))).toBe(false);
+    expect(holdsFigure(ask, passage('Lợi nhuận đạt 12 tỷ đồng.'))).toBe(true);
+  });
+
+  it('is not answered by another body\'s figure in a passage naming the one asked about elsewhere', async () => {
+    const app = await testAnswerer();
+    // the report gives a cable TV company's profit in a passage naming MobiFone as its partner, and no MobiFone profit
+    expect(app.answer('lãi MobiFone năm 2021 bao nhiêu').noAnswer).toBe(true);
+    expect(app.answer('lợi nhuận VNPT năm 2021 bao nhiêu').noAnswer).toBe(false);
+  });
+});
+
+describe('what a question asks', () => {
+  it('is read with the diacritics typed: "phấn đấu mỗi" asks no "đầu mối", "dau moi" typed bare may', () => {
+    expect(understand('Đến 2025 bưu chính phấn đấu mỗi người dân dùng bao nhiêu bưu gửi?', []).intent).toBe('target');
+    expect(understand('đơn vị đầu mối việc này', []).intent).toBe('unit');
+    expect(understand('don vi dau moi viec nay', []).intent).toBe('unit');
+  });
+
+  it('is read with its typos mended', async () => {
+    const app = await testAnswerer();
+    expect(app.engine.search('tăng trưởng doanh thu của DN an toàn thông tin thì bao nhiu?').question.intent).toBe('target');
+  });
+});
+

@@ -503,6 +503,15 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(reply)).toMatch(/^Hiểu là: IPv6 /);
   });
 
+  it('asks the last question of a level or a place named with "xuống tới", "ở", which name nothing', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Đến 2025 hồ sơ công việc cấp bộ, tỉnh phải xử lý trên môi trường mạng bao nhiêu %?', 'x1'));
+    const { reply, answer } = await dialog.handle(msg('xuống tới cấp xã thì bao nhiêu?', 'x1'));
+    expect(answer?.noAnswer).toBe(false);
+    expect(answer?.sources[0]).toMatchObject({ doc: REPORT, lineStart: 541 });
+    expect(renderText(reply)).toContain('60% hồ sơ công việc tại cấp xã');
+  });
+
   it('pages a list when asked for more in words', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     const first = await dialog.handle(msg('việc gì hạn Quý IV/2021', 'f3'));

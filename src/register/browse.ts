@@ -7,7 +7,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { documentKinds, followUpWords, plainlyNamedProvinces } from '../lexicon.js';
-import { normalize, yearsIn } from '../text/analyzer.js';
+import { clauses, normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
 import { findNames, findNamesInTokens, findWords, nameTokens, stripPhrases } from './names.js';
@@ -101,10 +101,18 @@ export class Browser {
     /** Maps a folded word the documents never use to the one it is a typo of. */
     private readonly correct?: (folded: string) => string,
   ) {
-    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct);
+    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct, (a, b) => this.writtenPairs().has(`${a} ${b}`));
     this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
     const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
+  }
+
+  private pairsWritten?: Set<string>;
+
+  /** The pairs of words the documents write in a row, normalized with their diacritics ("cố định"): built on first use. */
+  private writtenPairs(): Set<string> {
+    this.pairsWritten ??= new Set(this.passages.flatMap((p) => clauses(normalize(`${p.text}\n${p.headingPath.join('\n')}`)).flatMap((c) => c.slice(1).map((w, i) => `${c[i]} ${w}`))));
+    return this.pairsWritten;
   }
 
   /** Words that open or close a chat question and ask nothing ("còn", "thì sao", "nhỉ"), folded: a topic may stand with them. */

@@ -122,8 +122,9 @@ export function findDocumentMention(
       }
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);
-      // a kind with no number, year or title word names a document only after a word such as "theo"
-      if (!typedNumber.length && !before && !joinedAt(start) && (start > 0 || (dated.year === undefined && meaningful === 0))) continue;
+      // a kind with no number or year names a document only after a word such as "theo", or opening the
+      // question with words of its title ("Phụ lục I chỉ thị 2021" names one; "Chỉ thị về đẩy mạnh …" none)
+      if (!typedNumber.length && dated.year === undefined && !before && !joinedAt(start) && (start > 0 || meaningful === 0)) continue;
       const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
       if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }

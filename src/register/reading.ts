@@ -11,7 +11,11 @@ import type { DocumentWords } from './mentions.js';
 import type { UnitRecord } from './types.js';
 
 /** The cue phrases of lexicon/browse-words.json as folded words, by kind; `stop` is every word that shapes a list question. */
-export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & { stop: string[][] };
+export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & {
+  stop: string[][];
+  /** The one-word stop phrases as written, with their diacritics (normalized). */
+  stopTyped: string[];
+};
 
 /** What list questions are read with, prepared from the lexicon at index time and stored in the index. */
 export interface Reading {
@@ -51,6 +55,8 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     // than the words they also are
     stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either])
       .sort((a, b) => b.length - a.length),
+    stopTyped: [...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either]
+      .map((p) => normalize(p).trim()).filter((p) => !/\s/.test(p)),
   };
   const units = unitReading();
   const docs = documentKinds();
@@ -171,6 +177,8 @@ export class QuestionReader {
     private readonly passageCount: number,
     /** Maps a folded word the documents never use to the one it is a typo of, or returns it. */
     private readonly correct: (folded: string) => string = (w) => w,
+    /** Whether the documents write two words in a row as typed (normalized, with their diacritics). */
+    private readonly writesPair: (a: string, b: string) => boolean = () => false,
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
     this.unitWords = units.map((u) => {
@@ -303,7 +311,13 @@ export class QuestionReader {
     const cues = this.reading.cues;
     // the words of a unit's or sector's own names narrow nothing once it is named, though a typo kept them
     // out of the name found ("Cục Phát thanh truyền hìn và thông tin điện tử")
-    const kept = keptIndexes(tokens.folded, cues.stop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]) && !named.has(tokens.folded[i]));
+    // a word alone typed with other diacritics than a stop word's is a typo of it ("nhũng"), unless it makes
+    // with a neighbour a pair the documents use: "cố" of "cố định" is no "có"
+    const stopTyped = new Set(cues.stopTyped);
+    const t = tokens.typed;
+    const writtenBeside = (i: number) => (i > 0 && this.writesPair(t[i - 1], t[i])) || (i + 1 < t.length && this.writesPair(t[i], t[i + 1]));
+    const typedAsStop = (i: number) => !/[^\x00-\x7f]/.test(t[i]) || stopTyped.has(t[i]) || !writtenBeside(i);
+    const kept = keptIndexes(tokens.folded, cues.stop, typedAsStop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]) && !named.has(tokens.folded[i]));
     // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
     // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown
     const rest = kept.map((i) => {
@@ -378,9 +392,13 @@ export class QuestionReader {
  * The indexes of the tokens left once every occurrence of each phrase (longest first) is taken out. A phrase
  * of several words is also taken when one of its words is typed a letter short or long ("hoàn thàn").
  */
-function keptIndexes(tokens: string[], phrases: string[][]): number[] {
+function keptIndexes(tokens: string[], phrases: string[][], typedAsStop: (i: number) => boolean = () => true): number[] {
   let kept = tokens.map((_, i) => i);
   for (const phrase of phrases) {
+    if (phrase.length === 1) {
+      kept = kept.filter((i) => tokens[i] !== phrase[0] || !typedAsStop(i));
+      continue;
+    }
     for (;;) {
       const words = kept.map((i) => tokens[i]);
       const at = findWords(words, phrase) ?? (phrase.length > 1 ? nearPhrase(words, phrase) : undefined);

@@ -685,6 +685,17 @@ describe('a question that names a document', () => {
     expect(app.browser.documentsNamed('theo dõi doanh thu BC 2021')).toBeUndefined();
   });
 
+  it('is named by its kind and year wherever they stand ("Phụ lục I chỉ thị 2021, …")', async () => {
+    const app = await testAnswerer();
+    expect(app.browser.documentsNamed('Trong Phụ lục I chỉ thị 2021, Cục PTTH&TTĐT chủ trì những chỉ tiêu nào')?.docs).toEqual(new Set([D2021]));
+    const request = app.browser.read('Trong Phụ lục I chỉ thị 2021, Cục PTTH&TTĐT chủ trì những chỉ tiêu nào');
+    // the unit's targets alone: who leads is no task asked
+    expect(request).toMatchObject({ kind: 'unit', docs: [D2021], subject: { groups: [] }, targetsOnly: true });
+    const listed = app.answer('Trong Phụ lục I chỉ thị 2021, Cục Viễn thông chủ trì những chỉ tiêu nào?');
+    expect(renderText(listed.reply)).toMatch(/^Cục Viễn thông chủ trì 9 chỉ tiêu/);
+    expect(app.browser.read('Cục Viễn thông chủ trì những nhiệm vụ, chỉ tiêu nào')).not.toHaveProperty('targetsOnly');
+  });
+
   it('is not scoped by a kind of document it asks about ("Chỉ thị về …" to be drafted)', async () => {
     expect((await testAnswerer()).browser.documentsNamed('Chỉ thị về đẩy mạnh phát triển Chính phủ số dự kiến trình Thủ tướng lúc nào?')).toBeUndefined();
   });

@@ -25,7 +25,7 @@ const TOPIC_MIN_WEIGHT = 3.5;
 /** What a list question asks for. */
 export type BrowseRequest = (
   | { kind: 'due'; period: Period; unit?: string; sector?: string; subject: Subject }
-  | { kind: 'unit'; unit: string; year?: number; subject: Subject }
+  | { kind: 'unit'; unit: string; year?: number; subject: Subject; targetsOnly?: boolean }
   | { kind: 'sector'; sectors: string[]; year?: number }
   | { kind: 'targets'; subject: Subject; sector?: string; year?: number }
   | { kind: 'tasks'; subject: Subject; unit?: string; year?: number }
@@ -332,8 +332,12 @@ export class Browser {
       const period: Period = { range: monthsRange(y, 1, 12), precision: 'year', label: `năm ${y}`, mode: 'within', yearGuessed: false };
       return { kind: 'due', period, subject };
     }
-    // a unit's list holds its targets too: "Cục VT chủ trì những nhiệm vụ, chỉ tiêu nào"
-    if (unit && (wantsList || (plain && !targetCue))) return { kind: 'unit', unit: unit.unit, year, subject };
+    // a unit's list holds its targets too: "Cục VT chủ trì những nhiệm vụ, chỉ tiêu nào"; its targets alone
+    // when only they are asked ("Cục PTTH chủ trì những chỉ tiêu nào": who leads is no task asked)
+    if (unit && (wantsList || (plain && !targetCue))) {
+      const targetsOnly = targetCue && !r.has(tokensOf(stripPhrases(text, cues.lead)).folded, cues.task);
+      return { kind: 'unit', unit: unit.unit, year, subject, ...(targetsOnly ? { targetsOnly } : {}) };
+    }
     // "nhiệm vụ bưu chính năm 2021": a sector's tasks, unless who leads one or when it is due is asked
     const sectorTasks = r.has(tokens.folded, cues.task) && !r.has(tokens.folded, cues.lead) && !dueCue;
     // "nhiệm vụ, chỉ tiêu gì": the sector's list holds both
@@ -452,7 +456,7 @@ export class Browser {
       case 'unit': {
         const { tasks, targets } = this.index.ledBy(req.unit);
         const yearOk = (years: number[]) => req.year === undefined || years.includes(req.year);
-        const t = tasks.filter((x) => yearOk([taskYear(x, this.documents) ?? 0]) && holds(this.index.wordsOfTask(x), subject));
+        const t = req.targetsOnly ? [] : tasks.filter((x) => yearOk([taskYear(x, this.documents) ?? 0]) && holds(this.index.wordsOfTask(x), subject));
         const g = targets.filter((x) => yearOk(x.years) && holds(this.index.wordsOfTarget(x), subject));
         const groups = [
           ...(t.length ? [{ title: `Nhiệm vụ chủ trì (${t.length})`, rows: t.map((task) => ({ kind: 'task' as const, task })) }] : []),

@@ -378,9 +378,12 @@ export function questionWords(): z.infer<typeof QuestionWordsFile> {
   return readLexicon('question-words.json', QuestionWordsFile);
 }
 
-const SynonymsFile = z.object({ about: z.string(), typed: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) });
+// a form must hold a word: one of signs only ("%") would stand everywhere
+const SynonymForm = z.string().regex(/[\p{L}\p{N}]/u, 'a form must hold a word');
+const SynonymsFile = z.object({ about: z.string(), typed: z.record(SynonymForm, z.array(SynonymForm).min(1)), accentedOnly: z.array(z.string()) });
 
-/** Words officials type, each with the words the documents write for it (lexicon/synonyms.json). */
-export function synonyms(): Record<string, string[]> {
-  return readLexicon('synonyms.json', SynonymsFile).typed;
+/** Words officials type, each with the words the documents write for it, and those to be typed with their diacritics (lexicon/synonyms.json). */
+export function synonyms(): { typed: Record<string, string[]>; accentedOnly: string[] } {
+  const { typed, accentedOnly } = readLexicon('synonyms.json', SynonymsFile);
+  return { typed, accentedOnly };
 }

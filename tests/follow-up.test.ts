@@ -694,6 +694,9 @@ describe('a question that names a document', () => {
     const listed = app.answer('Trong Phụ lục I chỉ thị 2021, Cục Viễn thông chủ trì những chỉ tiêu nào?');
     expect(renderText(listed.reply)).toMatch(/^Cục Viễn thông chủ trì 9 chỉ tiêu/);
     expect(app.browser.read('Cục Viễn thông chủ trì những nhiệm vụ, chỉ tiêu nào')).not.toHaveProperty('targetsOnly');
+    // a kind typed short counts with title words; a kind after a function word is a verb
+    expect(app.browser.documentsNamed('So sánh xếp hạng GCI giữa CT 01/2021, BC tổng kết 2021 và CT 01/2023')?.mentions).toBe(3);
+    expect(app.browser.documentsNamed('những việc nào phải báo cáo năm 2021')).toBeUndefined();
   });
 
   it('is not scoped by a kind of document it asks about ("Chỉ thị về …" to be drafted)', async () => {

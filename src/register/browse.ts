@@ -107,12 +107,9 @@ export class Browser {
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
   }
 
-  private pairsWritten?: Set<string>;
-
-  /** The pairs of words the documents write in a row, normalized with their diacritics ("cố định"): built on first use. */
+  /** The pairs of words the documents write in a row, normalized with their diacritics ("cố định"). */
   private writtenPairs(): Set<string> {
-    this.pairsWritten ??= new Set(this.passages.flatMap((p) => clauses(normalize(`${p.text}\n${p.headingPath.join('\n')}`)).flatMap((c) => c.slice(1).map((w, i) => `${c[i]} ${w}`))));
-    return this.pairsWritten;
+    return pairsWrittenIn(this.passages);
   }
 
   /** Words that open or close a chat question and ask nothing ("còn", "thì sao", "nhỉ"), folded: a topic may stand with them. */
@@ -682,3 +679,19 @@ function itemRows(passages: Passage[]): ListRow[] {
   }
   return rows;
 }
+
+const writtenPairsOf = new WeakMap<Passage[], Set<string>>();
+
+/**
+ * The pairs of words passages write in a row, normalized with their diacritics, worked out once per corpus
+ * (on the first question that needs them, ~0.4 s, not at load; every browser scoped to documents shares them).
+ */
+function pairsWrittenIn(passages: Passage[]): Set<string> {
+  let pairs = writtenPairsOf.get(passages);
+  if (!pairs) {
+    pairs = new Set(passages.flatMap((p) => clauses(normalize(`${p.text}\n${p.headingPath.join('\n')}`)).flatMap((c) => c.slice(1).map((w, i) => `${c[i]} ${w}`))));
+    writtenPairsOf.set(passages, pairs);
+  }
+  return pairs;
+}
+

@@ -94,6 +94,7 @@ export function findDocumentMention(
       let end = afterKind + (tokens[afterKind] === 'so' ? 1 : 0);
       let candidates = documents.map((_, i) => i).filter((i) => documents[i].kind === kind);
       let meaningful = 0;
+      const short = w.length === 1 && w[0].length <= 2;
       // a number: it must be one of ours; a kind whose documents have none reads it as a title word ("báo
       // cáo 6 tháng cuối 2020")
       const numbered = candidates.some((i) => numbers[i].length > 0);
@@ -117,14 +118,16 @@ export function findDocumentMention(
         // a kind typed short ("CT", "BC") names a document only with a year right after it ("CT 2023") or
         // after its title words ("BC tổng kết 2021"): else it is more often another word ("của BC năm 2021"
         // is bưu chính's, "BC công ích" too, "CT phát triển …" a programme's)
-        const short = w.length === 1 && w[0].length <= 2;
         if (short && !(k === 0 ? YEAR.test(tokens[end] ?? '') : yearAt(tokens, end).year !== undefined)) continue;
       }
       const dated = yearAt(tokens, end);
       const before = beforeAt(start);
-      // a kind with no number or year names a document only after a word such as "theo", or opening the
-      // question with words of its title ("Phụ lục I chỉ thị 2021" names one; "Chỉ thị về đẩy mạnh …" none)
-      if (!typedNumber.length && dated.year === undefined && !before && !joinedAt(start) && (start > 0 || meaningful === 0)) continue;
+      // a kind with no number names a document only after a word such as "theo", opening the question with
+      // words of its title ("Chỉ thị về đẩy mạnh …" names none), or with a year, typed in full or with title
+      // words, not after a function word ("Phụ lục I chỉ thị 2021", "…, BC tổng kết 2021" name one; "phải báo
+      // cáo năm 2021", "doanh thu BC 2021" none)
+      const yearNames = dated.year !== undefined && (!short || meaningful > 0) && !(start > 0 && isFoldedFunctionWord(tokens[start - 1]));
+      if (!typedNumber.length && !yearNames && !before && !joinedAt(start) && (start > 0 || (dated.year === undefined && meaningful === 0))) continue;
       const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
       if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }

@@ -5,7 +5,7 @@
  */
 import { browseWords, documentKinds, figureUnits, sectorHeads, sectorLexicon, sectorRowHeads, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
-import { fold, normalize } from '../text/analyzer.js';
+import { fold, hasDiacritics, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, typedTokens, withoutMinistryName } from './names.js';
 import type { DocumentWords } from './mentions.js';
 import type { UnitRecord } from './types.js';
@@ -166,6 +166,8 @@ export class QuestionReader {
   private readonly compounds: Map<string, Set<string>>;
   /** Each unit's name and spellings as folded words, with how many of them its kind takes ("Học viện" 2). */
   private readonly unitWords: Array<{ unit: string; name: string[]; spellings: string[][]; kind: number }>;
+  /** The one-word stop phrases as written, with their diacritics. */
+  private readonly stopTyped: Set<string>;
 
   constructor(
     readonly reading: Reading,
@@ -181,6 +183,7 @@ export class QuestionReader {
     private readonly writesPair: (a: string, b: string) => boolean = () => false,
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
+    this.stopTyped = new Set(reading.cues.stopTyped);
     this.unitWords = units.map((u) => {
       const name = nameTokens(u.name);
       return { unit: u.name, name, spellings: [u.name, ...u.spellings].map(nameTokens), kind: this.kindLength(name) };
@@ -309,14 +312,13 @@ export class QuestionReader {
    */
   subjectOf(tokens: Tokens, raw: string, named: Set<string> = new Set()): Subject {
     const cues = this.reading.cues;
-    // the words of a unit's or sector's own names narrow nothing once it is named, though a typo kept them
-    // out of the name found ("Cục Phát thanh truyền hìn và thông tin điện tử")
     // a word alone typed with other diacritics than a stop word's is a typo of it ("nhũng"), unless it makes
-    // with a neighbour a pair the documents use: "cố" of "cố định" is no "có"
-    const stopTyped = new Set(cues.stopTyped);
+    // with a neighbour a pair the documents write so: "cố" of "cố định" is no "có"
     const t = tokens.typed;
     const writtenBeside = (i: number) => (i > 0 && this.writesPair(t[i - 1], t[i])) || (i + 1 < t.length && this.writesPair(t[i], t[i + 1]));
-    const typedAsStop = (i: number) => !/[^\x00-\x7f]/.test(t[i]) || stopTyped.has(t[i]) || !writtenBeside(i);
+    const typedAsStop = (i: number) => !hasDiacritics(t[i]) || this.stopTyped.has(t[i]) || !writtenBeside(i);
+    // the words of a unit's or sector's own names narrow nothing once it is named, though a typo kept them
+    // out of the name found ("Cục Phát thanh truyền hìn và thông tin điện tử")
     const kept = keptIndexes(tokens.folded, cues.stop, typedAsStop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]) && !named.has(tokens.folded[i]));
     // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
     // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown

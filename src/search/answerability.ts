@@ -8,7 +8,7 @@
 import type { StoredPassage } from '../index/load.js';
 import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, placeWords, plainlyNamedProvinces, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
-import { fold, normalize, yearsIn } from '../text/analyzer.js';
+import { fold, hasDiacritics, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
 import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
@@ -482,7 +482,7 @@ export function figuresAsked(question: Question): FigureAsk[] {
       const unit = r.notUnits.has(two) ? undefined : [two, words[0]].find((w) => w && r.measures.has(w));
       // with no unit after the ask, a noun naming what is counted ("kinh phí … bao nhiêu"), unless a share is asked
       const rate = asksRate(question);
-      const noun = unit || rate ? undefined : r.measureNouns.find(([re]) => re.test(text));
+      const noun = rate ? undefined : r.measureNouns.find(([re]) => re.test(text));
       const units = unit ? r.measures.get(unit)! : noun ? noun[1] : [];
       // "bao nhiêu tỷ" with nothing it counts: an amount that large, however written ("2.356 tỷ đồng", "70.000.000")
       asks.push({
@@ -507,7 +507,7 @@ export function asksShare(question: Question): boolean {
 /** Whether a question names a share or a growth, read as typed when typed with diacritics ("tăng" is no "tầng"). */
 function asksRate(question: Question): boolean {
   const r = readingOfFigures();
-  return HAS_DIACRITICS.test(question.raw) ? r.ratesTyped.test(normalize(question.raw)) : r.rates.test(question.foldedAsRead);
+  return hasDiacritics(question.raw) ? r.ratesTyped.test(normalize(question.raw)) : r.rates.test(question.foldedAsRead);
 }
 
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */
@@ -524,8 +524,17 @@ const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
  * number, counted in the unit of measure asked when one is), a place in an order, or any number for an identifier.
  */
 export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
-  if (ask.named && !new RegExp(`(?<![a-z0-9])${ask.named}(?![a-z0-9])`).test(foldedText(`${p.text} ${p.headingPath.join(' ')}`))) return false;
+  if (ask.named && !namesMeasure(ask.named, p)) return false;
   return textHoldsFigure(ask, figureText(p));
+}
+
+const measurePatterns = new Map<string, RegExp>();
+
+/** Whether a passage or its headings name a measure (folded, "loi nhuan"). */
+function namesMeasure(measure: string, p: StoredPassage): boolean {
+  let re = measurePatterns.get(measure);
+  if (!re) measurePatterns.set(measure, (re = new RegExp(`(?<![a-z0-9])${escaped(measure)}(?![a-z0-9])`)));
+  return re.test(foldedText(`${p.text} ${p.headingPath.join(' ')}`));
 }
 
 /**
@@ -556,12 +565,18 @@ function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
  * passage on the matter whose only figure counts another ("100% … qua IPv6" beside "tên miền … cho toàn dân")
  * gives no figure of it. A table row is one sentence.
  */
-export function figureBesideSubject(ask: FigureAsk, p: StoredPassage, subject: string[]): boolean {
+export function figureBesideSubject(
+  ask: FigureAsk, p: StoredPassage, subject: string[],
+  /** Names the question types as names ("VTVcab"), folded: a passage opening on one is about it. */
+  names: string[] = [],
+): boolean {
   if (subject.length === 0) return true;
   const says = (text: string) => { const words = new Set(foldedText(text).match(/[a-z0-9]+/g) ?? []); return subject.some((w) => words.has(w)); };
-  // a figure under a lead or a heading naming the subject is the subject's ("Viettel" › "Kết quả hoạt động")
-  if (says(p.lead ?? '') || says(p.headingPath.slice(-2).join(' '))) return true;
   const sentences = p.kind === 'row' ? [figureText(p)] : p.text.split(SENTENCE_END);
+  // a figure under a lead or a heading naming the subject is the subject's ("Viettel" › "Kết quả hoạt động"),
+  // and one in a passage opening on a name asked ("Trong năm 2021, Tổng Công ty … (VTVcab) …")
+  const opening = new Set(foldedText(sentences[0] ?? '').match(/[a-z0-9]+/g) ?? []);
+  if (says(p.lead ?? '') || says(p.headingPath.slice(-2).join(' ')) || names.some((n) => subject.includes(n) && opening.has(n))) return true;
   return sentences.some((s) => says(s) && textHoldsFigure(ask, s));
 }
 
@@ -604,7 +619,6 @@ const CLAUSE_END = /;|\.(?=\s|$)|\n/u;
 
 type Province = ReturnType<typeof provinces>[number];
 const placesCache = new WeakMap<Question, Province[]>();
-const HAS_DIACRITICS = /[^\x00-\x7f]/;
 
 /**
  * The provinces a question names (lexicon/provinces.json), typed in any case, with or without diacritics;
@@ -621,7 +635,7 @@ export function placesAsked(question: Question): Province[] {
     const list = provinces();
     places = findNamesInTokens(tokens, list).map((m) => ({ ...m, entry: m.entry as Province })).filter((m) => {
       const as = typed.slice(m.start, m.end).join(' ');
-      if (HAS_DIACRITICS.test(as) && !written(m.entry).includes(as)) return false;
+      if (hasDiacritics(as) && !written(m.entry).includes(as)) return false;
       return !m.entry.word || capitalised.has(tokens.slice(m.start, m.end).join('_'));
     }).map((m) => m.entry);
     placesCache.set(question, places);

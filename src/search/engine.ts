@@ -8,7 +8,7 @@
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
-import { questionWords } from '../lexicon.js';
+import { figureUnits, questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
 import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
@@ -324,8 +324,10 @@ export class Engine {
       // a word or pair typed that the passage writes in other words ("lãi": "lợi nhuận") is one it holds
       const synonyms = question.synonyms.length ? heldAsSynonyms(question.synonyms, terms) : NONE_HELD;
       // no known content word at all ("<script>", "😀"): nothing the documents could answer
+      // (a written form counts in full though the passage holds the word typed with other diacritics: "lại")
+      const holdsAsTyped = (t: Term) => (t.accented ? terms.exact.has(t.accented) : terms.terms.has(t.folded));
       const coverage = this.share(question.content, wordWeights, terms.exact, terms.terms,
-        (t) => (terms.terms.has(t.folded) ? 0 : spells(terms, t.folded) || synonyms.words.has(t.folded) ? 1 : 0)) ?? 0;
+        (t) => ((synonyms.words.has(t.folded) && !holdsAsTyped(t)) || (!terms.terms.has(t.folded) && spells(terms, t.folded)) ? 1 : 0)) ?? 0;
       const pairsAsTyped = this.share(question.phrases, phraseWeights, terms.exactPairs, terms.pairs,
         (t) => (!terms.pairs.has(t.folded) && synonyms.pairs.has(t.folded) ? 1 : 0)) ?? 1;
       // whether the passage answers counts a pair with one word between its words, ranking does not
@@ -347,7 +349,7 @@ export class Engine {
     const asks = figuresAsked(question);
     const first = hits.slice(0, this.options.answerWithin + (asks.length ? this.options.figureAnswerExtra : 0));
     const givesFigure = (h: Hit) => asks.length === 0 || asks.some((a) => holdsFigure(a, h.passage) && givesFigureFor(a, h.passage, askedYears(question))
-      && figureBesideSubject(a, h.passage, this.subjectIn(question, h.passage)));
+      && figureBesideSubject(a, h.passage, this.subjectIn(question, h.passage), question.names));
     const answering = first.findIndex((h) => this.answers(question, h) && givesFigure(h));
     if (answering > 0) hits.unshift(...hits.splice(answering, 1));
     const noAnswer = answering < 0;
@@ -428,12 +430,21 @@ export class Engine {
    * The question's most specific content words (by IDF) that a passage's own text holds, folded: what a
    * figure that answers stands beside (words of its headings say what all of it is about). No number.
    */
+  private multipliers?: string[];
+
+  /** The words of the multipliers of lexicon/figure-units.json ("triệu", "nghìn tỷ"), folded. */
+  private multiplierWords(): string[] {
+    this.multipliers ??= [...figureUnits().multipliers.keys()].map((w) => fold(normalize(w)));
+    return this.multipliers;
+  }
+
   private subjectIn(question: Question, p: StoredPassage): string[] {
     const terms = this.termsOf(p).textWords;
     // a word typed for one the documents write otherwise ("lãi") is that word ("lợi nhuận") in the passage
     const written = question.synonyms.flatMap((s) => s.written.flat().map(fold));
-    // a measure a passage must name to hold its figure ("lợi nhuận") is what is counted, not whose it is
-    const measures = new Set(figuresAsked(question).flatMap((a) => a.named?.split(' ') ?? []));
+    // a measure a passage must name to hold its figure ("lợi nhuận"), and the unit and multiplier it is
+    // counted in ("triệu đồng"), are what is counted, not whose it is
+    const measures = new Set(figuresAsked(question).flatMap((a) => [a.named ?? '', ...a.units, ...(a.named || a.units.length ? this.multiplierWords() : [])]).flatMap((w) => w.split(' ')));
     return [...new Set([...question.content.map((t) => t.folded), ...written])]
       .filter((w) => terms.has(w) && !/^\d+$/.test(w) && !measures.has(w))
       .sort((a, b) => this.weight(b) - this.weight(a))

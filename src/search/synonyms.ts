@@ -1,55 +1,97 @@
 /**
  * Words officials type for what the documents write in other words (lexicon/synonyms.json): found among a
- * question's words, and credited to a passage that holds another form of the same group, so "lãi Viettel"
- * is answered by "Lợi nhuận" of Viettel. Not read into the index: a passage is not widened to every form.
+ * question's words, and credited to a passage that writes the documents' form, so "lãi Viettel" is answered
+ * by "Lợi nhuận" of Viettel. Not read into the index: a passage is not widened to every form.
  */
 import { onLexiconForgotten, synonyms } from '../lexicon.js';
-import { fold, tokens, typedAs } from '../text/analyzer.js';
+import { fold, hasDiacritics, tokens, typedAs } from '../text/analyzer.js';
 
 /** A word officials type for what the documents write otherwise, as typed in a question, with the words around it. */
 export interface SynonymAsked {
-  /** The folded words typed. */
+  /** The words typed, folded. */
   asked: string[];
-  /** The folded words before and after it in its clause: a pair across its edge is held with the other form's edge word. */
+  /** The word before it in its clause, folded: a pair across its edge is held with the written form's edge word. */
   before?: string;
+  /** The word after it in its clause, folded. */
   after?: string;
   /** The forms the documents write for it (normalized words, with diacritics). */
   written: string[][];
 }
 
-/** A passage's words and pairs, as written (with diacritics) and folded. */
+/** What a passage holds, to look for the written forms in. */
 export interface HeldWords {
+  /** Its words as written (normalized, with diacritics). */
   exact: ReadonlySet<string>;
+  /** Its pairs of words in a row as written, joined by "_". */
   exactPairs: ReadonlySet<string>;
+  /** Its pairs of words in a row, folded, joined by "_". */
   pairs: ReadonlySet<string>;
 }
 
-let typedForms: Array<{ typed: string[]; written: string[][] }> | undefined;
-onLexiconForgotten(() => { typedForms = undefined; });
+/** A typed form (normalized words) with the forms the documents write for it, and whether it must be typed with its diacritics. */
+interface TypedForm {
+  typed: string[];
+  written: string[][];
+  accentedOnly: boolean;
+}
 
-function formsTyped(): Array<{ typed: string[]; written: string[][] }> {
-  typedForms ??= Object.entries(synonyms()).map(([typed, written]) => ({ typed: tokens(typed), written: written.map(tokens) }));
-  return typedForms;
+let forms: TypedForm[] | undefined;
+onLexiconForgotten(() => { forms = undefined; });
+
+/** The typed forms, longest first (a longer one is read before the words it holds: "người dùng" before "dùng"). */
+function typedForms(): TypedForm[] {
+  if (!forms) {
+    const { typed, accentedOnly } = synonyms();
+    forms = Object.entries(typed).map(([t, written]) => ({ typed: tokens(t), written: written.map(tokens), accentedOnly: accentedOnly.includes(t) }))
+      .sort((a, b) => b.typed.length - a.typed.length);
+  }
+  return forms;
+}
+
+/** The typed form of lexicon/synonyms.json standing in `words` (normalized, as typed) at `at`, if any. */
+function formAt(words: string[], at: number, form: TypedForm): boolean {
+  return at + form.typed.length <= words.length
+    && form.typed.every((w, k) => (form.accentedOnly ? words[at + k] === w : typedAs(words[at + k], w)));
 }
 
 /** The words of lexicon/synonyms.json that a question's clauses (its words as typed, question words set aside) hold. */
 export function synonymsIn(clauses: string[][]): SynonymAsked[] {
   const found: SynonymAsked[] = [];
   for (const clause of clauses) {
-    for (const { typed: form, written } of formsTyped()) {
-      for (let i = 0; i + form.length <= clause.length; i++) {
-        if (!form.every((w, k) => typedAs(clause[i + k], w))) continue;
-        const end = i + form.length;
+    for (const form of typedForms()) {
+      for (let i = 0; i < clause.length; i++) {
+        if (!formAt(clause, i, form)) continue;
+        const end = i + form.typed.length;
         found.push({
           asked: clause.slice(i, end).map(fold),
           ...(i > 0 ? { before: fold(clause[i - 1]) } : {}),
           ...(end < clause.length ? { after: fold(clause[end]) } : {}),
-          written,
+          written: form.written,
         });
       }
     }
   }
   return found;
+}
+
+/**
+ * A normalized text with each typed form replaced by the first form the documents write for it, read once
+ * from the left, a longer form first and none inside another ("người dùng" → "người sử dụng", not "người sử sử dụng").
+ */
+export function withWrittenForms(normalized: string): string {
+  const words = [...normalized.matchAll(/[\p{L}\p{N}]+/gu)];
+  const typed = words.map((m) => m[0]);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < words.length;) {
+    const form = typedForms().find((f) => formAt(typed, i, f));
+    if (!form) { i++; continue; }
+    const end = i + form.typed.length - 1;
+    out += normalized.slice(last, words[i].index) + form.written[0].join(' ');
+    last = words[end].index! + words[end][0].length;
+    i = end + 1;
+  }
+  return out + normalized.slice(last);
 }
 
 /** The question's folded words and pairs that a passage holds as a form the documents write for them. */

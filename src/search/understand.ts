@@ -6,8 +6,8 @@
  */
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
 import { aliasMatches, foreignLetterNames, type AliasPair } from '../text/aliases.js';
-import { clauses, fold, normalize, tokens, typedAs, yearsIn } from '../text/analyzer.js';
-import { synonymsIn, type SynonymAsked } from './synonyms.js';
+import { clauses, fold, hasDiacritics, normalize, tokens, typedAs, yearsIn } from '../text/analyzer.js';
+import { synonymsIn, withWrittenForms, type SynonymAsked } from './synonyms.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
 
@@ -45,8 +45,6 @@ export interface Question {
   /** Words typed that the documents may write in other words ("lãi" for "lợi nhuận"). */
   synonyms: SynonymAsked[];
 }
-
-const HAS_DIACRITICS = /[^\x00-\x7f]/;
 
 const escaped = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One pattern for a list of folded phrases, each as whole words (a sign such as "%" wherever it stands). */
@@ -99,7 +97,7 @@ function wordsRead(): Reading {
     planned: phrasesPattern(w.planned.folded),
     achieved: phrasesPattern(w.achieved.folded),
     tonelessListed: new Set([...w.functionWords.accented, ...w.questionWords.accented]
-      .map(withoutTone).filter((t) => HAS_DIACRITICS.test(t) && !w.functionWords.accented.includes(t) && !w.questionWords.accented.includes(t))),
+      .map(withoutTone).filter((t) => hasDiacritics(t) && !w.functionWords.accented.includes(t) && !w.questionWords.accented.includes(t))),
     shapingPairs: new Set([...w.planned.folded, ...w.achieved.folded, ...w.nonContentPhrases.folded].filter((p) => p.split(' ').length === 2).map((p) => p.replace(' ', '_'))),
   };
   return reading;
@@ -134,7 +132,7 @@ function questionMask(tokens: string[], original: string, knownPair: (pair: stri
     const opens = i + 1 < tokens.length && !drop[i + 1] && !r.questionWords.has(folded[i + 1]) && knownPair(`${folded[i]}_${folded[i + 1]}`);
     const closesShaping = i > 0 && r.shapingPairs.has(`${folded[i - 1]}_${folded[i]}`);
     if (opens && !closesShaping) return;
-    if (HAS_DIACRITICS.test(t) && !r.questionWordsAccented.has(t)) return; // "máy", "có", "cơ" carry meaning
+    if (hasDiacritics(t) && !r.questionWordsAccented.has(t)) return; // "máy", "có", "cơ" carry meaning
     drop[i] = true;
   });
   return drop;
@@ -161,7 +159,7 @@ function isFunctionWord(t: Term): boolean {
 }
 
 function term(accented: string, folded: string): Term {
-  return HAS_DIACRITICS.test(accented) ? { folded, accented } : { folded };
+  return hasDiacritics(accented) ? { folded, accented } : { folded };
 }
 
 function uniqueTerms(list: Term[]): Term[] {
@@ -190,7 +188,8 @@ export function understand(
   const pairs: Term[] = [];
   const nonContent = new Set<number>(); // indexes into `words` of words in a non-content phrase
   const kept: string[][] = [];
-  const read: string[][] = [];
+  // each clause as read: slips of diacritics folded, typos mended, question words kept
+  const readClauses: string[][] = [];
   const mended = new Map<string, string>();
   for (const typed of clauses(normalized)) {
     const slipped = typed.map((t) => (slipOfDiacritics(t, writes) ? fold(t) : t));
@@ -201,7 +200,7 @@ export function understand(
     const folded = typedFolded.map((f, i) => (r.functionWords.has(f) || r.questionWords.has(f) ? f : correct(f, typedFolded[i - 1], typedFolded[i + 1])));
     const clause = slipped.map((t, i) => (folded[i] === typedFolded[i] ? t : folded[i]));
     folded.forEach((f, i) => { if (f !== typedFolded[i]) mended.set(typedFolded[i], f); });
-    read.push(clause);
+    readClauses.push(clause);
     const drop = questionMask(clause, raw, knownPair);
     for (let i = 0; i < clause.length; i++) {
       if (drop[i]) continue;
@@ -234,13 +233,11 @@ export function understand(
   content = uniqueTerms(content.filter((t) => !replaced.has(t.folded)));
   const contentFolded = new Set(content.map((t) => t.folded));
   // typos mended, and a word officials type for one the documents write as they write it ("lãi": "lợi nhuận")
-  const synonyms = synonymsIn(kept);
-  let foldedAsRead = fold(normalized).replace(/[\p{L}\p{N}]+/gu, (w) => mended.get(w) ?? w).replace(/\s+/g, ' ').trim();
-  for (const s of synonyms) foldedAsRead = foldedAsRead.replace(new RegExp(`(?<![a-z0-9])${s.asked.join(' ')}(?![a-z0-9])`, 'g'), s.written[0].map(fold).join(' '));
+  const foldedAsRead = fold(withWrittenForms(normalized)).replace(/[\p{L}\p{N}]+/gu, (w) => mended.get(w) ?? w).replace(/\s+/g, ' ').trim();
   return {
     raw,
     foldedAsRead,
-    intent: intentOf(normalized, read),
+    intent: intentOf(normalized, readClauses),
     years: yearsIn(raw),
     exact: [...new Set(words.filter((w) => w.accented).map((w) => w.accented!))],
     folded: [...new Set([...words.map((w) => w.folded), ...expandedWords])],
@@ -251,7 +248,7 @@ export function understand(
     properPairs: properPairsIn(raw),
     planned: wordsRead().planned.test(fold(normalized)),
     achieved: wordsRead().achieved.test(fold(normalized)),
-    synonyms,
+    synonyms: synonymsIn(kept),
   };
 }
 

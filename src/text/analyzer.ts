@@ -83,7 +83,12 @@ export function fold(text: string): string {
  * the same diacritics when typed with any ("đấu" is not "đầu"; "dau" is either).
  */
 export function typedAs(typed: string, word: string): boolean {
-  return fold(typed) === fold(word) && (!/[^\x00-\x7f]/.test(typed) || typed === word);
+  return fold(typed) === fold(word) && (!hasDiacritics(typed) || typed === word);
+}
+
+/** Whether a text holds a letter outside ASCII: a Vietnamese word typed with its diacritics. */
+export function hasDiacritics(text: string): boolean {
+  return /[^\x00-\x7f]/.test(text);
 }
 
 /**

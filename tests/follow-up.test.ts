@@ -503,6 +503,15 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(reply)).toMatch(/^Hiểu là: IPv6 /);
   });
 
+  it('reads a sector\'s short form typed alone after a question on that sector as the sector, and "khi đó" as pointing back', async () => {
+    const last = 'Định hướng tới 2025 thì mảng bưu chính phấn đấu mỗi người dân dùng bao nhiêu bưu gửi?';
+    const understood = await question('Thế doanh thu BC khi đó dự kiến cỡ bao nhiêu?', last);
+    expect(understood).toContain('doanh thu bưu chính');
+    expect(understood).not.toMatch(/\bBC\b|khi/);
+    // after a question on another sector "BC" is left as typed
+    expect(await question('Thế doanh thu BC khi đó dự kiến cỡ bao nhiêu?', 'Đến 2025 doanh thu viễn thông đạt bao nhiêu?')).toContain('BC');
+  });
+
   it('asks the last question of a level or a place named with "xuống tới", "ở", which name nothing', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('Đến 2025 hồ sơ công việc cấp bộ, tỉnh phải xử lý trên môi trường mạng bao nhiêu %?', 'x1'));

@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, type FollowUpWords } from '../lexicon.js';
+import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, sectorLexicon, type FollowUpWords } from '../lexicon.js';
 import { fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -488,7 +488,8 @@ export class FollowUpReader {
    * A follow-up opens or closes on a word like "còn", "thì sao", points back ("việc này"), or holds nothing
    * but what it asks and a time ("ai chủ trì?", "năm 2025?"); "còn gì nữa không?" asks for more of the last answer.
    */
-  complete(text: string, last: string): Completion | undefined {
+  complete(typedText: string, last: string): Completion | undefined {
+    const text = this.withSectorNamed(typedText, last);
     // read as typed first, misspelt words as the words meant only when that reading finds no follow-up ("còn
     // ở đâu năm 2025?" keeps its "đâu"); but a word the documents never use read as a follow-up word ("xog")
     // is surely that word: then that reading first
@@ -500,6 +501,21 @@ export class FollowUpReader {
     return fixesUnknown
       ? this.completeAs(text, last, true) ?? this.completeAs(text, last, false)
       : this.completeAs(text, last, false) ?? this.completeAs(text, last, true);
+  }
+
+  /**
+   * A sector's short form that names it only after a head word ("BC", "VT"), typed alone in a follow-up to a
+   * question on that sector, is that sector: "Thế doanh thu BC …" after a postal question is "doanh thu bưu chính".
+   */
+  private withSectorNamed(text: string, last: string): string {
+    const lastSectors = this.namer.sectorsIn(foldedWords(last))?.names ?? [];
+    let out = text;
+    for (const sector of sectorLexicon().filter((x) => lastSectors.includes(x.name))) {
+      for (const short of sector.headed ?? []) {
+        out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'), sector.spellings[0] ?? sector.name);
+      }
+    }
+    return out;
   }
 
   private completeAs(text: string, last: string, spelled: boolean): Completion | undefined {

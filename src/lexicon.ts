@@ -214,6 +214,7 @@ const FollowUpWordsFile = z.object({
   unitVerbs: z.array(z.string().min(1)).min(1),
   moreOf: z.object({ opener: z.string().min(1), nouns: z.array(z.string().min(1)).min(1), tails: z.array(z.string().min(1)).min(1) }),
   yearParts: z.array(z.string().min(1)),
+  plain: z.array(z.string().min(1)),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

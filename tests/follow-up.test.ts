@@ -512,6 +512,12 @@ describe('follow-ups in the dialog', () => {
     expect(await question('Thế doanh thu BC khi đó dự kiến cỡ bao nhiêu?', 'Đến 2025 doanh thu viễn thông đạt bao nhiêu?')).toContain('BC');
   });
 
+  it('reads the country named in a follow-up as no subject of its own', async () => {
+    const understood = await question('the nam 2020 VN dang xep thu may?', 'Phụ lục Chỉ thị 2021 đặt mục tiêu xếp hạng Chính phủ điện tử của LHQ năm 2021 tăng bao nhiêu bậc?');
+    expect(understood).toContain('Chính phủ điện tử');
+    expect(understood).not.toContain('VN');
+  });
+
   it('asks the last question of a level or a place named with "xuống tới", "ở", which name nothing', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('Đến 2025 hồ sơ công việc cấp bộ, tỉnh phải xử lý trên môi trường mạng bao nhiêu %?', 'x1'));

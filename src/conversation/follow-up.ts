@@ -380,7 +380,7 @@ export class FollowUpReader {
     // (and the words saying how a figure is to be met, "trên", "tối thiểu": no group or top, which name a rank)
     const c = comparatorWords();
     const bounds = [...(c.at_least ?? []), ...(c.over ?? []), ...(c.at_most ?? []), ...(c.under ?? [])];
-    this.plainPhrases = [...q.functionWords.folded, ...q.questionWords.folded, ...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due, ...bounds]
+    this.plainPhrases = [...q.functionWords.folded, ...q.questionWords.folded, ...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due, ...bounds, ...words.plain]
       .map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
     for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
   }

@@ -558,17 +558,7 @@ export class FollowUpReader {
     }
 
     // openers at the start, closers at the end: "thế còn … thì sao"
-    let from = 0;
-    let to = words.length;
-    for (let again = true; again;) {
-      again = false;
-      // an ask typed exactly as it is spelt is no opener's: "con số" asks for the figure, "còn số …" goes on
-      const exactAsk = p.asks.find((a) => a.folded.length > 1 && from + a.folded.length <= to && exactlyAt(words, a, from));
-      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from) && !(exactAsk && exactAsk.folded.length > w.folded.length));
-      if (o) { from += o.folded.length; again = true; }
-      const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
-      if (c) { to -= c.folded.length; again = true; }
-    }
+    const [from, to] = this.withinOpenersAndClosers(words, true);
     const inner = words.slice(from, to);
     const innerText = inner.length ? typed.slice(inner[0].start, inner.at(-1)!.end) : '';
     const innerWords = this.wordsOf(innerText, spelled);
@@ -707,20 +697,32 @@ export class FollowUpReader {
     const words = this.wordsOf(text.normalize('NFC').trim(), false);
     const p = this.phrases;
     // openers at the start, closers at the end ("còn … nữa không"), as a follow-up is read
-    let from = 0;
-    let to = words.length;
-    for (let again = true; again;) {
-      again = false;
-      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from));
-      if (o) { from += o.folded.length; again = true; }
-      const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
-      if (c) { to -= c.folded.length; again = true; }
-    }
+    const [from, to] = this.withinOpenersAndClosers(words, false);
     const inner = words.slice(from, to);
     // and inside, the words asking which, filler and closing words ("nữa" of "còn chỉ tiêu nào nữa cho …")
     const asking = covered([...spansOf(inner, p.moreTails), ...this.fillerSpans(inner, new Set()), ...this.fillerSpans(inner, new Set(), p.closers, true)]);
     const named = inner.filter((w, i) => !asking.has(i) && !p.more.some((m) => m.folded.length === 1 && m.folded[0] === w.folded));
     return named.map((w) => w.typed).join(' ');
+  }
+
+  /**
+   * Where a message's words run once the openers at its start and the closers at its end are set aside
+   * ("thế còn … thì sao"); with `asksSpelt`, an ask typed exactly as it is spelt is no opener's ("con số" asks
+   * for the figure, "còn số …" goes on).
+   */
+  private withinOpenersAndClosers(words: Word[], asksSpelt: boolean): [number, number] {
+    const p = this.phrases;
+    let from = 0;
+    let to = words.length;
+    for (let again = true; again;) {
+      again = false;
+      const exactAsk = asksSpelt ? p.asks.find((a) => a.folded.length > 1 && from + a.folded.length <= to && exactlyAt(words, a, from)) : undefined;
+      const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from) && !(exactAsk && exactAsk.folded.length > w.folded.length));
+      if (o) { from += o.folded.length; again = true; }
+      const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));
+      if (c) { to -= c.folded.length; again = true; }
+    }
+    return [from, to];
   }
 
   /**

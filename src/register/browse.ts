@@ -101,15 +101,10 @@ export class Browser {
     /** Maps a folded word the documents never use to the one it is a typo of. */
     private readonly correct?: (folded: string) => string,
   ) {
-    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct, (a, b) => this.writtenPairs().has(`${a} ${b}`));
+    this.reader = new QuestionReader(reading, index.register.units, index.aliases, vocabulary, passages.length, correct, (a, b) => pairsWrittenIn(passages).has(`${a} ${b}`));
     this.unitSpellings = index.register.units.flatMap((u) => [u.name, ...u.spellings, ...(u.alone ?? [])].map(nameTokens)).filter((w) => w.length > 0);
     const joined = (phrases: string[][]) => phrases.map((w) => w.join(' '));
     this.periodWords = { by: joined(reading.cues.by), before: joined(reading.cues.before), numbered: joined(reading.cues.numbered) };
-  }
-
-  /** The pairs of words the documents write in a row, normalized with their diacritics ("cố định"). */
-  private writtenPairs(): Set<string> {
-    return pairsWrittenIn(this.passages);
   }
 
   /** Words that open or close a chat question and ask nothing ("còn", "thì sao", "nhỉ"), folded: a topic may stand with them. */

@@ -45,6 +45,8 @@ const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.leng
 /** Prepares the reading lexicon (at index time). */
 export function prepareReading(aliases: AliasPair[]): Reading {
   const w = browseWords();
+  // every word that shapes a list question
+  const stop = [...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either];
   const cues: Cues = {
     list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
     due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
@@ -53,10 +55,8 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     // longest first, so "những việc" is taken out before "việc"; a word typed with other diacritics than a
     // phrase's is still taken for it: "nhũng việc", "nhưng việc" are typos of "những việc" far more often
     // than the words they also are
-    stop: phraseList([...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either])
-      .sort((a, b) => b.length - a.length),
-    stopTyped: [...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either]
-      .map((p) => normalize(p).trim()).filter((p) => !/\s/.test(p)),
+    stop: phraseList(stop).sort((a, b) => b.length - a.length),
+    stopTyped: stop.map((p) => normalize(p).trim()).filter((p) => !/\s/.test(p)),
   };
   const units = unitReading();
   const docs = documentKinds();

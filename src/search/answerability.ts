@@ -555,15 +555,27 @@ function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
   if (ask.units.length === 0) return findFigures(withoutCitations(raw), true).length > 0;
   // a unit glued to its number ("700Mbps") is no figure to findFigures: the folded text is read instead
   const text = foldedText(raw);
-  const multipliers = longestFirst([...readingOfFigures().multipliers.keys()]);
-  return ask.units.some((u) => new RegExp(`(?<![a-z])\\d[\\d.,]*\\s*(?:(?:${multipliers})\\s+)?${escaped(u)}(?![a-z0-9])`, 'u').test(text));
+  return ask.units.some((u) => unitPattern(u).test(text));
+}
+
+const unitPatterns = new Map<string, RegExp>();
+onLexiconForgotten(() => unitPatterns.clear());
+
+/** A number counted in a unit (folded, "usd"), past a multiplier ("12 ty usd"): compiled once per unit (a reply reads it sentence by sentence). */
+function unitPattern(unit: string): RegExp {
+  let re = unitPatterns.get(unit);
+  if (!re) {
+    const multipliers = longestFirst([...readingOfFigures().multipliers.keys()]);
+    unitPatterns.set(unit, (re = new RegExp(`(?<![a-z])\\d[\\d.,]*\\s*(?:(?:${multipliers})\\s+)?${escaped(unit)}(?![a-z0-9])`, 'u')));
+  }
+  return re;
 }
 
 /**
  * Whether a figure of the kind asked stands in one sentence with a word of the subject (`subject`: the
- * question's most specific words the passage's text holds, folded), or the passage's lead holds one: a
- * passage on the matter whose only figure counts another ("100% … qua IPv6" beside "tên miền … cho toàn dân")
- * gives no figure of it. A table row is one sentence.
+ * question's most specific words the passage's text holds, folded), or the passage's lead or its last two
+ * headings hold one, or it opens on a name asked: a passage on the matter whose only figure counts another
+ * ("100% … qua IPv6" beside "tên miền … cho toàn dân") gives no figure of it. A table row is one sentence.
  */
 export function figureBesideSubject(
   ask: FigureAsk, p: StoredPassage, subject: string[],

@@ -400,8 +400,7 @@ export class Engine {
   /** The abbreviations of one word the documents and the lexicon spell out ("attt", "mxh"), folded. */
   private abbreviations(): Set<string> {
     // (a name by foreign letters, "VNPT", "NDXP", is a name, not shorthand)
-    const foreign = foreignLetterNames(this.corpus.aliases);
-    this.abbreviationSet ??= new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 && !foreign.has(fold(a.short[0].toLowerCase())) ? [fold(normalize(a.short[0]))] : [])));
+    this.abbreviationSet ??= ((foreign) => new Set(this.corpus.aliases.flatMap((a) => (a.short.length === 1 && !foreign.has(fold(a.short[0].toLowerCase())) ? [fold(normalize(a.short[0]))] : []))))(foreignLetterNames(this.corpus.aliases));
     return this.abbreviationSet;
   }
 
@@ -426,10 +425,6 @@ export class Engine {
     return fold(word) === word ? this.functionWordSets.folded.has(word) : this.functionWordSets.accented.has(word);
   }
 
-  /**
-   * The question's most specific content words (by IDF) that a passage's own text holds, folded: what a
-   * figure that answers stands beside (words of its headings say what all of it is about). No number.
-   */
   private multipliers?: string[];
 
   /** The words of the multipliers of lexicon/figure-units.json ("triệu", "nghìn tỷ"), folded. */
@@ -438,6 +433,10 @@ export class Engine {
     return this.multipliers;
   }
 
+  /**
+   * The question's most specific content words (by IDF) that a passage's own text holds, folded: what a
+   * figure that answers stands beside (words of its headings say what all of it is about). No number.
+   */
   private subjectIn(question: Question, p: StoredPassage): string[] {
     const terms = this.termsOf(p).textWords;
     // a word typed for one the documents write otherwise ("lãi") is that word ("lợi nhuận") in the passage

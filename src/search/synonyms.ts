@@ -4,7 +4,7 @@
  * by "Lợi nhuận" of Viettel. Not read into the index: a passage is not widened to every form.
  */
 import { onLexiconForgotten, synonyms } from '../lexicon.js';
-import { fold, hasDiacritics, tokens, typedAs } from '../text/analyzer.js';
+import { fold, tokens, typedAs, typedPhraseAt } from '../text/analyzer.js';
 
 /** A word officials type for what the documents write otherwise, as typed in a question, with the words around it. */
 export interface SynonymAsked {
@@ -50,8 +50,7 @@ function typedForms(): TypedForm[] {
 
 /** The typed form of lexicon/synonyms.json standing in `words` (normalized, as typed) at `at`, if any. */
 function formAt(words: string[], at: number, form: TypedForm): boolean {
-  return at + form.typed.length <= words.length
-    && form.typed.every((w, k) => (form.accentedOnly ? words[at + k] === w : typedAs(words[at + k], w)));
+  return typedPhraseAt(words, form.typed, at, form.accentedOnly ? (typed, word) => typed === word : typedAs);
 }
 
 /** The words of lexicon/synonyms.json that a question's clauses (its words as typed, question words set aside) hold. */

@@ -6,7 +6,7 @@
  */
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
 import { aliasMatches, foreignLetterNames, type AliasPair } from '../text/aliases.js';
-import { clauses, fold, hasDiacritics, normalize, tokens, typedAs, yearsIn } from '../text/analyzer.js';
+import { clauses, fold, hasDiacritics, normalize, tokens, typedPhraseAt, yearsIn } from '../text/analyzer.js';
 import { synonymsIn, withWrittenForms, type SynonymAsked } from './synonyms.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
@@ -106,7 +106,7 @@ function wordsRead(): Reading {
 /** What a question asks: read in its clauses as typed (slips of diacritics folded, typos mended). */
 function intentOf(normalized: string, read: string[][]): Intent {
   if (/(^|\s)hạn(\s|$)/u.test(normalized)) return 'deadline'; // "hạn" only with its diacritics: "han" may be "Hàn"
-  const holds = (phrase: string[]) => read.some((c) => c.some((_, i) => i + phrase.length <= c.length && phrase.every((w, k) => typedAs(c[i + k], w))));
+  const holds = (phrase: string[]) => read.some((c) => c.some((_, i) => typedPhraseAt(c, phrase, i)));
   for (const { intent, phrases, signs } of wordsRead().intents) {
     if (signs.some((sign) => normalized.includes(sign)) || phrases.some(holds)) return intent;
   }

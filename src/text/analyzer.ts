@@ -86,6 +86,11 @@ export function typedAs(typed: string, word: string): boolean {
   return fold(typed) === fold(word) && (!hasDiacritics(typed) || typed === word);
 }
 
+/** Whether a phrase (a lexicon's words) stands in `words` (as typed) at `at`, each word `same` as the phrase's. */
+export function typedPhraseAt(words: string[], phrase: string[], at: number, same: (typed: string, word: string) => boolean = typedAs): boolean {
+  return at + phrase.length <= words.length && phrase.every((w, k) => same(words[at + k], w));
+}
+
 /** Whether a text holds a letter outside ASCII: a Vietnamese word typed with its diacritics. */
 export function hasDiacritics(text: string): boolean {
   return /[^\x00-\x7f]/.test(text);

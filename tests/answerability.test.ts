@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../src/index/load.js';
-import { askedYears, bodiesActing, bodiesAsked, figureBesideSubject, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
+import { askedYears, bodiesActing, bodiesAsked, figureBesideSubject, figuresAsked, type FigureAsk, givesFigureFor, holdsFigure, measureWords, placesAsked, ownYears, withoutCitations, withoutCitedYears } from '../src/search/answerability.js';
 import { understand } from '../src/search/understand.js';
 import { heldAsSynonyms, synonymsIn, withWrittenForms } from '../src/search/synonyms.js';
 import { yearsIn } from '../src/text/analyzer.js';
@@ -153,7 +153,7 @@ describe('a figure asked in so many words', () => {
   it('is read with its unit of measure, past a multiplier', () => {
     expect(asks('tỷ lệ xã có cáp quang đạt bao nhiêu % năm 2022')).toEqual([{ kind: 'amount', units: ['%'] }]);
     expect(asks('ty le xa co cap quang dat bao nhieu phan tram')).toEqual([{ kind: 'amount', units: ['%'] }]);
-    expect(asks('xuất khẩu phần cứng đạt bao nhiêu tỷ USD?')).toEqual([{ kind: 'amount', units: ['usd'] }]);
+    expect(asks('xuất khẩu phần cứng đạt bao nhiêu tỷ USD?')).toEqual([{ kind: 'amount', units: ['usd'], multiplier: 'ti' }]);
     expect(asks('đề án được cấp bao nhiêu tiền')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
   });
 
@@ -183,17 +183,20 @@ describe('a figure asked in so many words', () => {
   });
 
   it('is "mấy" before a multiplier or a unit, and an amount that large when asked in a multiplier alone', () => {
-    expect(asks('doanh thu đặt mục tiêu mấy tỷ USD')).toEqual([{ kind: 'amount', units: ['usd'], named: 'doanh thu' }]);
+    expect(asks('doanh thu đặt mục tiêu mấy tỷ USD')).toEqual([{ kind: 'amount', units: ['usd'], named: 'doanh thu', multiplier: 'ti' }]);
     expect(asks('tỷ lệ hộ có cáp quang mấy %')).toEqual([{ kind: 'amount', units: ['%'] }]);
     const billions = asks('dự toán ngân sách giao cho Bộ là bao nhiêu tỷ?');
-    expect(billions).toEqual([{ kind: 'amount', units: [], atLeast: 1e9 }]);
+    expect(billions).toEqual([{ kind: 'amount', units: [], atLeast: 1e9, multiplier: 'ti' }]);
     expect(holdsFigure(billions[0], text('Tổng doanh thu hợp nhất đạt 2.356 tỷ đồng.'))).toBe(true);
     expect(holdsFigure(billions[0], text('Kế hoạch tài chính 03 năm 2022-2024.'))).toBe(false);
     // counted in the multiplier asked, however small the number
     expect(holdsFigure(billions[0], text('Quỹ được cấp 0,5 tỷ đồng.'))).toBe(true);
     // a multiplier of two words
-    expect(asks('xuất khẩu đạt bao nhiêu nghìn tỷ')).toEqual([{ kind: 'amount', units: [], atLeast: 1e12 }]);
-    expect(asks('xuất khẩu đạt bao nhiêu nghìn tỷ USD')).toEqual([{ kind: 'amount', units: ['usd'] }]);
+    expect(asks('xuất khẩu đạt bao nhiêu nghìn tỷ')).toEqual([{ kind: 'amount', units: [], atLeast: 1e12, multiplier: 'nghin ti' }]);
+    expect(asks('xuất khẩu đạt bao nhiêu nghìn tỷ USD')).toEqual([{ kind: 'amount', units: ['usd'], multiplier: 'nghin ti' }]);
+    // what is counted is no subject word; "ngân sách" is no "ngàn": only the multiplier typed after the ask
+    expect([...measureWords(understand('xuất khẩu đạt bao nhiêu nghìn tỷ USD', []))].sort()).toEqual(['nghin', 'ti', 'usd']);
+    expect([...measureWords(understand('chi ngân sách bao nhiêu %', []))]).toEqual(['%']);
   });
 
   it('is held only by a figure of that kind', () => {

@@ -8,7 +8,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { asksShare, holdsAnswer, namesCooperating, type LeadOrDue } from '../search/answerability.js';
+import { asksShare, figuresAsked, holdsAnswer, measureWords, namesCooperating, textHoldsFigure, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -126,8 +126,10 @@ export function registerLead(
   if (search.noAnswer || search.hits.length === 0) return undefined;
   const comparison = options.comparison || undefined;
   const q = comparison && !['deadline', 'unit'].includes(search.question.intent) ? { ...search.question, intent: 'target' as const } : search.question;
-  // a code ("6ghz" of "2.6GHz", "ipv6") is a word; a number alone is not
-  const words = q.content.map((t) => t.folded).filter((w) => !/^\d+$/.test(w) && !options.shapeWords.has(w));
+  // a code ("6ghz" of "2.6GHz", "ipv6") is a word; a number alone is not; nor what the figure asked is
+  // counted in ("bao nhiêu nghìn DN": "80.000 doanh nghiệp" holds no "nghìn")
+  const measures = measureWords(q);
+  const words = q.content.map((t) => t.folded).filter((w) => !/^\d+$/.test(w) && !options.shapeWords.has(w) && !measures.has(w));
   const weights = new Map(words.map((w) => [w, weight(w)]));
   const weightOf: WordWeight = (w) => weights.get(w) ?? 0;
   // the question's most specific word (the rarest in the documents) must be in a row that leads or is
@@ -205,9 +207,15 @@ export function registerLead(
   const fitting = index.register.targets.filter((t) => tied.some((h) => holdsRow(h, t)) && hasKey(index.wordsOfTarget(t))
     && (q.years.length === 0 || q.years.some((y) => t.years.includes(y))));
   const inFirst = (t: Target) => (!comparison && holdsRow(first, t) ? 0 : 1);
+  // asked an amount in a unit or past a multiplier ("bao nhiêu nghìn DN"), a row whose value is one answers
+  // first, and only such rows are compared with it: "0,7 doanh nghiệp trên một nghìn dân" and "10 doanh
+  // nghiệp dẫn dắt" are no count of all enterprises
+  const amounts = figuresAsked(q).filter((a) => a.kind === 'amount' && (a.units.length > 0 || a.atLeast !== undefined));
+  const isAmount = (v: TargetValue) => amounts.every((a) => textHoldsFigure(a, v.written));
+  const givesAmount = (t: Target) => (t.values.some(isAmount) ? 0 : 1);
   const scored = fitting.map((t) => ({ t, c: coverage(words, index.wordsOfTarget(t), weightOf) }))
     .filter((x) => x.c >= ROW_COVERAGE * first.coverage)
-    .sort((a, b) => b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);
+    .sort((a, b) => givesAmount(a.t) - givesAmount(b.t) || b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);
   const target = scored[0]?.t;
   if (!target) return undefined;
   const values = valuesFor(target, q.years, asksShare(q));
@@ -227,7 +235,7 @@ export function registerLead(
       covered.set(t, c);
       return c >= COMPARE_COVERAGE * leadCoverage;
     })
-    .filter((t) => valuesFor(t, yearsAsked ?? t.years).some((v) => values.some((w) => comparable(v, w))));
+    .filter((t) => valuesFor(t, yearsAsked ?? t.years).some((v) => values.some((w) => comparable(v, w)) && (isAmount(v) || givesAmount(target) > 0)));
   // at most COMPARED_PER_DOC rows a document, the best covering first
   const perDoc = new Map<string, Target[]>();
   for (const t of others.sort((a, b) => covered.get(b)! - covered.get(a)!)) {

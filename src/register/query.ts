@@ -11,8 +11,10 @@ import type { Register, Target, Task } from './types.js';
 
 /** Folded words of a text and of the aliases it holds ("CĐS" brings "chuyen doi so"). */
 export function foldedWords(text: string, aliases: AliasPair[]): Set<string> {
-  const list = clauses(normalize(text));
-  return new Set([...list, ...aliasExpansions(list, aliases)].flat().map(fold));
+  const written = clauses(normalize(text));
+  const list = [...written, ...aliasExpansions(written, aliases)].map((c) => c.map(fold));
+  // and each pair of words in a row ("co_dinh"), for a subject word held only with its neighbour
+  return new Set(list.flatMap((c) => [...c, ...c.slice(1).map((w, i) => `${c[i]}_${w}`)]));
 }
 
 /** Orders tasks soonest first; undated last; then by document and line. */

@@ -3,7 +3,7 @@
  * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
  * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
  */
-import { browseWords, documentKinds, figureUnits, sectorHeads, sectorLexicon, sectorRowHeads, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
+import { browseWords, documentKinds, figureUnits, followUpWords, questionWords, sectorHeads, sectorLexicon, sectorRowHeads, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold, hasDiacritics, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, typedTokens, withoutMinistryName } from './names.js';
@@ -15,6 +15,8 @@ export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & 
   stop: string[][];
   /** The one-word stop phrases as written, with their diacritics (normalized). */
   stopTyped: string[];
+  /** Words that end a question's clause ("không", "gì", "nhỉ"), folded: a comma after one starts no part of an enumeration. */
+  clauseEnds: string[];
 };
 
 /** What list questions are read with, prepared from the lexicon at index time and stored in the index. */
@@ -57,6 +59,8 @@ export function prepareReading(aliases: AliasPair[]): Reading {
     // than the words they also are
     stop: phraseList(stop).sort((a, b) => b.length - a.length),
     stopTyped: stop.map((p) => normalize(p).trim()).filter((p) => !/\s/.test(p)),
+    // the last word of a question phrase ("là gì", "bao nhiêu") or a one-word chat closer ("không", "nhỉ")
+    clauseEnds: [...new Set([...questionWords().questionPhrases.folded.map((p) => p.split(' ').at(-1)!), ...phraseList(followUpWords().closers).filter((p) => p.length === 1).map((p) => p[0])])],
   };
   const units = unitReading();
   const docs = documentKinds();
@@ -328,27 +332,37 @@ export class QuestionReader {
     });
     const typed = kept.map((i) => tokens.typed[i]);
     const parts = this.partOfEach(tokens, kept);
-    const groups: string[][][] = [];
-    const groupParts: number[] = [];
-    const labels: string[] = [];
+    // each group with the first kept token it stands for, so the groups keep the question's order
+    const found: Array<{ group: string[][]; at: number; label: string }> = [];
     const used = new Set<number>();
     for (const m of aliasMatches([rest], this.aliases)) {
       const at = findWords(rest, m.from);
       if (!at || [...used].some((i) => i >= at[0] && i < at[1])) continue;
       for (let i = at[0]; i < at[1]; i++) used.add(i);
-      groups.push([m.from, m.to.map((t) => nameTokens(t).join(''))]);
-      groupParts.push(parts[at[0]]);
-      labels.push(typed.slice(at[0], at[1]).join(' '));
+      found.push({ group: [m.from, m.to.map((t) => nameTokens(t).join(''))], at: at[0], label: typed.slice(at[0], at[1]).join(' ') });
     }
+    // a word kept only because its neighbour makes it another word than the stop word it folds to ("cố" of
+    // "cố định" is no "có") is held as that pair, never alone: a row holds "có" and "định" anywhere
+    const stopWords = new Set(cues.stop.filter((w) => w.length === 1).map((w) => w[0]));
+    rest.forEach((t, k) => {
+      if (used.has(k) || !stopWords.has(t)) return;
+      const j = [k - 1, k + 1].find((n) => n >= 0 && n < rest.length && !used.has(n) && Math.abs(kept[n] - kept[k]) === 1
+        && this.writesPair(...(n < k ? [typed[n], typed[k]] : [typed[k], typed[n]]) as [string, string]));
+      if (j === undefined) return;
+      const [a, b] = j < k ? [j, k] : [k, j];
+      used.add(a).add(b);
+      found.push({ group: [[`${rest[a]}_${rest[b]}`]], at: a, label: `${typed[a]} ${typed[b]}` });
+    });
     const unknown: string[] = [];
     rest.forEach((t, i) => {
       if (used.has(i)) return;
-      if (this.vocabulary.has(t)) {
-        groups.push([[t]]);
-        groupParts.push(parts[i]);
-        labels.push(typed[i]);
-      } else if (t.length >= UNKNOWN_WORD_MIN) unknown.push(typed[i]);
+      if (this.vocabulary.has(t)) found.push({ group: [[t]], at: i, label: typed[i] });
+      else if (t.length >= UNKNOWN_WORD_MIN) unknown.push(typed[i]);
     });
+    found.sort((x, y) => x.at - y.at);
+    const groups = found.map((f) => f.group);
+    const groupParts = found.map((f) => parts[f.at]);
+    const labels = found.map((f) => f.label);
     // "CP/TTg": words joined by a slash are alternatives of one group; "bản sách/người" is a ratio
     const per = new Set(cues.per.filter((w) => w.length === 1).map((w) => w[0]));
     for (const m of fold(raw.toLowerCase()).matchAll(/([a-z][a-z0-9]*)\s?\/\s?([a-z][a-z0-9]*)/g)) {
@@ -369,15 +383,19 @@ export class QuestionReader {
 
   /**
    * Which part of an enumeration each kept token is in: a comma, a semicolon or a word like "hoặc" between
-   * two kept tokens starts a new part ("trình Chính phủ, Thủ tướng Chính phủ" has two).
+   * two kept tokens starts a new part ("trình Chính phủ, Thủ tướng Chính phủ" has two). A comma after a word
+   * that ends a question starts another question on the same subject, no part: "mục tiêu về game không,
+   * doanh thu bao nhiêu" asks the game's revenue.
    */
   private partOfEach(tokens: Tokens, kept: number[]): number[] {
     const either = new Set(this.reading.cues.either.filter((w) => w.length === 1).map((w) => w[0]));
+    const clauseEnds = new Set(this.reading.cues.clauseEnds);
     let part = 0;
     return kept.map((q, k) => {
       const p = k === 0 ? q : kept[k - 1];
       for (let j = p + 1; j <= q; j++) {
-        if (tokens.breaks[j] || (j < q && either.has(tokens.folded[j]))) { part++; break; }
+        const endsPart = tokens.breaks[j] && !clauseEnds.has(tokens.folded[j - 1]);
+        if (endsPart || (j < q && either.has(tokens.folded[j]))) { part++; break; }
       }
       return part;
     });
@@ -386,7 +404,8 @@ export class QuestionReader {
   /** What a group says: the inverse document frequency of its commonest alternative's rarest word. */
   private weightOf(group: string[][]): number {
     const idf = (w: string) => Math.log((this.passageCount + 1) / ((this.vocabulary.get(w) ?? 0) + 1));
-    return Math.min(...group.map((alt) => Math.max(...alt.map(idf))));
+    // a pair held together ("co_dinh") says at least what its rarer word does
+    return Math.min(...group.map((alt) => Math.max(...alt.flatMap((w) => w.split('_')).map(idf))));
   }
 }
 

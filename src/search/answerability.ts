@@ -405,6 +405,8 @@ export interface FigureAsk {
   atLeast?: number;
   /** The measure asked, when a passage must name it to hold its figure ("lợi nhuận": a revenue is no profit), folded. */
   named?: string;
+  /** The multiplier typed after the ask ("bao nhiêu nghìn DN": "nghin"), folded. */
+  multiplier?: string;
 }
 
 interface FigureReading {
@@ -489,11 +491,24 @@ export function figuresAsked(question: Question): FigureAsk[] {
         kind: 'amount', units,
         ...(multiplier && units.length === 0 && !rate ? { atLeast: multiplier } : {}),
         ...(noun && r.namedMeasures.has(noun[2]) ? { named: noun[2] } : {}),
+        ...(written ? { multiplier: written } : {}),
       });
     }
     askCache.set(question, asks);
   }
   return asks;
+}
+
+/**
+ * The words of what the figures asked are counted in, folded: the measure a passage must name ("lợi
+ * nhuận"), the unit ("đồng", "usd") and the multiplier typed after the ask ("bao nhiêu nghìn DN"). They
+ * say what is counted, not whose it is: no subject word. ("ngân sách" is no "ngàn": only the typed
+ * multiplier goes.)
+ */
+export function measureWords(question: Question): Set<string> {
+  return new Set(figuresAsked(question)
+    .flatMap((a) => [a.named ?? '', ...a.units, a.multiplier ?? ''])
+    .flatMap((w) => w.split(' ')).filter(Boolean));
 }
 
 /**
@@ -548,7 +563,7 @@ export function measureNamed(subject: string): FigureAsk | undefined {
 }
 
 /** Whether a text holds a figure of the kind asked (see holdsFigure). */
-function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
+export function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
   if (ask.kind === 'identifier') return /\d/.test(raw);
   if (ask.kind === 'ordinal') return readingOfFigures().ordinalInText.test(foldedText(withoutCitations(raw).replace(DATE, ' ')));
   if (ask.atLeast) return findFigures(withoutCitations(raw), true).some((f) => reachesScale(f, ask.atLeast!));

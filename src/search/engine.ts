@@ -8,9 +8,9 @@
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
-import { figureUnits, questionWords } from '../lexicon.js';
+import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
+import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, measureWords, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { foreignLetterNames } from '../text/aliases.js';
 import { properPairsIn, understand, type Intent, type Question, type Term } from './understand.js';
@@ -425,14 +425,6 @@ export class Engine {
     return fold(word) === word ? this.functionWordSets.folded.has(word) : this.functionWordSets.accented.has(word);
   }
 
-  private multipliers?: string[];
-
-  /** The words of the multipliers of lexicon/figure-units.json ("triệu", "nghìn tỷ"), folded. */
-  private multiplierWords(): string[] {
-    this.multipliers ??= [...figureUnits().multipliers.keys()].map((w) => fold(normalize(w)));
-    return this.multipliers;
-  }
-
   /**
    * The question's most specific content words (by IDF) that a passage's own text holds, folded: what a
    * figure that answers stands beside (words of its headings say what all of it is about). No number.
@@ -443,7 +435,7 @@ export class Engine {
     const written = question.synonyms.flatMap((s) => s.written.flat().map(fold));
     // a measure a passage must name to hold its figure ("lợi nhuận"), and the unit and multiplier it is
     // counted in ("triệu đồng"), are what is counted, not whose it is
-    const measures = new Set(figuresAsked(question).flatMap((a) => [a.named ?? '', ...a.units, ...(a.named || a.units.length ? this.multiplierWords() : [])]).flatMap((w) => w.split(' ')));
+    const measures = measureWords(question);
     return [...new Set([...question.content.map((t) => t.folded), ...written])]
       .filter((w) => terms.has(w) && !/^\d+$/.test(w) && !measures.has(w))
       .sort((a, b) => this.weight(b) - this.weight(a))

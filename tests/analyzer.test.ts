@@ -35,6 +35,10 @@ describe('folding', () => {
     expect(fold(normalize('ĐẮK LẮK'))).toBe('dak lak');
   });
 
+  it('reads no footnote mark glued to a word or figure as part of it', () => {
+    expect(clauses(normalize('Tỷ lệ bản sách/người² đạt 0,83¹; Sở TT&TT⁽³⁾'))).toEqual([['tỉ', 'lệ', 'bản', 'sách', 'người', 'đạt', '0.83'], ['sở', 'tttt']]);
+  });
+
   it('builds folded syllable pairs within a clause, not across punctuation', () => {
     expect(foldedPairs(clauses(normalize('Chuyển đổi số, kinh tế số')))).toEqual(['chuyen_doi', 'doi_so', 'kinh_te', 'te_so']);
   });

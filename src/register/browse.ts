@@ -27,7 +27,7 @@ export type BrowseRequest = (
   | { kind: 'due'; period: Period; unit?: string; sector?: string; subject: Subject }
   | { kind: 'unit'; unit: string; year?: number; subject: Subject; targetsOnly?: boolean }
   | { kind: 'sector'; sectors: string[]; year?: number }
-  | { kind: 'targets'; subject: Subject; sector?: string; year?: number }
+  | { kind: 'targets'; subject: Subject; sector?: string; years?: number[] }
   | { kind: 'tasks'; subject: Subject; unit?: string; year?: number }
   | { kind: 'overview'; subject: Subject; year?: number }
   | { kind: 'invalid'; message: string }
@@ -336,7 +336,7 @@ export class Browser {
     const onlyTargets = targetCue && !r.has(tokens.folded, cues.task);
     if (named && (sectorCue || wantsList || sectorTasks) && !onlyTargets && plain) return { kind: 'sector', sectors: named.sectors, year };
     // "các chỉ tiêu …"; with no subject there is no one target to pick: "chỉ tiêu năm 2023" lists them
-    if (targetCue && (wantsList || plain)) return { kind: 'targets', subject, sector: named?.sectors[0], year };
+    if (targetCue && (wantsList || plain)) return { kind: 'targets', subject, sector: named?.sectors[0], ...yearsOfTargets(this.documentsNamed(text)?.rest ?? text) };
     return undefined;
   }
 
@@ -421,7 +421,7 @@ export class Browser {
         const named = r.findSectors(all.folded);
         const subject = r.subjectOf(named ? without(all, named.spans) : all, arg);
         if (!named && !year && !scoped && !narrows(subject)) return { error: `Tôi không hiểu "${typed}". Gõ /chitieu kèm chủ đề, ví dụ: /chitieu 5G, /chitieu chính phủ số 2025.` };
-        return { kind: 'targets', subject, sector: named?.sectors[0], year };
+        return { kind: 'targets', subject, sector: named?.sectors[0], ...yearsOfTargets(this.documentsNamed(arg)?.rest ?? arg) };
       }
     }
   }
@@ -463,21 +463,23 @@ export class Browser {
         };
       }
       case 'targets': {
+        const years = req.years ?? [];
         const targets = this.index.targetsWhere((t, words) =>
-          (req.year === undefined || t.years.includes(req.year)) && holds(words, subject)
+          (years.length === 0 || years.some((y) => t.years.includes(y))) && holds(words, subject)
           && (!req.sector || t.sector === req.sector || this.namesSector(t.text, req.sector)));
         const newestFirst = [...targets].sort((a, b) => this.docDate(b.doc).localeCompare(this.docDate(a.doc)) || a.line - b.line);
         const topic = [req.sector ? `lĩnh vực ${req.sector}` : '', subject.label].filter(Boolean).join(', ');
+        const when = years.length ? ` năm ${years.join(' và ')}` : '';
         return {
-          title: `${targets.length} chỉ tiêu${topic ? ` về ${topic}` : ''}${req.year ? ` năm ${req.year}` : ''}`,
+          title: `${targets.length} chỉ tiêu${topic ? ` về ${topic}` : ''}${when}`,
           groups: groupBy(newestFirst, (t) => this.documents.get(t.doc)?.short ?? t.doc)
             .map(([title, rows]) => ({ title, rows: rows.map((target) => ({ kind: 'target' as const, target })) })),
           notes: [],
-          empty: targets.length ? undefined : `Các văn bản không nêu chỉ tiêu nào${topic ? ` về ${topic}` : ''}${req.year ? ` cho năm ${req.year}` : ''}.`,
+          empty: targets.length ? undefined : `Các văn bản không nêu chỉ tiêu nào${topic ? ` về ${topic}` : ''}${when ? ` cho${when}` : ''}.`,
         };
       }
       case 'overview': {
-        const targets = this.list({ kind: 'targets', subject, year: req.year });
+        const targets = this.list({ kind: 'targets', subject, ...(req.year ? { years: [req.year] } : {}) });
         const tasks = this.list({ kind: 'tasks', subject, year: req.year });
         const count = (l: Listing) => l.groups.reduce((n, g) => n + g.rows.length, 0);
         const label = subject.label;
@@ -639,6 +641,19 @@ export class Browser {
   }
 }
 
+
+// "2021-2025", "2021 – 2025": a span, whose targets are for its end
+const YEAR_SPAN = /((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)/g;
+
+/**
+ * The years a targets list is kept to: every year the text names ("mục tiêu 2023 và 2025"), a span
+ * ("giai đoạn 2021-2025") by its end; none when it names none. The caller takes out the years naming a
+ * document ("chỉ thị 2023").
+ */
+function yearsOfTargets(text: string): { years?: number[] } {
+  const years = [...new Set(yearsIn(text.replace(YEAR_SPAN, '$2')))];
+  return years.length ? { years } : {};
+}
 /** Rows per page of a list: ten fit one or two phone screens. */
 export const LIST_PAGE_SIZE = 10;
 // A list that fits one page reads best in one run, soonest first; a longer one is grouped.

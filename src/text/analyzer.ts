@@ -39,7 +39,7 @@ export function canonicalIY(syllable: string): string {
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /**
- * NFC, canonical tone placement and i/y spelling, and the number and date forms the documents mix:
+ * NFC, canonical tone placement and i/y spelling, no footnote marks, and the number and date forms the documents mix:
  * "1.000" → "1000", "3,5" → "3.5", "Quý IV/2021" → "quý 4 năm 2021", "Tháng 02/2022" → "tháng 2 năm 2022",
  * "TT&TT" → "tttt". The result is lower case.
  */
@@ -58,6 +58,8 @@ const RECENTLY_NORMALIZED = 16;
 
 function normalizeOnce(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
+  // a footnote mark glued to a word or figure ("bản sách/người²", "0,83¹", "Sở TT&TT⁽³⁾") is no part of it
+  s = s.replace(/[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, ' ');
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
   // "Q1/2023", "q4 2021": a quarter as officials type it

@@ -312,6 +312,16 @@ describe('lists', () => {
     for (const [doc, line] of [['002_3510211049161906.txt', 13], [D2023, 99]]) expect(a.sources.some((s) => s.doc === doc && s.lineStart === line)).toBe(true);
   });
 
+  it('finds a table\'s targets by the heading above its caption, and reads no number or "đối với" as a subject', async () => {
+    // the 2021 directive's GII targets: bullets 257-259 under "3. Cải thiện các chỉ số Đổi mới sáng tạo theo
+    // GII", and the table under its caption "Đánh giá các chỉ tiêu được trình bày tại Bảng dưới đây" (C1 268,
+    // C5 271, C6 272, which say no "GII" themselves)
+    const a = await ask('/chitieu GII');
+    for (const line of [257, 258, 259, 268, 271, 272]) expect(a.sources.some((s) => s.doc === D2021 && s.lineStart === line)).toBe(true);
+    const read = (await testAnswerer()).browser.read('các chỉ tiêu đối với cách mạng công nghiệp 4.0');
+    expect(read && 'subject' in read && read.subject.label).toBe('cách mạng công nghiệp');
+  });
+
   it('lists the 5G targets of every document', async () => {
     const a = await ask('/chitieu 5G');
     expect(a.reply.kind).toBe('list');

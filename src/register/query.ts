@@ -35,7 +35,11 @@ export function taskMatchText(t: Task, passages: Passage[]): string {
 // measured in the sentence before it ("… Chỉ số An toàn, An ninh mạng toàn cầu (GCI).").
 const OPENS_ON_YEAR = /^(?:(?:đến|tới|trong|vào)\s+)?(?:hết\s+)?năm\s+20\d\d\s*[:,]/iu;
 
-/** The text a target is matched by: its statement, the sentence before when it opens on its year, its heading. */
+/**
+ * The text a target is matched by: its statement, the sentence before when it opens on its year, its
+ * heading; a table row's last two headings, a table's own often being a caption that names nothing
+ * ("Đánh giá các chỉ tiêu được trình bày tại Bảng dưới đây", under "Cải thiện các chỉ số … theo GII").
+ */
 export function targetMatchText(t: Target, passages: Passage[]): string {
   let before = '';
   if (t.from === 'sentence' && OPENS_ON_YEAR.test(t.text)) {
@@ -45,7 +49,7 @@ export function targetMatchText(t: Target, passages: Passage[]): string {
     // a sentence with a figure of its own is another target, not what this one measures
     if (findFigures(before).length) before = '';
   }
-  return `${before} ${t.text} ${t.section.at(-1) ?? ''}`;
+  return `${before} ${t.text} ${t.section.slice(t.from === 'table' ? -2 : -1).join(' ')}`;
 }
 
 /** The register with the word sets its rows are matched by. */

@@ -323,7 +323,8 @@ export class QuestionReader {
     const typedAsStop = (i: number) => !hasDiacritics(t[i]) || this.stopTyped.has(t[i]) || !writtenBeside(i);
     // the words of a unit's or sector's own names narrow nothing once it is named, though a typo kept them
     // out of the name found ("Cục Phát thanh truyền hìn và thông tin điện tử")
-    const kept = keptIndexes(tokens.folded, cues.stop, typedAsStop).filter((i) => !/^(19|20)\d\d$/.test(tokens.folded[i]) && !named.has(tokens.folded[i]));
+    // a number narrows nothing: a year is the list's period, and "4.0" of "GCI 4.0" is read as "4" and "0"
+    const kept = keptIndexes(tokens.folded, cues.stop, typedAsStop).filter((i) => !/^\d+$/.test(tokens.folded[i]) && !named.has(tokens.folded[i]));
     // a word the documents never use: a short one is chat or a mistyped function word ("nhữg", "ad") and is
     // left out; a longer one is read as the known word it is a typo of ("GovTek"), else it stays unknown
     const rest = kept.map((i) => {

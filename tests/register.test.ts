@@ -322,6 +322,15 @@ describe('lists', () => {
     expect(read && 'subject' in read && read.subject.label).toBe('cách mạng công nghiệp');
   });
 
+  it('reads the documents named short ("các VB", "mỗi tài liệu") as the cue words name them', async () => {
+    const b = await testAnswerer();
+    expect(b.browser.spelledOut('Chỉ tiêu 5G trong các VB, mỗi tài liệu')).toBe('Chỉ tiêu 5G trong các văn bản, mỗi văn bản');
+    const short = await ask('Chỉ tiêu phủ sóng di động, băng rộng di động và 5G trong các VB là bao nhiêu?');
+    const spelled = await ask('Chỉ tiêu phủ sóng di động, băng rộng di động và 5G trong các văn bản là bao nhiêu?');
+    expect(short.reply.kind).toBe('list');
+    expect(short.sources).toEqual(spelled.sources);
+  });
+
   it('lists the 5G targets of every document', async () => {
     const a = await ask('/chitieu 5G');
     expect(a.reply.kind).toBe('list');

@@ -6,7 +6,7 @@
  */
 import { onLexiconForgotten, questionWords } from '../lexicon.js';
 import { aliasMatches, foreignLetterNames, type AliasPair } from '../text/aliases.js';
-import { clauses, fold, hasDiacritics, normalize, tokens, typedPhraseAt, yearsIn } from '../text/analyzer.js';
+import { clauses, escapeRegExp, fold, hasDiacritics, normalize, tokens, typedPhraseAt, yearsIn } from '../text/analyzer.js';
 import { synonymsIn, withWrittenForms, type SynonymAsked } from './synonyms.js';
 
 export type Intent = 'deadline' | 'unit' | 'target' | 'task' | 'overview' | 'fact';
@@ -46,11 +46,10 @@ export interface Question {
   synonyms: SynonymAsked[];
 }
 
-const escaped = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One pattern for a list of folded phrases, each as whole words (a sign such as "%" wherever it stands). */
 function phrasesPattern(list: string[]): RegExp {
-  const words = list.filter((p) => /[a-z0-9]$/.test(p)).map(escaped);
-  const signs = list.filter((p) => !/[a-z0-9]$/.test(p)).map(escaped);
+  const words = list.filter((p) => /[a-z0-9]$/.test(p)).map(escapeRegExp);
+  const signs = list.filter((p) => !/[a-z0-9]$/.test(p)).map(escapeRegExp);
   return new RegExp([...(words.length ? [`(?<![a-z0-9])(?:${words.join('|')})(?![a-z0-9])`] : []), ...signs].join('|'));
 }
 

@@ -145,3 +145,8 @@ const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeio
 export function isVietnameseSyllable(folded: string): boolean {
   return SYLLABLE.test(folded);
 }
+
+/** A text as a regular expression matching it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -9,6 +9,7 @@ import { forgetLexicon } from './lexicon.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
 import { RegisterIndex } from './register/query.js';
+import type { Target } from './register/types.js';
 import { Engine, MAX_QUESTION_CHARS, type Hit, type SearchResult } from './search/engine.js';
 
 /** A reply with what it rests on. */
@@ -92,7 +93,7 @@ export function answererFor(corpus: Corpus): Answerer {
       if (about && asksOfTask && saysAsked(search.question.intent, asksLeadOrDue, about, namesUnitByName)) search = withLead(search, about);
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
-        docs: named?.docs,
+        docs: named?.docs, inSectorAsked: inSectorsOf(browser, question),
       });
       // asked who leads, when a task is due or who takes part, and the passage that answers best does not say: say so
       const lead = search.hits[0];
@@ -113,6 +114,12 @@ export function answererFor(corpus: Corpus): Answerer {
       };
     },
   };
+}
+
+/** Whether a target is of a sector the question names (every target is, when it names none). */
+function inSectorsOf(browser: Browser, question: string): (t: Target) => boolean {
+  const sectors = browser.sectorsNamed(question);
+  return (t) => sectors.length === 0 || sectors.some((s) => t.sector === s || browser.namesSector(t.text, s));
 }
 
 /** A search result led by `p`: the chat's last answer is what a follow-up asks about. */

@@ -117,6 +117,8 @@ export interface LeadOptions {
   asks?: LeadOrDue;
   /** The documents the question names ("theo Chỉ thị 2023"): no other document's value is shown beside the lead's. */
   docs?: ReadonlySet<string>;
+  /** Whether a target is of the sectors the question names, when it names some: another sector's is another indicator. */
+  inSectorAsked?: (t: Target) => boolean;
 }
 
 /** Builds the register lead for a search result, or undefined when no register row fits. */
@@ -228,7 +230,9 @@ export function registerLead(
   // none is asked, for any year: found from the data by the question's words
   const yearsAsked = q.years.length ? q.years : undefined;
   const covered = new Map<Target, number>();
-  const others = index.targetsWhere((t) => t !== target && (!options.docs || options.docs.has(t.doc)) && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))))
+  // a growth of postal revenue is no value of the telecoms revenue's growth asked ("tăng trưởng DT viễn thông")
+  const inSector = options.inSectorAsked ?? (() => true);
+  const others = index.targetsWhere((t) => t !== target && (!options.docs || options.docs.has(t.doc)) && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))) && inSector(t))
     .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(wordsOfTarget(t)))
     .filter((t) => {
       const c = coverage(words, wordsOfTarget(t), weightOf);

@@ -261,6 +261,11 @@ export class Browser {
     return new Set(this.reading.ranks.filter((words) => this.reader.has(tokens, [words])).flat());
   }
 
+  /** The sectors a question names ("tăng trưởng doanh thu viễn thông": Viễn thông). */
+  sectorsNamed(question: string): string[] {
+    return this.reader.findSectors(nameTokens(question))?.sectors ?? [];
+  }
+
   /** The words of a question that shape it rather than name what it is about ("mục tiêu", "đạt", "những việc", "ghi"), folded. */
   shapeWords(question: string): Set<string> {
     const tokens = nameTokens(question);
@@ -568,7 +573,7 @@ export class Browser {
   }
 
   /** Whether a text names a sector by one of its spellings ("Tỷ trọng kinh tế số trong GDP"). */
-  private namesSector(text: string, sector: string): boolean {
+  namesSector(text: string, sector: string): boolean {
     return findNames(text, this.reading.sectors).some((m) => m.entry.name === sector);
   }
 

@@ -128,8 +128,10 @@ export function narrows(subject: Subject): boolean {
 const UNKNOWN_WORD_MIN = 5;
 
 /**
- * A question as tokens: folded for matching, as typed for naming them back, and whether a comma or
- * semicolon comes right before each (an enumeration's parts: "dịch vụ công trực tuyến, hồ sơ trực tuyến").
+ * A question as tokens: folded for matching, as typed for naming them back, and whether a comma, a
+ * semicolon or a bracket comes right before each (an enumeration's parts: "dịch vụ công trực tuyến, hồ sơ
+ * trực tuyến"; what brackets hold restates the subject or names examples of it: "xếp hạng Chính phủ điện tử
+ * (theo đánh giá của Liên hợp quốc)", "(LGSP/NGSP, Nền tảng NDXP, dữ liệu mở)").
  */
 export interface Tokens {
   folded: string[];
@@ -142,8 +144,8 @@ export function tokensOf(text: string): Tokens {
   const folded: string[] = [];
   const breaks: boolean[] = [];
   let pending = false;
-  for (const m of fold(normalize(text)).matchAll(/[a-z0-9]+|[,;]/g)) {
-    if (m[0] === ',' || m[0] === ';') { pending = true; continue; }
+  for (const m of fold(normalize(text)).matchAll(/[a-z0-9]+|[,;()]/g)) {
+    if (!/[a-z0-9]/.test(m[0])) { pending = true; continue; }
     folded.push(m[0]);
     breaks.push(pending);
     pending = false;

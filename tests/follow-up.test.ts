@@ -65,6 +65,9 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('còn năm 2025?', 'tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 là bao nhiêu?')).toBe('tỷ lệ hồ sơ trực tuyến toàn trình năm 2025 là bao nhiêu');
     expect(await question('vậy đến năm 2025?', 'Chỉ tiêu tỷ lệ hộ gia đình dùng cáp quang năm 2021 là bao nhiêu?')).toBe('Chỉ tiêu tỷ lệ hộ gia đình dùng cáp quang đến năm 2025 là bao nhiêu');
     expect(await question('2024 thì sao', 'mục tiêu tên miền .vn hết năm 2023')).toBe('mục tiêu tên miền .vn năm 2024');
+    // the quarter and year of a document's name ("Giao ban quý I/2023") are no time asked
+    expect(await question('còn năm 2025?', 'Giao ban quý I/2023 đặt mục tiêu bao nhiêu % hồ sơ được xử lý trực tuyến toàn trình?'))
+      .toBe('Giao ban quý I/2023 đặt mục tiêu bao nhiêu % hồ sơ được xử lý trực tuyến toàn trình năm 2025');
   });
 
   it('reads a year named by its place after or before the last question\'s ("năm sau", "năm trước")', async () => {
@@ -413,6 +416,14 @@ describe('follow-ups in the dialog', () => {
     // the 2020 report's line 73 gives the 2020 targets; asked a share, its figures in per cent lead
     expect(text).toMatch(/^Hiểu là: tỷ lệ sách xuất bản điện tử trên số đầu sách phải đạt bao nhiêu năm 2020 \(văn bản đã nêu không có số liệu năm này; theo văn bản khác\)\n\nkhoảng 20% vào năm 2020 và 7-8% vào năm 2020/);
     expect(answer?.sources[0]).toMatchObject({ doc: '001_b72b27d90a69d2ec.txt', lineStart: 73 });
+  });
+
+  it('asks of a unit\'s other tasks in a period with "còn", "khác", "cũng" naming nothing', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('hội nghị bộ trưởng số ASEAN (ADGMIN) năm 2021 bên nào lo, hạn khi nào', 'k1'));
+    const { answer } = await dialog.handle(msg('vụ đó còn việc gì khác cũng phải xong trong quý I ko', 'k1'));
+    expect(answer?.noAnswer).toBe(false);
+    expect(answer?.sources.some((s) => s.doc === D2021 && s.lineStart === 486)).toBe(true);
   });
 
   it('asks another measure of the last question\'s subject beside it, and says so', async () => {

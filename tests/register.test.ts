@@ -408,6 +408,15 @@ describe('documents named in a list question', () => {
     return m && { docs: [...m.docs].sort(), words: nameTokens(q).slice(m.start, m.end).join(' ') };
   };
 
+  it('takes a document named with its quarter out of the question however the quarter is typed', async () => {
+    const b = (await testAnswerer()).browser;
+    for (const typed of ['Giao ban quý I/2023', 'giao ban quý 1 năm 2023', 'Giao ban Q1/2023']) {
+      expect(await mention(`theo ${typed} Cục BC làm gì`)).toMatchObject({ docs: ['002_3510211049161906.txt'] });
+      // read as a period, the quarter would ask what falls due in it
+      expect(b.read(`Cục BC làm những việc gì theo ${typed}`)).toMatchObject({ kind: 'unit', docs: ['002_3510211049161906.txt'] });
+    }
+  });
+
   it('knows a document by its kind and number, date or year, and by its whole number alone', async () => {
     expect(await mention('Theo Chỉ thị 01/CT-BTTTT năm 2021, việc gì hạn tháng 10/2021')).toEqual({ docs: [D2021], words: 'theo chi thi 01 ct btttt nam 2021' });
     expect(await mention('việc gì hạn quý 3 trong 01/CT-BTTTT ngày 10/01/2023')).toEqual({ docs: [D2023], words: 'trong 01 ct btttt ngay 10 01 2023' });

@@ -5,6 +5,7 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import { yearOf } from './dates.js';
+import { fold } from '../text/analyzer.js';
 import { findWords, nameTokens } from './names.js';
 import { isFoldedFunctionWord } from '../search/understand.js';
 
@@ -71,7 +72,8 @@ export function findDocumentMention(
   named: Array<[number, number]> = [],
 ): DocumentMention | undefined {
   const numbers = documents.map((d) => (d.number ? nameTokens(d.number) : []));
-  const titles = documents.map((d) => new Set(nameTokens(d.title)));
+  // a title's words as read ("quý 1 năm 2023") and as written ("quý I/2023"): a question may be read either way
+  const titles = documents.map((d) => new Set([...nameTokens(d.title), ...(fold(d.title.normalize('NFC').toLowerCase()).match(/[a-z0-9]+/g) ?? [])]));
   const spellings = Object.entries(words.kinds).flatMap(([kind, list]) => list.map((w) => ({ kind, w }))).sort((a, b) => b.w.length - a.w.length);
   const beforeAt = (start: number) => words.before.find((w) => w.every((x, i) => tokens[start - w.length + i] === x))?.length ?? 0;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);

@@ -156,10 +156,35 @@ export function stripPhrases(text: string, phrases: string[][], toClauseEnd = fa
   const keep = chars.map(() => true);
   for (const words of phrases) {
     const tail = toClauseEnd ? '[^.;:?!()]*' : '';
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,./()&-]+')}(?![\\p{L}\\p{N}])${tail}`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${typedPattern(words)}(?![\\p{L}\\p{N}])${tail}`, 'gu');
     for (const m of folded.matchAll(re)) for (let i = m.index!; i < m.index! + m[0].length; i++) keep[i] = false;
   }
   return chars.map((c, i) => (keep[i] ? c : ' ')).join('').replace(/\s+/g, ' ').trim();
+}
+
+const SEPARATOR = '[\\s,./()&-]+';
+const ROMAN = ['', 'i', 'ii', 'iii', 'iv'];
+
+/**
+ * A pattern for folded words as they may be typed before normalizing: a quarter's or month's number as a
+ * roman numeral or with a leading zero, a quarter as "Q1", and no "năm" between the number and its year
+ * ("quý 1 năm 2023" is typed "Quý I/2023" or "Q1/2023", "tháng 2 năm 2022" "Tháng 02/2022").
+ */
+function typedPattern(words: string[]): string {
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    const [w, n] = [words[i], words[i + 1] ?? ''];
+    let form = w;
+    if (['quy', 'thang'].includes(w) && /^\d{1,2}$/.test(n)) {
+      const number = `(?:0?${n}${ROMAN[Number(n)] ? `|${ROMAN[Number(n)]}` : ''})`;
+      form = `(?:${w}${SEPARATOR}${number}${w === 'quy' ? `|q${n}` : ''})`;
+      i++;
+      // "năm" before the year is not typed after a slash
+      if (words[i + 1] === 'nam' && /^\d{4}$/.test(words[i + 2] ?? '')) { form += `(?:${SEPARATOR}nam)?`; i++; }
+    }
+    out += (out ? SEPARATOR : '') + form;
+  }
+  return out;
 }
 
 /** Kind word → syllables that make it part of another word, folded ("vụ": ["dịch", …] → "vu": {"dich", …}). */

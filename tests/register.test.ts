@@ -408,6 +408,10 @@ describe('documents named in a list question', () => {
     return m && { docs: [...m.docs].sort(), words: nameTokens(q).slice(m.start, m.end).join(' ') };
   };
 
+  it('knows a document by the part of the year it was issued in ("chỉ thị đầu năm 2023")', async () => {
+    expect(await mention('phủ sóng 5G năm 2024 theo chỉ thị đầu năm 2023 của Bộ')).toEqual({ docs: [D2023], words: 'theo chi thi dau nam 2023' });
+  });
+
   it('takes a document named with its quarter out of the question however the quarter is typed', async () => {
     const b = (await testAnswerer()).browser;
     for (const typed of ['Giao ban quý I/2023', 'giao ban quý 1 năm 2023', 'Giao ban Q1/2023']) {

@@ -29,9 +29,15 @@ const NUMBER = /^\d+$/;
 // Words of a title a mention may give between the kind and the year: "báo cáo tổng kết 2021".
 const TITLE_WORDS = 4;
 
-/** "ngày 11/01/2021", "năm 2021" or "2021" at token `at`: the year and where the words end. */
+// "đầu năm", "giữa năm", "cuối năm", folded
+const PART_OF_YEAR = new Set(['dau', 'giua', 'cuoi']);
+
+/** "ngày 11/01/2021", "năm 2021", "đầu năm 2021" or "2021" at token `at`: the year and where the words end. */
+
 function yearAt(tokens: string[], at: number): { year?: number; end: number } {
   if (tokens[at] === 'ngay' && YEAR.test(tokens[at + 3] ?? '')) return { year: Number(tokens[at + 3]), end: at + 4 };
+  // "chỉ thị đầu năm 2023": a part of the year it was issued in
+  if (PART_OF_YEAR.has(tokens[at] ?? '') && tokens[at + 1] === 'nam' && YEAR.test(tokens[at + 2] ?? '')) return { year: Number(tokens[at + 2]), end: at + 3 };
   if (tokens[at] === 'nam' && YEAR.test(tokens[at + 1] ?? '')) return { year: Number(tokens[at + 1]), end: at + 2 };
   if (YEAR.test(tokens[at] ?? '')) return { year: Number(tokens[at]), end: at + 1 };
   return { end: at };

@@ -449,6 +449,10 @@ describe('a word officials type for what the documents write otherwise', () => {
     expect(viettel.noAnswer).toBe(false);
     expect(viettel.sources[0]).toMatchObject({ doc: REPORT, lineStart: 2209 });
     expect(figuresAsked(understand('lãi Viettel năm 2021 bao nhiêu', []))).toEqual([{ kind: 'amount', units: ['dong', 'usd'], named: 'loi nhuan' }]);
+    // "người dân" for the share of "dân số" a target is set in: the 2023 directive's line 64
+    const coverage = app.answer('Năm 2024 sóng 5G phải phủ được bao nhiêu % người dân theo chỉ thị đầu năm 2023 của Bộ?');
+    expect(coverage.noAnswer).toBe(false);
+    expect(coverage.sources[0]).toMatchObject({ doc: '000_94f847d9d8c3a318.txt', lineStart: 64 });
   });
 });
 

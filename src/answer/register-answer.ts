@@ -8,7 +8,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { asksShare, figuresAsked, holdsAnswer, measureWords, namesCooperating, textHoldsFigure, type LeadOrDue } from '../search/answerability.js';
+import { asksShare, figuresAsked, holdsAnswer, isMeasureWord, namesCooperating, textHoldsFigure, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
@@ -128,10 +128,11 @@ export function registerLead(
   if (search.noAnswer || search.hits.length === 0) return undefined;
   const comparison = options.comparison || undefined;
   const q = comparison && !['deadline', 'unit'].includes(search.question.intent) ? { ...search.question, intent: 'target' as const } : search.question;
-  // a code ("6ghz" of "2.6GHz", "ipv6") is a word; a number alone is not; nor what the figure asked is
-  // counted in ("bao nhiêu nghìn DN": "80.000 doanh nghiệp" holds no "nghìn")
-  const measures = measureWords(q);
-  const words = q.content.map((t) => t.folded).filter((w) => !/^\d+$/.test(w) && !options.shapeWords.has(w) && !measures.has(w));
+  // a code ("6ghz" of "2.6GHz", "ipv6") is a word; a number alone is not; nor the unit or multiplier the
+  // figure asked is counted in ("bao nhiêu nghìn DN": "80.000 doanh nghiệp" holds no "nghìn"); the measure
+  // named ("doanh thu") is: it tells a revenue row from the others
+  const isMeasure = isMeasureWord(q, { named: false });
+  const words = q.content.filter((t) => !isMeasure(t)).map((t) => t.folded).filter((w) => !/^\d+$/.test(w) && !options.shapeWords.has(w));
   const weights = new Map(words.map((w) => [w, weight(w)]));
   const weightOf: WordWeight = (w) => weights.get(w) ?? 0;
   // the question's most specific word (the rarest in the documents) must be in a row that leads or is

@@ -12,7 +12,7 @@ import { fold, hasDiacritics, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
 import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
-import { properPairsIn, type Intent, type Question } from './understand.js';
+import { properPairsIn, type Intent, type Question, type Term } from './understand.js';
 
 /** What a passage holds, as the rules read it. */
 export interface PassageEvidence {
@@ -500,15 +500,40 @@ export function figuresAsked(question: Question): FigureAsk[] {
 }
 
 /**
- * The words of what the figures asked are counted in, folded: the measure a passage must name ("lợi
- * nhuận"), the unit ("đồng", "usd") and the multiplier typed after the ask ("bao nhiêu nghìn DN"). They
- * say what is counted, not whose it is: no subject word. ("ngân sách" is no "ngàn": only the typed
- * multiplier goes.)
+ * Whether a question's word says what the figures asked are counted in: the unit ("đồng", "usd"), the
+ * multiplier typed after the ask ("bao nhiêu nghìn DN") and, with `named`, the measure a passage must name
+ * ("lợi nhuận"). They say what is counted, not whose it is: no subject word. A word typed with diacritics
+ * is one only as the lexicon writes it: the "động" of "di động" is no "đồng", the "ngân" of "ngân sách" no "ngàn".
  */
-export function measureWords(question: Question): Set<string> {
-  return new Set(figuresAsked(question)
-    .flatMap((a) => [a.named ?? '', ...a.units, a.multiplier ?? ''])
-    .flatMap((w) => w.split(' ')).filter(Boolean));
+export function isMeasureWord(question: Question, opts: { named: boolean }): (t: Term) => boolean {
+  // each folded word of what is asked, with the ways the lexicon writes it
+  const forms = new Map<string, Set<string>>();
+  const written = writtenMeasures();
+  for (const a of figuresAsked(question)) {
+    for (const phrase of [opts.named ? a.named ?? '' : '', ...a.units, a.multiplier ?? ''].filter(Boolean)) {
+      for (const w of written.get(phrase) ?? [phrase]) {
+        const words = normalize(w).split(/\s+/);
+        words.forEach((x) => forms.set(fold(x), (forms.get(fold(x)) ?? new Set()).add(x)));
+      }
+    }
+  }
+  return (t) => forms.has(t.folded) && (t.accented === undefined || forms.get(t.folded)!.has(t.accented));
+}
+
+let measuresWritten: Map<string, string[]> | undefined;
+onLexiconForgotten(() => { measuresWritten = undefined; });
+
+/** The lexicon's units, multipliers and named measures by their folded form, each with its written forms. */
+function writtenMeasures(): Map<string, string[]> {
+  if (!measuresWritten) {
+    const f = figureQuestions();
+    measuresWritten = new Map();
+    for (const p of [...Object.keys(f.measures), ...Object.values(f.measures).flat(), ...f.namedMeasures, ...figureUnits().multipliers.keys()]) {
+      const key = foldedText(p);
+      measuresWritten.set(key, [...(measuresWritten.get(key) ?? []), p]);
+    }
+  }
+  return measuresWritten;
 }
 
 /**

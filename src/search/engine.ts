@@ -10,7 +10,7 @@ import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
 import { questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
-import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, measureWords, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
+import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, isMeasureWord, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
 import { foreignLetterNames } from '../text/aliases.js';
 import { properPairsIn, understand, type Intent, type Question, type Term } from './understand.js';
@@ -435,9 +435,9 @@ export class Engine {
     const written = question.synonyms.flatMap((s) => s.written.flat().map(fold));
     // a measure a passage must name to hold its figure ("lợi nhuận"), and the unit and multiplier it is
     // counted in ("triệu đồng"), are what is counted, not whose it is
-    const measures = measureWords(question);
-    return [...new Set([...question.content.map((t) => t.folded), ...written])]
-      .filter((w) => terms.has(w) && !/^\d+$/.test(w) && !measures.has(w))
+    const isMeasure = isMeasureWord(question, { named: true });
+    return [...new Set([...question.content, ...written.map((folded) => ({ folded }))].filter((t) => !isMeasure(t)).map((t) => t.folded))]
+      .filter((w) => terms.has(w) && !/^\d+$/.test(w))
       .sort((a, b) => this.weight(b) - this.weight(a))
       .slice(0, SUBJECT_WORDS);
   }

@@ -62,9 +62,7 @@ export function answererFor(corpus: Corpus): Answerer {
     corpus,
     browser,
     list,
-    answer(typed, about) {
-      // "các VB", "mỗi tài liệu": the documents as the cue words write them
-      const question = browser.spelledOut(typed);
+    answer(question, about) {
       const asked = question.slice(0, MAX_QUESTION_CHARS);
       const listRequest = browser.read(asked);
       const request = listRequest ?? browser.topic(asked);

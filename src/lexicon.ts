@@ -322,6 +322,7 @@ const DocumentKindsFile = z.object({
   before: z.array(z.string().min(1)),
   joined: z.array(z.string().min(1)),
   generic: z.object({ quantifiers: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)) }),
+  partsOfYear: z.record(z.string().min(1), z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)])),
 });
 
 /**
@@ -329,9 +330,9 @@ const DocumentKindsFile = z.object({
  * the words joining a document to one named before it, and how it speaks of the documents as a whole
  * (lexicon/document-kinds.json).
  */
-export function documentKinds(): { kinds: Record<string, string[]>; before: string[]; joined: string[]; generic: { quantifiers: string[]; words: string[] } } {
-  const { kinds, before, joined, generic } = readLexicon('document-kinds.json', DocumentKindsFile);
-  return { kinds, before, joined, generic };
+export function documentKinds(): { kinds: Record<string, string[]>; before: string[]; joined: string[]; generic: { quantifiers: string[]; words: string[] }; partsOfYear: Record<string, [number, number]> } {
+  const { kinds, before, joined, generic, partsOfYear } = readLexicon('document-kinds.json', DocumentKindsFile);
+  return { kinds, before, joined, generic, partsOfYear };
 }
 
 const OtherBodiesFile = z.object({

@@ -37,6 +37,8 @@ describe('folding', () => {
 
   it('reads no footnote mark glued to a word or figure as part of it', () => {
     expect(clauses(normalize('Tỷ lệ bản sách/người² đạt 0,83¹; Sở TT&TT⁽³⁾'))).toEqual([['tỉ', 'lệ', 'bản', 'sách', 'người', 'đạt', '0.83'], ['sở', 'tttt']]);
+    // after a whole number it may be a power
+    expect(normalize('10⁶ đồng')).toBe('10⁶ đồng');
   });
 
   it('builds folded syllable pairs within a clause, not across punctuation', () => {

@@ -6,7 +6,7 @@
  * (lexicon/follow-up-words.json).
  */
 import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, sectorLexicon, type FollowUpWords } from '../lexicon.js';
-import { fold, normalize } from '../text/analyzer.js';
+import { escapeRegExp, fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
 /** What a chat asked last: the question as understood, the key of its answer, and when. */
@@ -512,7 +512,7 @@ export class FollowUpReader {
     let out = text;
     for (const sector of sectorLexicon().filter((x) => lastSectors.includes(x.name))) {
       for (const short of sector.headed ?? []) {
-        out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'), sector.spellings[0] ?? sector.name);
+        out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(short)}(?![\\p{L}\\p{N}])`, 'giu'), sector.spellings[0] ?? sector.name);
       }
     }
     return out;

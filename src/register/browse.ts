@@ -7,7 +7,7 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { documentKinds, followUpWords, plainlyNamedProvinces } from '../lexicon.js';
-import { clauses, escapeRegExp, normalize, yearsIn } from '../text/analyzer.js';
+import { clauses, normalize, yearsIn } from '../text/analyzer.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
 import { findNames, findNamesInTokens, findWords, nameTokens, stripPhrases } from './names.js';
@@ -215,19 +215,6 @@ export class Browser {
     // and the documents spoken of as a whole ("ở các chỉ thị và báo cáo", "mỗi văn bản"): no subject either
     return found.length ? { words: new Set(found.flat()), rest: stripPhrases(question, [...found, ...this.documentsAsWhole(tokens)]) } : undefined;
   }
-
-  /**
-   * The question with the documents named as the cue words name them: "các VB", "mỗi tài liệu" →
-   * "các văn bản", "mỗi văn bản" (lexicon/document-kinds.json 'generic' words, the first for the others).
-   */
-  spelledOut(question: string): string {
-    const [word, ...others] = documentKinds().generic.words;
-    if (!others.length) return question;
-    this.otherDocumentWords ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${others.map((w) => escapeRegExp(normalize(w))).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    return question.normalize('NFC').replace(this.otherDocumentWords, word);
-  }
-
-  private otherDocumentWords?: RegExp;
 
   /** The phrases of a question speaking of the documents as a whole ("các chỉ thị và báo cáo", "mỗi VB"), folded. */
   private documentsAsWhole(tokens: string[]): string[][] {

@@ -4,7 +4,7 @@
  * → both months; "30/11/2021" → that day; "Năm 2021" → the year; "Cả năm" → the document's year;
  * anything else ("Theo tiến độ …") is undated and kept as written.
  */
-import { fold } from '../text/analyzer.js';
+import { escapeRegExp, fold } from '../text/analyzer.js';
 
 /** Inclusive ISO dates. */
 export interface DateRange {
@@ -140,7 +140,6 @@ export interface PeriodWords {
 /** A period found in a question and the words that named it (folded), or why what looks like a date is none. */
 export type PeriodReading = { period: Period; words: string[] } | { invalid: string } | undefined;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type MadePeriod = [DateRange, Precision, string] | string;
 type PeriodPattern = [RegExp, (g: Record<string, string | undefined>, y: number) => MadePeriod];
@@ -149,7 +148,7 @@ const compiledPeriods = new WeakMap<PeriodWords, PeriodPattern[]>();
 
 /** The period patterns, most specific first, each with what it makes of its match (a period, or why none). */
 function periodPatterns(words: PeriodWords): PeriodPattern[] {
-  const alts = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const alts = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const prefix = String.raw`(?:(?:(?<by>${alts(words.by)})|(?<before>${alts(words.before)}))\s+(?:ngay\s+)?)?`;
   // a year that is not the start of a document number ("05/2021/TT-BTTTT")
   const year = String.raw`(?:(?:\/|\s+nam\s+|\s+)(?<year>20\d\d)(?![\d/]))?`;

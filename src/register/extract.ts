@@ -8,7 +8,7 @@ import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
 import { sentenceRanges } from '../ingest/split.js';
 import { columnRoles, figureUnits, onLexiconForgotten, sectionKinds, sectorLexicon, unitLexicon, unitReading, type ColumnRole, type NamedEntry } from '../lexicon.js';
-import { yearsIn } from '../text/analyzer.js';
+import { escapeRegExp, yearsIn } from '../text/analyzer.js';
 import { parseDeadline, readDate, yearOf } from './dates.js';
 import { findFigures } from './figures.js';
 import { findNames, findNamesInTokens, foldedCompounds, nameTokens, withoutMinistryName } from './names.js';
@@ -42,7 +42,7 @@ export function columnRolesOf(columns: string[]): Array<ColumnRole | undefined> 
   });
 }
 
-const wordsPattern = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');
+const wordsPattern = (words: string[]) => new RegExp(words.map(escapeRegExp).join('|'), 'iu');
 let headingKinds: { plan: RegExp; result: RegExp } | undefined;
 
 /** Patterns of the heading words that mark plans and results (lexicon/section-kinds.json). */

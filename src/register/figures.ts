@@ -4,6 +4,7 @@
  * Each figure is read into a number or range, a comparator and a unit (the lists are in lexicon/).
  */
 import { comparatorWords, figureUnits, onLexiconForgotten, type Comparator } from '../lexicon.js';
+import { escapeRegExp } from '../text/analyzer.js';
 
 /** A figure found in text: as written, and as numbers. */
 export interface Figure {
@@ -28,7 +29,6 @@ export function parseNumber(s: string): number {
   return Number(s.replace(',', '.'));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface Compiled {
   re: RegExp;
@@ -51,12 +51,12 @@ function figurePattern(): Compiled {
   }
   const { multipliers, units, per, perEnds, notUnits } = figureUnits();
   // a unit word that opens another word ("đồng chí") is no unit
-  const notAfter = (u: string) => notUnits.filter((w) => w.toLowerCase().startsWith(`${u.toLowerCase()} `)).map((w) => escape(w.slice(u.length).trim()));
+  const notAfter = (u: string) => notUnits.filter((w) => w.toLowerCase().startsWith(`${u.toLowerCase()} `)).map((w) => escapeRegExp(w.slice(u.length).trim()));
   const alternatives = (list: string[]) => list.map((u) => {
     const others = notAfter(u);
-    return escape(u) + '(?![\\p{L}])' + (others.length ? `(?!\\s+(?:${others.join('|')})(?![\\p{L}]))` : '');
+    return escapeRegExp(u) + '(?![\\p{L}])' + (others.length ? `(?!\\s+(?:${others.join('|')})(?![\\p{L}]))` : '');
   }).join('|');
-  const comparators = [...comparatorOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const comparators = [...comparatorOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   // a number not glued to letters, digits or slashes, nor hyphened to a word ("5G", "42/2022", "4.0" in "CMCN
   // 4.0", "19" in "Covid-19" are no figures)
   const num = String.raw`(?<![\p{L}\d/.,]|\p{L}[-–])\d[\d.,]*(?<![.,])(?![\p{L}\d/]|[.,]\d)`;
@@ -66,7 +66,7 @@ function figurePattern(): Compiled {
     'giu',
   );
   // "mỗi" and a few words of the clause (no punctuation) right before the number
-  const perBefore = new RegExp(String.raw`(?<![\p{L}])(?:${per.map(escape).join('|')})(?:\s+\p{L}+){1,5}\s+$`, 'iu');
+  const perBefore = new RegExp(String.raw`(?<![\p{L}])(?:${per.map(escapeRegExp).join('|')})(?:\s+\p{L}+){1,5}\s+$`, 'iu');
   compiled = { re, comparatorOf, multipliers, perBefore, perEnds: new Set(perEnds.map((w) => w.toLowerCase())) };
   return compiled;
 }

@@ -22,6 +22,8 @@ export interface DocumentWords {
   before: string[][];
   /** Words joining a document named to the one named before it ("và", "so với"). */
   joined: string[][];
+  /** Parts of a year ("đầu năm") with their months: "chỉ thị đầu năm 2023" is the one dated then. */
+  partsOfYear: Array<{ words: string[]; months: [number, number] }>;
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -29,18 +31,25 @@ const NUMBER = /^\d+$/;
 // Words of a title a mention may give between the kind and the year: "báo cáo tổng kết 2021".
 const TITLE_WORDS = 4;
 
-// "đầu năm", "giữa năm", "cuối năm", folded
-const PART_OF_YEAR = new Set(['dau', 'giua', 'cuoi']);
-
-/** "ngày 11/01/2021", "năm 2021", "đầu năm 2021" or "2021" at token `at`: the year and where the words end. */
-
-function yearAt(tokens: string[], at: number): { year?: number; end: number } {
+/**
+ * "ngày 11/01/2021", "năm 2021", "đầu năm 2021" or "2021" at token `at`: the year, the months a part of
+ * the year names ("đầu năm": 1-4), and where the words end.
+ */
+function yearAt(tokens: string[], at: number, parts: DocumentWords['partsOfYear'] = []): { year?: number; months?: [number, number]; end: number } {
   if (tokens[at] === 'ngay' && YEAR.test(tokens[at + 3] ?? '')) return { year: Number(tokens[at + 3]), end: at + 4 };
-  // "chỉ thị đầu năm 2023": a part of the year it was issued in
-  if (PART_OF_YEAR.has(tokens[at] ?? '') && tokens[at + 1] === 'nam' && YEAR.test(tokens[at + 2] ?? '')) return { year: Number(tokens[at + 2]), end: at + 3 };
+  for (const { words, months } of parts) {
+    const end = at + words.length;
+    if (words.every((w, i) => tokens[at + i] === w) && YEAR.test(tokens[end] ?? '')) return { year: Number(tokens[end]), months, end: end + 1 };
+  }
   if (tokens[at] === 'nam' && YEAR.test(tokens[at + 1] ?? '')) return { year: Number(tokens[at + 1]), end: at + 2 };
   if (YEAR.test(tokens[at] ?? '')) return { year: Number(tokens[at]), end: at + 1 };
   return { end: at };
+}
+
+/** Whether a document's date ("2023-01-10"; a year alone fits any) falls in the months, when some are named. */
+function inMonths(date: string, months?: [number, number]): boolean {
+  const month = Number(date.slice(5, 7));
+  return !months || !month || (month >= months[0] && month <= months[1]);
 }
 
 /** Whether `words` stand at `at` (a word may be typed as several tokens, "KH TC"); the end if so. */
@@ -128,7 +137,7 @@ export function findDocumentMention(
         // is bưu chính's, "BC công ích" too, "CT phát triển …" a programme's)
         if (short && !(k === 0 ? YEAR.test(tokens[end] ?? '') : yearAt(tokens, end).year !== undefined)) continue;
       }
-      const dated = yearAt(tokens, end);
+      const dated = yearAt(tokens, end, words.partsOfYear);
       const before = beforeAt(start);
       // a kind with no number names a document only after a word such as "theo", opening the question with
       // words of its title ("Chỉ thị về đẩy mạnh …" names none), or with a year, typed in full or with title
@@ -136,7 +145,7 @@ export function findDocumentMention(
       // cáo năm 2021", "doanh thu BC 2021" none)
       const yearNames = dated.year !== undefined && (!short || meaningful > 0) && !(start > 0 && isFoldedFunctionWord(tokens[start - 1]));
       if (!typedNumber.length && !yearNames && !before && !joinedAt(start) && (start > 0 || (dated.year === undefined && meaningful === 0))) continue;
-      const docs = candidates.filter((i) => dated.year === undefined || yearOf(documents[i].date) === dated.year).map((i) => documents[i].file);
+      const docs = candidates.filter((i) => (dated.year === undefined || yearOf(documents[i].date) === dated.year) && inMonths(documents[i].date, dated.months)).map((i) => documents[i].file);
       if (docs.length && free(start, dated.end)) return { docs, start: start - before, end: dated.end };
     }
   }

@@ -15,8 +15,10 @@ export type Cues = { [K in Exclude<keyof BrowseWords, 'about'>]: string[][] } & 
   stop: string[][];
   /** The one-word stop phrases as written, with their diacritics (normalized). */
   stopTyped: string[];
-  /** Words that end a question's clause ("không", "gì", "nhỉ"), folded: a comma after one starts no part of an enumeration. */
-  clauseEnds: string[];
+  /** One-word chat closers and question words as written ("không", "gì", "nhỉ"): a comma after one ends a question's clause, no part of an enumeration. */
+  clauseWords: string[];
+  /** Question phrases of several words, folded ("bao nhieu", "la gi"): a comma after one ends a clause too. */
+  clausePhrases: string[][];
 };
 
 /** What list questions are read with, prepared from the lexicon at index time and stored in the index. */
@@ -44,30 +46,47 @@ export interface Reading {
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
 
+/**
+ * The phrases, and those naming the documents ("các văn bản") with each other word for them ("các VB",
+ * "các tài liệu": lexicon/document-kinds.json 'generic' words, the first standing for the others).
+ */
+function withDocumentWords(phrases: string[][]): string[][] {
+  const [first, ...others] = documentKinds().generic.words.map(nameTokens);
+  const out = [...phrases];
+  for (const p of phrases) {
+    const at = first && findWords(p, first);
+    if (at) for (const other of others) out.push([...p.slice(0, at[0]), ...other, ...p.slice(at[1])]);
+  }
+  return out;
+}
+
 /** Prepares the reading lexicon (at index time). */
 export function prepareReading(aliases: AliasPair[]): Reading {
   const w = browseWords();
   // every word that shapes a list question
   const stop = [...w.list, ...w.task, ...w.target, ...w.sector, ...w.by, ...w.before, ...w.compare, ...w.actions, ...w.filler, ...w.either];
   const cues: Cues = {
-    list: phraseList(w.list), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
-    due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: phraseList(w.compare),
+    list: withDocumentWords(phraseList(w.list)), task: phraseList(w.task), target: phraseList(w.target), sector: phraseList(w.sector), lead: phraseList(w.lead),
+    due: phraseList(w.due), by: phraseList(w.by), before: phraseList(w.before), compare: withDocumentWords(phraseList(w.compare)),
     numbered: phraseList(w.numbered), actions: phraseList(w.actions), filler: phraseList(w.filler), including: phraseList(w.including),
     either: phraseList(w.either), per: phraseList(w.per),
     // longest first, so "những việc" is taken out before "việc"; a word typed with other diacritics than a
     // phrase's is still taken for it: "nhũng việc", "nhưng việc" are typos of "những việc" far more often
     // than the words they also are
-    stop: phraseList(stop).sort((a, b) => b.length - a.length),
+    stop: withDocumentWords(phraseList(stop)).sort((a, b) => b.length - a.length),
     stopTyped: stop.map((p) => normalize(p).trim()).filter((p) => !/\s/.test(p)),
-    // the last word of a question phrase ("là gì", "bao nhiêu") or a one-word chat closer ("không", "nhỉ")
-    clauseEnds: [...new Set([...questionWords().questionPhrases.folded.map((p) => p.split(' ').at(-1)!), ...phraseList(followUpWords().closers).filter((p) => p.length === 1).map((p) => p[0])])],
+    clauseWords: [...new Set([...questionWords().questionWords.accented, ...followUpWords().closers].map((w) => normalize(w).trim()).filter((w) => !/\s/.test(w)))],
+    clausePhrases: phraseList(questionWords().questionPhrases.folded).filter((p) => p.length > 1),
   };
   const units = unitReading();
   const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
   return { cues, sectors: withAliases(sectorLexicon(), aliases), sectorHeads: phraseList(sectorHeads()), sectorRowHeads: phraseList(sectorRowHeads()), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
     ranks: phraseList(figureUnits().ranks),
-    documentWords: { kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before), joined: phraseList(docs.joined) },
+    documentWords: {
+      kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before), joined: phraseList(docs.joined),
+      partsOfYear: Object.entries(docs.partsOfYear).map(([words, months]) => ({ words: nameTokens(words), months })),
+    },
   };
 }
 
@@ -128,41 +147,42 @@ export function narrows(subject: Subject): boolean {
 const UNKNOWN_WORD_MIN = 5;
 
 /**
- * A question as tokens: folded for matching, as typed for naming them back, and whether a comma, a
- * semicolon or a bracket comes right before each (an enumeration's parts: "dịch vụ công trực tuyến, hồ sơ
- * trực tuyến"; what brackets hold restates the subject or names examples of it: "xếp hạng Chính phủ điện tử
- * (theo đánh giá của Liên hợp quốc)", "(LGSP/NGSP, Nền tảng NDXP, dữ liệu mở)").
+ * A question as tokens: folded for matching, as typed for naming them back, and the commas, semicolons
+ * and brackets right before each (an enumeration's parts: "dịch vụ công trực tuyến, hồ sơ trực tuyến";
+ * what brackets hold restates the subject or names examples of it: "xếp hạng Chính phủ điện tử (theo đánh
+ * giá của Liên hợp quốc)", "(LGSP/NGSP, Nền tảng NDXP, dữ liệu mở)").
  */
 export interface Tokens {
   folded: string[];
   typed: string[];
-  breaks: boolean[];
+  /** The punctuation before each token: "", ",", "(", ")" or several of them (";" is read as ","). */
+  marks: string[];
 }
 
 /** The tokens of a text. */
 export function tokensOf(text: string): Tokens {
   const folded: string[] = [];
-  const breaks: boolean[] = [];
-  let pending = false;
+  const marks: string[] = [];
+  let pending = '';
   for (const m of fold(normalize(text)).matchAll(/[a-z0-9]+|[,;()]/g)) {
-    if (!/[a-z0-9]/.test(m[0])) { pending = true; continue; }
+    if (!/[a-z0-9]/.test(m[0])) { pending += m[0] === ';' ? ',' : m[0]; continue; }
     folded.push(m[0]);
-    breaks.push(pending);
-    pending = false;
+    marks.push(pending);
+    pending = '';
   }
-  return { folded, typed: typedTokens(text), breaks };
+  return { folded, typed: typedTokens(text), marks };
 }
 
-/** The tokens without those in the spans; a comma before a span taken out stays before what follows it. */
+/** The tokens without those in the spans; the punctuation before a span taken out stays before what follows it. */
 export function without(tokens: Tokens, spans: Array<[number, number]>): Tokens {
-  const out: Tokens = { folded: [], typed: [], breaks: [] };
-  let pending = false;
+  const out: Tokens = { folded: [], typed: [], marks: [] };
+  let pending = '';
   tokens.folded.forEach((t, i) => {
-    if (spans.some(([a, b]) => i >= a && i < b)) { pending ||= tokens.breaks[i]; return; }
+    if (spans.some(([a, b]) => i >= a && i < b)) { pending += tokens.marks[i]; return; }
     out.folded.push(t);
     out.typed.push(tokens.typed[i]);
-    out.breaks.push(tokens.breaks[i] || pending);
-    pending = false;
+    out.marks.push(pending + tokens.marks[i]);
+    pending = '';
   });
   return out;
 }
@@ -174,6 +194,9 @@ export class QuestionReader {
   private readonly unitWords: Array<{ unit: string; name: string[]; spellings: string[][]; kind: number }>;
   /** The one-word stop phrases as written, with their diacritics. */
   private readonly stopTyped: Set<string>;
+  /** The words ending a question's clause, as written and folded. */
+  private readonly clauseWords: Set<string>;
+  private readonly clauseWordsFolded: Set<string>;
 
   constructor(
     readonly reading: Reading,
@@ -190,6 +213,8 @@ export class QuestionReader {
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
     this.stopTyped = new Set(reading.cues.stopTyped);
+    this.clauseWords = new Set(reading.cues.clauseWords);
+    this.clauseWordsFolded = new Set(reading.cues.clauseWords.map(fold));
     this.unitWords = units.map((u) => {
       const name = nameTokens(u.name);
       return { unit: u.name, name, spellings: [u.name, ...u.spellings].map(nameTokens), kind: this.kindLength(name) };
@@ -392,16 +417,34 @@ export class QuestionReader {
    */
   private partOfEach(tokens: Tokens, kept: number[]): number[] {
     const either = new Set(this.reading.cues.either.filter((w) => w.length === 1).map((w) => w[0]));
-    const clauseEnds = new Set(this.reading.cues.clauseEnds);
     let part = 0;
+    let next = 1;
+    // the part each open bracket interrupted: the words after it go on with that part
+    const interrupted: number[] = [];
     return kept.map((q, k) => {
-      const p = k === 0 ? q : kept[k - 1];
-      for (let j = p + 1; j <= q; j++) {
-        const endsPart = tokens.breaks[j] && !clauseEnds.has(tokens.folded[j - 1]);
-        if (endsPart || (j < q && either.has(tokens.folded[j]))) { part++; break; }
+      let starts = false;
+      for (let j = (k === 0 ? q : kept[k - 1]) + 1; j <= q; j++) {
+        for (const mark of tokens.marks[j]) {
+          if (mark === '(') { interrupted.push(part); part = next++; starts = false; }
+          else if (mark === ')') { part = interrupted.pop() ?? part; starts = false; }
+          else if (!this.endsClause(tokens, j - 1)) starts = true;
+        }
+        if (j < q && either.has(tokens.folded[j])) starts = true;
       }
+      if (starts) part = next++;
       return part;
     });
+  }
+
+  /**
+   * Whether a token ends a question's clause: a question phrase ("bao nhiêu"), or a closer or question word
+   * read with the diacritics typed ("thẻ" is no "thế"; typed bare, "the" may be either).
+   */
+  private endsClause(tokens: Tokens, i: number): boolean {
+    const f = tokens.folded;
+    if (this.reading.cues.clausePhrases.some((p) => p.every((w, k) => f[i - p.length + 1 + k] === w))) return true;
+    const typed = tokens.typed[i] ?? '';
+    return hasDiacritics(typed) ? this.clauseWords.has(normalize(typed)) : this.clauseWordsFolded.has(f[i]);
   }
 
   /** What a group says: the inverse document frequency of its commonest alternative's rarest word. */

@@ -8,7 +8,7 @@
 import type { StoredPassage } from '../index/load.js';
 import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, placeWords, plainlyNamedProvinces, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
-import { fold, hasDiacritics, normalize, yearsIn } from '../text/analyzer.js';
+import { escapeRegExp, fold, hasDiacritics, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
 import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
@@ -212,7 +212,7 @@ let resultWords: RegExp | undefined;
 const spokenCache = new WeakMap<StoredPassage, number[]>();
 onLexiconForgotten(() => { referenceBefore = horizonBefore = numberedName = foldedPlanPeriod = foldedHorizon = planNamePeriod = planWords = resultWords = undefined; });
 
-const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escaped = (w: string) => escapeRegExp(w).replace(/\s+/g, '\\s+');
 const wordsPattern = (list: string[]) => new RegExp(list.map(escaped).join('|'), 'iu');
 const longestFirst = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escaped).join('|');
 

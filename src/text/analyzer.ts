@@ -58,8 +58,9 @@ const RECENTLY_NORMALIZED = 16;
 
 function normalizeOnce(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
-  // a footnote mark glued to a word or figure ("bản sách/người²", "0,83¹", "Sở TT&TT⁽³⁾") is no part of it
-  s = s.replace(/[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, ' ');
+  // a footnote mark glued to a word, a share or a decimal ("bản sách/người²", "10%³", "0,83¹", "Sở
+  // TT&TT⁽³⁾") is no part of it; after a whole number it may be a power ("10⁶")
+  s = s.replace(/⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾/gu, ' ').replace(/(?<=[\p{L}%]|\d[.,]\d+)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, ' ');
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
   // "Q1/2023", "q4 2021": a quarter as officials type it

@@ -575,6 +575,16 @@ describe('chat and junk', () => {
     for (const text of ['5G', 'cds 2021', '2025', 'chuyển đổi số']) expect(r.junk(text), text).toBe(false);
   });
 
+  it('reads no short word that is no Vietnamese syllable as a typo in a message of junk ("test" is no "tết")', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const junk = await dialog.handle(msg('asdf ??? 123 test', 'j1'));
+    expect(renderText(junk.reply)).toMatch(/^Tôi chưa hiểu tin nhắn này/);
+    expect(junk.answer?.sources ?? []).toEqual([]);
+    // a longer one is still read as the word it is a typo of
+    const typo = await dialog.handle(msg('smartphon', 'j2'));
+    expect(renderText(typo.reply)).not.toMatch(/^Tôi chưa hiểu tin nhắn này/);
+  });
+
   it('sets the chat before a question aside, and asks what a bare ask or "tiếp" is about', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     const greeted = await dialog.handle(msg('chào bạn, ai chủ trì Cổng GovTech?', 'c2'));

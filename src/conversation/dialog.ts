@@ -18,7 +18,7 @@ import { FollowUpReader, Frames, type Frame, type Vocabulary } from './follow-up
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
 import { nameTokens, withoutMinistryName } from '../register/names.js';
-import { yearsIn } from '../text/analyzer.js';
+import { isVietnameseSyllable, yearsIn } from '../text/analyzer.js';
 
 export type Channel = 'telegram' | 'zalo' | 'terminal';
 
@@ -93,8 +93,14 @@ export function withoutControls(text: string): string {
 /** Chat and junk as the answerer's documents see them: a word is known when they use it or one it is a typo of. */
 function smallTalkFor(app: Answerer): SmallTalkReader {
   const vocabulary = app.corpus.vocabulary;
-  return new SmallTalkReader((w) => vocabulary.has(w) || vocabulary.has(app.engine.correct(w)));
+  // a short word that is no Vietnamese syllable ("test", "asdf") is read as a typo of a word the documents
+  // use ("tết") only by the search: alone, it makes no message one the documents could answer
+  const mayBeTypo = (w: string) => isVietnameseSyllable(w) || w.length > SHORT_FOREIGN_WORD;
+  return new SmallTalkReader((w) => vocabulary.has(w) || (mayBeTypo(w) && vocabulary.has(app.engine.correct(w))));
 }
+
+// Letters of the longest word that is no Vietnamese syllable and is not read as a typo for the junk check.
+const SHORT_FOREIGN_WORD = 4;
 
 /** One item shown when more is asked for: its text, its lines, and how much of it to show. */
 interface MoreItem {

@@ -2,7 +2,7 @@
  * Finding names (units, sectors) in text the way officials write them: folded, "&" and "-" ignored, an
  * abbreviation matched whether its letters are typed together or apart ("KHTC", "KH-TC", "KH TC").
  */
-import { fold, normalize } from '../text/analyzer.js';
+import { fold, normalize, ROMAN } from '../text/analyzer.js';
 import type { NamedEntry } from '../lexicon.js';
 
 // A question is tokenized by several readers in turn (lists, comparisons, cue words): the last few are kept.
@@ -163,7 +163,6 @@ export function stripPhrases(text: string, phrases: string[][], toClauseEnd = fa
 }
 
 const SEPARATOR = '[\\s,./()&-]+';
-const ROMAN = ['', 'i', 'ii', 'iii', 'iv'];
 
 /**
  * A pattern for folded words as they may be typed before normalizing: a quarter's or month's number as a
@@ -176,7 +175,8 @@ function typedPattern(words: string[]): string {
     const [w, n] = [words[i], words[i + 1] ?? ''];
     let form = w;
     if (['quy', 'thang'].includes(w) && /^\d{1,2}$/.test(n)) {
-      const number = `(?:0?${n}${ROMAN[Number(n)] ? `|${ROMAN[Number(n)]}` : ''})`;
+      const roman = Object.keys(ROMAN).find((r) => ROMAN[r] === Number(n));
+      const number = `(?:0?${n}${roman ? `|${roman}` : ''})`;
       form = `(?:${w}${SEPARATOR}${number}${w === 'quy' ? `|q${n}` : ''})`;
       i++;
       // "năm" before the year is not typed after a slash

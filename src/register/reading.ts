@@ -194,6 +194,8 @@ export class QuestionReader {
   private readonly unitWords: Array<{ unit: string; name: string[]; spellings: string[][]; kind: number }>;
   /** The one-word stop phrases as written, with their diacritics. */
   private readonly stopTyped: Set<string>;
+  /** The one-word stop phrases, folded. */
+  private readonly stopWords: Set<string>;
   /** The words ending a question's clause, as written and folded. */
   private readonly clauseWords: Set<string>;
   private readonly clauseWordsFolded: Set<string>;
@@ -213,6 +215,7 @@ export class QuestionReader {
   ) {
     this.compounds = new Map(Object.entries(reading.compounds).map(([k, v]) => [k, new Set(v)]));
     this.stopTyped = new Set(reading.cues.stopTyped);
+    this.stopWords = new Set(reading.cues.stop.filter((w) => w.length === 1).map((w) => w[0]));
     this.clauseWords = new Set(reading.cues.clauseWords);
     this.clauseWordsFolded = new Set(reading.cues.clauseWords.map(fold));
     this.unitWords = units.map((u) => {
@@ -371,9 +374,8 @@ export class QuestionReader {
     }
     // a word kept only because its neighbour makes it another word than the stop word it folds to ("cố" of
     // "cố định" is no "có") is held as that pair, never alone: a row holds "có" and "định" anywhere
-    const stopWords = new Set(cues.stop.filter((w) => w.length === 1).map((w) => w[0]));
     rest.forEach((t, k) => {
-      if (used.has(k) || !stopWords.has(t)) return;
+      if (used.has(k) || !this.stopWords.has(t)) return;
       const j = [k - 1, k + 1].find((n) => n >= 0 && n < rest.length && !used.has(n) && Math.abs(kept[n] - kept[k]) === 1
         && this.writesPair(...(n < k ? [typed[n], typed[k]] : [typed[k], typed[n]]) as [string, string]));
       if (j === undefined) return;

@@ -36,7 +36,8 @@ export function canonicalIY(syllable: string): string {
   return m ? (m[1] + 'i' + m[2]).normalize('NFC') : syllable;
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/** The roman numerals a quarter is written with ("Quý IV"), lower case, with their numbers. */
+export const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /**
  * NFC, canonical tone placement and i/y spelling, no footnote marks, and the number and date forms the documents mix:

@@ -311,6 +311,26 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(target.reply).slice(0, 700)).toContain('20 triệu giao dịch');
   });
 
+  it('asks a message pointing back at a unit of that unit: the one the last question named, else the one leading what it showed', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    // the unit named in the last question, in the document that question named
+    await dialog.handle(msg('Cuc Bao chi trong giao ban quy I/2023 co phai huong dan co quan bao chi chuyen doi so ko', 'u1'));
+    const named = await dialog.handle(msg('ngoài ra cục đó còn chủ trì việc j nữa', 'u1'));
+    expect(named.reply.kind).toBe('list');
+    expect(renderText(named.reply)).toMatch(/^Hiểu là: .*Cục Báo chí.*giao ban quy I\/2023/);
+    expect(named.answer?.sources.map((s) => s.lineStart)).toContain(57);
+    // no unit named: the one leading the task shown (ADGMIN: Vụ HTQT); "quý I" keeps the last question's year
+    await dialog.handle(msg('hội nghị bộ trưởng số ASEAN (ADGMIN) năm 2021 bên nào lo, hạn khi nào', 'u2'));
+    const led = await dialog.handle(msg('vụ đó còn việc gì khác cũng phải xong trong quý I ko', 'u2'));
+    expect(renderText(led.reply)).toMatch(/^Hiểu là: Vụ Hợp tác quốc tế .*quý I\/2021/);
+    expect(led.answer?.sources.map((s) => s.lineStart)).toEqual([485, 486, 487, 488]);
+    // "vụ đó" after a task no Vụ leads is the matter, not a unit
+    await dialog.handle(msg('Chiến lược dữ liệu quốc gia do đơn vị nào chủ trì xây dựng?', 'u3'));
+    const matter = await dialog.handle(msg('vụ đó hạn khi nào', 'u3'));
+    expect(renderText(matter.reply)).not.toMatch(/^Hiểu là: Vụ /);
+    expect(renderText(matter.reply).slice(0, 700)).toContain('30/9/2021');
+  });
+
   it('reads what a request for more names: the kind and subject, not the words asking for more', async () => {
     const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
     expect(reader.moreNamed('còn chỉ tiêu nào nữa cho bưu chính ko?')).toBe('chỉ tiêu bưu chính');

@@ -14,7 +14,7 @@ import type { ListCommand } from '../register/browse.js';
 import { COMMANDS, commandNamed, type CommandName } from './commands.js';
 import { AccessPolicy, REFUSALS } from './access.js';
 import { AnswerMemory, type RememberedAnswer } from './memory.js';
-import { FollowUpReader, Frames, type Frame, type Vocabulary } from './follow-up.js';
+import { FollowUpReader, Frames, type Completion, type Frame, type Vocabulary } from './follow-up.js';
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
 import { nameTokens, withoutMinistryName } from '../register/names.js';
@@ -212,7 +212,9 @@ export class Dialog {
     const question = this.smallTalk.withoutChat(typed);
     // "vâng còn bưu chính thì sao": a follow-up after chat with no comma between
     const afterChat = frame ? this.smallTalk.withoutLeadingChat(question) : undefined;
-    const completion = frame
+    // "cục đó còn chủ trì việc gì?": asked of the unit pointed at, else completed from the last question
+    const referred = frame ? this.followUps.unitReferred(afterChat ?? question, frame.question, this.unitsOf(frame)) : undefined;
+    const completion: Completion | undefined = referred ? { kind: 'question', question: referred } : frame
       ? (afterChat !== undefined ? this.followUps.complete(afterChat, frame.question) : undefined) ?? this.followUps.complete(question, frame.question)
       : undefined;
     if (!completion && this.smallTalk.junk(question)) return this.respond(this.chatReply('junk'), msg, started);
@@ -310,6 +312,18 @@ export class Dialog {
   private saysMoreOfLast(answer: Answer, than: Answer, frame: Frame): boolean {
     const subject = this.followUps.subjectOf(frame.question);
     return this.shareSaid(answer, subject) > this.shareSaid(than, subject);
+  }
+
+  /**
+   * The units a message may point back at ("cục đó"): the one the last question names, then those leading
+   * the task the last answer led with.
+   */
+  private unitsOf(frame: Frame): string[] {
+    const named = this.app.browser.findUnit(frame.question);
+    const remembered = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
+    const lead = remembered && this.leadPassage(remembered.reply, remembered.hits);
+    const leading = lead ? this.app.corpus.register.tasks.filter((t) => t.doc === lead.doc && t.line >= lead.lineStart && t.line <= lead.lineEnd).flatMap((t) => t.leads) : [];
+    return [...new Set([...(named ? [named] : []), ...leading])];
   }
 
   /** Whether an answer leads with a passage of the section the chat's last answer led with. */

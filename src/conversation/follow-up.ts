@@ -5,7 +5,7 @@
  * question on its own starts a new frame. The words that mark a follow-up are data
  * (lexicon/follow-up-words.json).
  */
-import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, sectorLexicon, type FollowUpWords } from '../lexicon.js';
+import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, sectorLexicon, unitReading, type FollowUpWords } from '../lexicon.js';
 import { escapeRegExp, fold, normalize } from '../text/analyzer.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -191,6 +191,10 @@ interface Phrases {
   continuing: Phrase[];
   /** Nouns naming what an amount is counted in ("doanh thu", "kinh phí"; lexicon/figure-questions.json). */
   measures: Phrase[];
+  /** Words naming a unit by its kind ("cục", folded, as `kind`) or as any unit ("đơn vị"), longest first. */
+  unitHeads: Array<{ head: Phrase; kind?: string }>;
+  /** Words after those that point back at a unit ("đó", "này"). */
+  unitPointers: Phrase[];
 }
 
 /** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
@@ -231,6 +235,9 @@ function prepare(words: FollowUpWords): Phrases {
     moreTails: phrases(words.moreOf.tails),
     moreOpener: phraseOf(words.moreOf.opener),
     measures: phrases(Object.keys(figures.measureNouns)),
+    unitHeads: [...unitReading().kinds.map((k) => ({ head: phraseOf(k), kind: foldedWords(k).join(' ') })), ...words.unitPointers.generic.map((g) => ({ head: phraseOf(g) }))]
+      .filter((u) => u.head.folded.length > 0).sort((a, b) => b.head.folded.length - a.head.folded.length),
+    unitPointers: phrases(words.unitPointers.pointers),
   };
 }
 
@@ -501,6 +508,49 @@ export class FollowUpReader {
     return fixesUnknown
       ? this.completeAs(text, last, true) ?? this.completeAs(text, last, false)
       : this.completeAs(text, last, false) ?? this.completeAs(text, last, true);
+  }
+
+  /**
+   * A message pointing back at a unit ("cục đó còn chủ trì việc gì?", "đơn vị này phối hợp với ai"), asked of
+   * that unit: the first of `units` (the last question's unit, then the one leading what the last answer
+   * showed) of the kind the pointing words name ("cục đó" is a Cục, "đơn vị đó" any unit). A message naming
+   * no document and no time is asked in the last question's document, or else its time; a quarter or month
+   * named alone ("trong quý I") keeps the last question's year. Undefined when it points at none of `units`.
+   */
+  unitReferred(typedText: string, last: string, units: string[]): string | undefined {
+    const text = typedText.normalize('NFC').trim();
+    const words = this.wordsOf(text, false);
+    for (const { head, kind } of this.phrases.unitHeads) {
+      for (let i = 0; i + head.folded.length < words.length; i++) {
+        const end = i + head.folded.length;
+        const pointer = phraseAt(words, head, i) ? this.phrases.unitPointers.find((p) => phraseAt(words, p, end)) : undefined;
+        const unit = pointer && units.find((u) => kind === undefined || foldedWords(u).join(' ').startsWith(`${kind} `));
+        if (unit) return this.inLastScope(replaceSpan(text, words, [i, end + pointer.folded.length], unit), last);
+      }
+    }
+    return undefined;
+  }
+
+  /** A question in the last question's document, or else its time, when it names neither; its quarter or month alone in the last year. */
+  private inLastScope(question: string, last: string): string {
+    const words = wordsOf(question);
+    const doc = this.documentSpan(words);
+    const run = this.timeRuns(words, covered(doc ? [doc] : [])).at(-1);
+    const lastWords = wordsOf(last);
+    const lastDoc = this.documentSpan(lastWords);
+    const lastRun = this.timeRuns(lastWords, covered(lastDoc ? [lastDoc] : [])).at(-1);
+    const lastYear = lastRun && lastWords.slice(...lastRun).map((w) => w.typed).filter((w) => YEAR.test(w)).at(-1);
+    if (run) {
+      const yearless = !words.slice(...run).some((w) => YEAR.test(w.folded));
+      return tidy(yearless && lastYear ? replaceSpan(question, words, run, `${spanText(question, words, [run])}/${lastYear}`) : question);
+    }
+    if (doc) return tidy(question);
+    if (lastDoc) {
+      const named = spanText(last, lastWords, [lastDoc]);
+      const before = this.phrases.before.some((b) => foldedWords(named)[0] === b.folded[0]);
+      return `${tidy(question)} ${before ? '' : `${this.beforeWord} `}${named}`;
+    }
+    return lastRun ? this.withTime(question, spanText(last, lastWords, [lastRun])) : tidy(question);
   }
 
   /**

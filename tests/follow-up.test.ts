@@ -331,6 +331,28 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(matter.reply).slice(0, 700)).toContain('30/9/2021');
   });
 
+  it('answers "ở văn bản nào?" with the last answer\'s document, section and line, and keeps the frame', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    const first = await dialog.handle(msg('Chi tieu so doanh nghiep cong nghe so tren mot nghin dan nam 2021 la bao nhieu?', 's1'));
+    const lead = first.answer?.sources[0];
+    expect(lead?.doc).toBe(D2021);
+    const where = await dialog.handle(msg('chi tieu nay o van ban nao?', 's1'));
+    const text = renderText(where.reply);
+    expect(text).toMatch(/^Hiểu là: nguồn của câu trả lời/);
+    expect(text).toContain('Chỉ thị 01/CT-BTTTT ngày 11/01/2021');
+    // cited with the appendix's opening, which names the directive, and the lead passage itself
+    const cited = where.answer?.sources.map((s) => `${s.doc}:${s.lineStart}`) ?? [];
+    expect(cited).toContain(`${D2021}:219`);
+    expect(cited.at(-1)).toBe(`${lead?.doc}:${lead?.lineStart}`);
+    // the frame stays: a year after it is asked of the last question
+    const next = await dialog.handle(msg('còn năm 2025?', 's1'));
+    expect(renderText(next.reply)).toMatch(/^Hiểu là: .*doanh nghiep cong nghe so.*2025/i);
+    // "chỉ thị nào" inside a question asks which directive, not where the answer is written
+    const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
+    const c = reader.complete('phối hợp với những đơn vị nào?', 'Giao ban quý I/2023 giao Cục Báo chí xây dựng kế hoạch triển khai chỉ thị nào về truyền thông chính sách?');
+    expect(c?.kind === 'question' && c.question).toContain('chỉ thị nào');
+  });
+
   it('reads what a request for more names: the kind and subject, not the words asking for more', async () => {
     const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
     expect(reader.moreNamed('còn chỉ tiêu nào nữa cho bưu chính ko?')).toBe('chỉ tiêu bưu chính');

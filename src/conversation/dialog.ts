@@ -18,7 +18,7 @@ import { FollowUpReader, Frames, type Completion, type Frame, type Vocabulary } 
 import { SmallTalkReader, type SmallTalk } from './small-talk.js';
 import { citationText } from '../answer/render-text.js';
 import { nameTokens, withoutMinistryName } from '../register/names.js';
-import { isVietnameseSyllable, yearsIn } from '../text/analyzer.js';
+import { fold, isVietnameseSyllable, yearsIn } from '../text/analyzer.js';
 
 export type Channel = 'telegram' | 'zalo' | 'terminal';
 
@@ -223,6 +223,13 @@ export class Dialog {
       return this.respond({ reply, sources: [], noAnswer: true, intent: 'chat:unclear' }, msg, started);
     }
     if (completion?.kind === 'more') return this.moreOf(frame?.answerKey, msg, started, chat);
+    // "chỉ tiêu này ở văn bản nào?": the last answer's source; the frame stays for what follows
+    const source = completion?.kind === 'question' && completion.asksSource && frame?.answerKey ? this.sourceAnswer(frame.answerKey) : undefined;
+    if (source) {
+      const outcome = this.respond(source, msg, started);
+      this.frames.set(chat, frame!.question, frame!.answerKey);
+      return { ...outcome, reply: { ...outcome.reply, understood: `nguồn của câu trả lời cho "${frame!.question}"` } };
+    }
     if (completion) {
       let understood = completion.question;
       const command = /^\/([a-z_]+)\s+([\s\S]*)$/u.exec(understood);
@@ -573,6 +580,25 @@ export class Dialog {
   }
 
   /** The full cited passage of an earlier answer, with its whole section path. */
+  /**
+   * The last answer's source as an answer: the document, section and lead passage, cited with the passage
+   * opening the document and the one opening the lead's part (an appendix says which document it belongs to).
+   */
+  private sourceAnswer(answerKey: string): Answer | undefined {
+    const reply = this.source(answerKey);
+    const lead = this.memory.get(answerKey)?.hits[0]?.passage;
+    if (!reply || !lead) return undefined;
+    const inDoc = this.app.corpus.passages.filter((p) => p.doc === lead.doc);
+    const opening = inDoc[0];
+    // an appendix's opening says which document issued it ("Ban hành kèm theo Chỉ thị số 01/CT-BTTTT …")
+    const number = this.app.corpus.documents.get(lead.doc)?.number;
+    const compact = (text: string) => fold(text).replace(/\s+/g, '');
+    const part = lead.headingPath.length ? inDoc.find((p) => p.headingPath[0] === lead.headingPath[0]) : undefined;
+    const partOpening = part && number && compact(part.text).includes(compact(number)) ? part : undefined;
+    const shown = [...new Set([opening, partOpening, lead].filter((p) => p !== undefined))];
+    return { reply, noAnswer: false, intent: 'source', sources: shown.map((p) => ({ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text })) };
+  }
+
   source(answerKey: string): Reply | undefined {
     const a = this.memory.get(answerKey);
     if (!a || a.reply.kind !== 'answer' || a.hits.length === 0) return undefined;

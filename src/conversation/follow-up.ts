@@ -119,6 +119,8 @@ export type Completion = {
   aside?: boolean;
   /** The follow-up asks where ("tổ chức ở đâu?"): an answer must say where. */
   asksPlace?: boolean;
+  /** The follow-up only asks where the last answer is written ("chỉ tiêu này ở văn bản nào?"). */
+  asksSource?: boolean;
   /**
    * Another time after a question naming a document ("còn năm 2020?" after "Chỉ thị năm 2021: …"): the
    * question without the document, asked when that document does not answer for the new time, and its
@@ -675,6 +677,7 @@ export class FollowUpReader {
       ...(unscoped ? { unscoped: { question: unscoped, subject: this.subjectOf(unscoped) } } : {}),
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
       ...(kinds.has('place') ? { asksPlace: true } : {}),
+      ...(rest.length === 0 && !doc && !time && kinds.size === 1 && kinds.has('source') ? { asksSource: true } : {}),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(wider && wider !== question && references.length ? this.asideOf(subject, last) : {}),
       ...(sector ? { sector } : {}),

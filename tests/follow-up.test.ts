@@ -40,6 +40,13 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Mục tiêu sách tinh gọn năm 2025 là bao nhiêu');
   });
 
+  it('reads "hồi 2020" as a time, the Ministry as no subject, and "ngành này" as pointing back', async () => {
+    expect(await question('thế hồi 2020 Bộ đặt bao nhiêu', 'Năm 2021 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu?'))
+      .toBe('hồi 2020 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu');
+    const c = (await reader()).complete('con nhan luc nganh nay?', 'Theo Chỉ thị 01/CT-BTTTT năm 2023, đến 2025 cả nước có tối thiểu bao nhiêu địa phương có doanh thu công nghiệp CNS trên 1 tỷ USD?');
+    expect(c?.kind === 'question' && c.subject).toBe('nhan luc');
+  });
+
   it('reads "bên nào lo", "hạn nộp" as asks, "vụ đó" as pointing back, never as a subject', async () => {
     expect(await question('bên nào lo vụ đó', 'năm 2021 có nhiệm vụ nào về đề án định danh số không'))
       .toBe('năm 2021 có nhiệm vụ nào về đề án định danh số bên nào chủ trì lo');
@@ -329,6 +336,14 @@ describe('follow-ups in the dialog', () => {
     const matter = await dialog.handle(msg('vụ đó hạn khi nào', 'u3'));
     expect(renderText(matter.reply)).not.toMatch(/^Hiểu là: Vụ /);
     expect(renderText(matter.reply).slice(0, 700)).toContain('30/9/2021');
+  });
+
+  it('keeps the answer to a subject said of what the message points back at when the wider question leads with a passage not speaking of it', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Theo Chỉ thị 01/CT-BTTTT năm 2023, đến 2025 cả nước có tối thiểu bao nhiêu địa phương có doanh thu công nghiệp CNS trên 1 tỷ USD?', 'n1'));
+    const { reply, answer } = await dialog.handle(msg('con nhan luc nganh nay?', 'n1'));
+    expect(answer?.noAnswer).toBe(false);
+    expect(renderText(reply).slice(0, 700)).toContain('1.500.000 nhân lực');
   });
 
   it('answers "ở văn bản nào?" with the last answer\'s document, section and line, and keeps the frame', async () => {

@@ -244,7 +244,9 @@ export class Dialog {
         const subject = completion.subject ?? '';
         const wider = this.app.answer(completion.wider);
         const stillAbout = !answer.noAnswer && this.speaksOf(answer, subject) && this.inLastSection(answer, frame!);
-        if (!wider.noAnswer || !stillAbout) {
+        // (the question alone, from the last answer's section and speaking of the subject, is kept over a
+        // wider answer whose lead does not speak of it: "còn nhân lực ngành này?")
+        if (!stillAbout || (!wider.noAnswer && this.speaksOf(wider, subject))) {
           [understood, answer] = [completion.wider, this.notSpeakingOf(wider, subject)];
         }
       }

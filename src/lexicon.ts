@@ -282,6 +282,7 @@ const FigureQuestionsFile = z.object({
   measureNouns: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   namedMeasures: z.array(z.string().min(1)),
   rates: z.array(z.string().min(1)).min(1),
+  shares: z.array(z.string().min(1)).min(1),
   numberWords: z.array(z.string().min(1)).min(1),
 });
 

@@ -171,6 +171,13 @@ describe('a figure asked in so many words', () => {
     expect(asks('hình thành bao nhiêu đô thị thông minh')).toEqual([{ kind: 'amount', units: [] }]);
   });
 
+  it('is any amount for a target of a share, though no word asks how much; nothing for a share that is no target', () => {
+    expect(asks('Tỷ lệ sách xuất bản điện tử mục tiêu năm 2023?')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('ty le sach dien tu muc tieu 2025')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('đơn vị nào chủ trì nâng tỷ lệ hồ sơ trực tuyến')).toEqual([]);
+    expect(asks('mục tiêu chuyển đổi số năm 2023')).toEqual([]);
+  });
+
   it('is a place in an order or a number naming a thing', () => {
     expect(asks('chỉ số đổi mới sáng tạo xếp thứ mấy')).toEqual([{ kind: 'ordinal', units: [] }]);
     expect(asks('thay thế nghị định số mấy')).toEqual([{ kind: 'identifier', units: [] }]);

@@ -424,6 +424,9 @@ interface FigureReading {
   rates: RegExp;
   /** The same as typed with diacritics, for a question typed with them ("tăng" is no "tầng"). */
   ratesTyped: RegExp;
+  /** Words naming a share ("tỷ lệ"), folded and as typed: a target question naming one asks its figure. */
+  shares: RegExp;
+  sharesTyped: RegExp;
   /** Nouns naming what an amount is counted in ("kinh phí": đồng, USD), longest first, each with its folded form. */
   measureNouns: Array<[RegExp, string[], string]>;
   /** Measure nouns a passage must name to hold their figure, folded. */
@@ -448,6 +451,8 @@ function readingOfFigures(): FigureReading {
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
       rates: phrases(f.rates),
       ratesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.rates.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
+      shares: phrases(f.shares),
+      sharesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.shares.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
       measureNouns: Object.entries(f.measureNouns).sort(([a], [b]) => b.length - a.length).map(([noun, units]) => [phrases([noun]), units.map(foldedText), foldedText(noun)] as [RegExp, string[], string]),
       namedMeasures: new Set(f.namedMeasures.map(foldedText)),
       ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
@@ -493,6 +498,9 @@ export function figuresAsked(question: Question): FigureAsk[] {
         ...(noun && r.namedMeasures.has(noun[2]) ? { named: noun[2] } : {}),
         ...(written ? { multiplier: written } : {}),
       });
+    } else if (question.intent === 'target' && asks.length === 0 && (hasDiacritics(question.raw) ? r.sharesTyped.test(normalize(question.raw)) : r.shares.test(text))) {
+      // a target of a share, with no word asking how much ("tỷ lệ sách điện tử mục tiêu năm 2023?"), asks its figure
+      asks.push({ kind: 'amount', units: [] });
     }
     askCache.set(question, asks);
   }

@@ -700,6 +700,16 @@ describe('questions the documents do not answer', () => {
     expect(content('mục tiêu vê IPv6')).not.toContain('vê');
   });
 
+  it('answers a company typed with a capital only from a paragraph naming it', async () => {
+    const app = await testAnswerer();
+    // the documents give no Viettel profit plan for 2023; a passage on CMC's plans for 2022-2025 is no answer
+    expect(app.answer('KH lợi nhuận năm 2023 của Tập đoàn Viettel là bn nghìn tỷ?').noAnswer).toBe(true);
+    // a name in the first sentence of a paragraph is held by every passage cut from it
+    const a = app.answer('doanh nghiep nao lap dat he thong kham chua benh tu xa Telehealth cho 328 co so y te tuyen huyen');
+    expect(a.noAnswer).toBe(false);
+    expect(renderText(a.reply).slice(0, 700)).toContain('Viettel');
+  });
+
   it('reads a word shaped like no Vietnamese syllable as foreign', () => {
     for (const w of ['xang', 'tiet', 'nghieng', 'quyen', 'banh']) expect(isVietnameseSyllable(w), w).toBe(true);
     for (const w of ['case', 'event', 'flan', 'schedule', 'vietcombank']) expect(isVietnameseSyllable(w), w).toBe(false);

@@ -54,13 +54,15 @@ export function whyNotAnswers(
   known: (folded: string) => boolean,
   /** Proper names asked about that are specific in the documents ("da_nang"). */
   specificProperPairs: string[],
+  /** The names asked about that a passage must hold ("mobifone", "viettel"), folded. */
+  names: string[] = question.names,
 ): NotAnswering | undefined {
   // at least one word of the question (not a bare number) must be one the documents use
   if (!question.content.some((w) => !/^\d/.test(w.folded) && known(w.folded))) return 'no known word';
   if (e.coverage < t.minCoverage || e.pairShare < t.minPhraseShare / 2) return 'coverage';
   if (e.pairShare < t.minPhraseShare && e.coverage < NEAR_COMPLETE) return 'phrases';
   // a name typed as a name (MobiFone, VTVcab) that the passage does not hold
-  if (question.names.some((n) => known(n) && !e.terms.has(n))) return 'name';
+  if (names.some((n) => known(n) && !e.terms.has(n))) return 'name';
   // a model, band or version written in digits and letters ("26GHz", "IPv6", "Wifi7") that the passage does not
   // hold, whether the documents never use it or use it elsewhere: "băng tần 26GHz" is not "băng tần 3.5GHz"
   if (question.content.some((w) => SPECIFIC_CODE.test(w.folded) && !e.terms.has(w.folded))) return 'code';

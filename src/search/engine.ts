@@ -452,17 +452,56 @@ export class Engine {
     const terms = this.termsOf(hit.passage);
     // a name typed as an abbreviation that the passage spells out ("GDĐT": "Giao dịch điện tử") is one it holds
     const spelled = question.names.filter((n) => !terms.terms.has(n) && this.spellsOut(terms, n));
+    // a name the passage's paragraph holds is one it holds: a long paragraph is cut into passages, and the
+    // name often stands in its first sentence only ("… Telehealth). Dưới sự chỉ đạo …")
+    const names = this.namesAsked(question);
+    const inParagraph = names.filter((n) => !terms.terms.has(n) && this.paragraphHolds(hit.passage, n));
+    const held = [...spelled, ...inParagraph];
     const doc = this.corpus.documents.get(hit.passage.doc);
     return whyNotAnswers(
       question, {
-        passage: hit.passage, terms: spelled.length ? new Set([...terms.terms, ...spelled]) : terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
+        passage: hit.passage, terms: held.length ? new Set([...terms.terms, ...held]) : terms.terms, pairs: terms.pairs, years: terms.years, coverage: hit.coverage, pairShare: hit.pairShare,
         documentYears: doc?.years ?? [],
         reportYear: doc?.kind === 'báo cáo' ? doc.years[0] : undefined,
       },
       // a pair the documents write only in lower case is no name a passage must hold: "Ban cán sự Đảng Bộ
       // TT&TT" names no "Đảng bộ" (it still ranks a passage holding it higher: "Vụ kinh tế số" is written so)
       this.options, (w) => this.corpus.vocabulary.has(w), this.specificProperPairs(question).filter((p) => this.writesAsProperPair(p)),
+      names,
     );
+  }
+
+  private paragraphs?: Map<string, StoredPassage[]>;
+
+  /** Whether a passage, or another cut from the same lines of its document, holds a folded word. */
+  private paragraphHolds(passage: StoredPassage, folded: string): boolean {
+    if (!this.paragraphs) {
+      this.paragraphs = new Map();
+      for (const p of this.corpus.passages) {
+        const key = `${p.doc}:${p.lineStart}`;
+        this.paragraphs.set(key, [...(this.paragraphs.get(key) ?? []), p]);
+      }
+    }
+    return (this.paragraphs.get(`${passage.doc}:${passage.lineStart}`) ?? []).some((p) => this.termsOf(p).terms.has(folded));
+  }
+
+  private namesAskedCache = new WeakMap<Question, string[]>();
+
+  /**
+   * The names a passage must hold to answer: those typed as names ("MobiFone"), and a word typed with a
+   * capital that the documents write only so and in few passages ("Viettel", "CMC"): a passage on another
+   * company does not answer for it.
+   */
+  private namesAsked(question: Question): string[] {
+    let names = this.namesAskedCache.get(question);
+    if (!names) {
+      const n = this.corpus.passages.length;
+      const capitalised = (question.raw.normalize('NFC').match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []).map((w) => fold(normalize(w)))
+        .filter((w) => this.writesAsName(w) && (this.corpus.vocabulary.get(w) ?? 0) < n / 10);
+      names = [...new Set([...question.names, ...capitalised])];
+      this.namesAskedCache.set(question, names);
+    }
+    return names;
   }
 
   private yearFactor(q: Question, p: StoredPassage, terms: PassageTerms): number {

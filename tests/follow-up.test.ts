@@ -40,6 +40,11 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Mục tiêu sách tinh gọn năm 2025 là bao nhiêu');
   });
 
+  it('reads "con so" typed without diacritics as "con số" asked, not as "còn", and "nhiu" as "nhiêu"', async () => {
+    expect(await question('con so cu the la bao nhiu?', 'Năm 2022 lĩnh vực VT đặt mục tiêu gì về chuyển đổi từ điện thoại 2G sang smartphone?'))
+      .toBe('Năm 2022 lĩnh vực VT đặt về chuyển đổi từ điện thoại 2G sang smartphone con so là bao nhiêu');
+  });
+
   it('reads "hồi 2020" as a time, the Ministry as no subject, and "ngành này" as pointing back', async () => {
     expect(await question('thế hồi 2020 Bộ đặt bao nhiêu', 'Năm 2021 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu?'))
       .toBe('hồi 2020 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu');

@@ -618,4 +618,15 @@ describe('answers from the register', () => {
     expect(read && 'subject' in read && read.subject).toMatchObject({ groups: [[['ban']], [['sach']], [['nguoi']]] });
     expect(read && 'subject' in read && read.subject.parts).toBeUndefined();
   });
+
+  it('reads "tỷ trọng", "cụ thể" as no subject words: every postal target for 2025, both shares of GDP', async () => {
+    const postal = await ask('muc tieu buu chinh den 2025 co so lieu cu the gom nhung gi');
+    // the 2023 directive's lines 35 and 37 and the report's lines 197, 199 and 209 state the postal targets for 2025
+    for (const [doc, line] of [[D2023, 35], [D2023, 37], [REPORT, 197], [REPORT, 199], [REPORT, 209]] as const) {
+      expect(postal.sources.some((s) => s.doc === doc && s.lineStart <= line && s.lineEnd >= line), `${doc}:${line}`).toBe(true);
+    }
+    const gdp = await ask('tỷ trọng kinh tế số trong GDP qua các năm đặt mục tiêu bao nhiêu');
+    expect(gdp.text).toContain('tối thiểu 10%');
+    expect(gdp.text).toContain('kinh tế số chiếm 20% GDP');
+  });
 });

@@ -769,7 +769,8 @@ export class FollowUpReader {
     let to = words.length;
     for (let again = true; again;) {
       again = false;
-      const exactAsk = asksSpelt ? p.asks.find((a) => a.folded.length > 1 && from + a.folded.length <= to && exactlyAt(words, a, from)) : undefined;
+      // an ask of several words typed as spelt, or in a text typed without diacritics ("con so cu the": "con số"), opens no follow-up
+      const exactAsk = asksSpelt ? p.asks.find((a) => a.folded.length > 1 && from + a.folded.length <= to && (words[from].accented ? exactlyAt(words, a, from) : phraseAt(words, a, from))) : undefined;
       const o = p.openers.find((w) => from + w.folded.length <= to && phraseAt(words, w, from) && !(exactAsk && exactAsk.folded.length > w.folded.length));
       if (o) { from += o.folded.length; again = true; }
       const c = p.closers.find((w) => to - w.folded.length >= from && phraseAt(words, w, to - w.folded.length));

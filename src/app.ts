@@ -33,9 +33,10 @@ export interface Answerer {
   /**
    * Answers a free-text question: a list from the register when one is asked for, else a passage. `about`
    * is the passage the chat's last answer led with, for a follow-up asking who leads, when or who takes part
-   * in what it showed ("ai chủ trì?"): it leads when it says what is asked.
+   * in what it showed ("ai chủ trì?"): it leads when it says what is asked. `focus` is what a follow-up
+   * names of its own ("doanh thu" of "thế doanh thu BC khi đó?"): of the lead passage, the clause saying it leads.
    */
-  answer(question: string, about?: StoredPassage): Answer;
+  answer(question: string, about?: StoredPassage, focus?: string): Answer;
   /** Answers a list request built by a command. */
   list(request: BrowseRequest): Answer;
 }
@@ -62,7 +63,7 @@ export function answererFor(corpus: Corpus): Answerer {
     corpus,
     browser,
     list,
-    answer(question, about) {
+    answer(question, about, focus) {
       const asked = question.slice(0, MAX_QUESTION_CHARS);
       const listRequest = browser.read(asked);
       const request = listRequest ?? browser.topic(asked);
@@ -103,7 +104,8 @@ export function answererFor(corpus: Corpus): Answerer {
       const shown = fromRegister?.sources ?? [];
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
-        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing, asksLeadOrDue, (w) => engine.weight(w), (t) => browser.findUnit(t) !== undefined),
+        reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing, asksLeadOrDue, (w) => engine.weight(w), (t) => browser.findUnit(t) !== undefined,
+          focus ? engine.search(focus, 1).question.content.map((t) => t.folded) : undefined),
         sources,
         // saying that the documents do not name the unit or the time asked for is saying they do not answer
         noAnswer: search.noAnswer || missing !== undefined,

@@ -351,6 +351,18 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(reply).slice(0, 700)).toContain('1.500.000 nhân lực');
   });
 
+  it('leads with the clause on what a follow-up names of its own, not the one on what the last question asked', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Định hướng tới 2025 thì mảng bưu chính phấn đấu mỗi người dân dùng bao nhiêu bưu gửi?', 'f1'));
+    // the report's line 197 names postal items per person first and the revenue last
+    const { reply } = await dialog.handle(msg('Thế doanh thu BC khi đó dự kiến cỡ bao nhiêu?', 'f1'));
+    expect(reply.kind === 'answer' && reply.lead.spans.map((x) => x.text).join('')).toContain('6 - 8 tỷ USD');
+    // another sector is said by the section: its clause on the last question's measure still leads
+    await dialog.handle(msg('Đến năm 2025 tốc độ tăng trưởng doanh thu lĩnh vực viễn thông trung bình là bao nhiêu?', 'f2'));
+    const postal = await dialog.handle(msg('thế ngành bưu chính thì sao?', 'f2'));
+    expect(renderText(postal.reply).slice(0, 700)).toContain('30%/năm');
+  });
+
   it('answers "ở văn bản nào?" with the last answer\'s document, section and line, and keeps the frame', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     const first = await dialog.handle(msg('Chi tieu so doanh nghiep cong nghe so tren mot nghin dan nam 2021 la bao nhieu?', 's1'));

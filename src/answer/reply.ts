@@ -120,6 +120,8 @@ export interface ExcerptTerms {
   weight?: (folded: string) => number;
   /** Whether a text names a place the question asks about: a clause that does leads over any that does not, unless the passage's headings name it. */
   namesPlace?: (text: string) => boolean;
+  /** The words a follow-up names of its own ("doanh thu" after a question on postal items), folded: a clause holding one leads over any that holds none. */
+  focus?: string[];
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -151,11 +153,16 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
   const placeApart = question.namesPlace !== undefined && !question.namesPlace(p.headingPath.join('. '));
   const named = ranges.map(([a, b]) => placeApart && question.namesPlace!(text.slice(a, b)));
   const namesAny = named.some(Boolean);
+  // read as the question was read: "tỷ" and "tỉ" are one word, "1.000" is 1000
+  const tokenised = ranges.map(([a, b]) => fold(normalize(text.slice(a, b))).split(/[^\p{L}\p{N}]+/u));
+  const focused = tokenised.map((tokens) => question.focus?.some((w) => tokens.includes(w)) ?? false);
+  const focusAny = focused.some(Boolean);
   ranges.forEach(([a, b], i) => {
     // "Hải Phòng bao nhiêu?": the clause naming Hải Phòng, not the national figure before it
     if (namesAny && !named[i]) return;
-    // read as the question was read: "tỷ" and "tỉ" are one word, "1.000" is 1000
-    const tokens = fold(normalize(text.slice(a, b))).split(/[^\p{L}\p{N}]+/u);
+    // "thế doanh thu khi đó?": the clause on revenue, not the one on what the last question asked
+    if (focusAny && !focused[i]) return;
+    const tokens = tokenised[i];
     const words = new Set(tokens);
     const pairs = new Set(tokens.slice(1).map((w, k) => `${tokens[k]}_${w}`));
     const part = text.slice(a, b);
@@ -237,6 +244,8 @@ export function buildReply(
   idf?: (folded: string) => number,
   /** Whether a text names one of the Ministry's units: asked who, the clause naming one leads. */
   namesUnit?: (text: string) => boolean,
+  /** The words a follow-up names of its own, folded: a clause holding one leads. */
+  focus: string[] = [],
 ): Reply {
   const words = result.question.content.map((t) => t.folded);
   const places = placesAsked(result.question);
@@ -245,6 +254,7 @@ export function buildReply(
   const terms: ExcerptTerms = {
     words, phrases: result.question.phrases.map((t) => t.folded), asked: askedIn(result.question, asks, namesUnit),
     ...(idf && mean > 0 ? { weight: (w: string) => idf(w) / mean } : {}),
+    ...(focus.length ? { focus } : {}),
     ...(places.length ? { namesPlace: (text: string) => textNamesPlace(text, places) } : {}),
   };
   const excerpt = (h: Hit, max: number, leadDoc?: string): Excerpt => ({

@@ -236,13 +236,14 @@ export class Dialog {
       // asked only who leads, when or who takes part: about what the last answer showed
       const remembered = completion.asksOnly && frame?.answerKey ? this.memory.get(frame.answerKey) : undefined;
       const about = remembered && this.leadPassage(remembered.reply, remembered.hits);
-      let answer = command ? undefined : this.app.answer(understood, about);
+      const focus = completion.focus;
+      let answer = command ? undefined : this.app.answer(understood, about, focus);
       // a subject said of what the message points back at ("kinh phí cho việc đó"): asked beside the last
       // question, and not answered by a passage that does not speak of it; when the two together find nothing,
       // the subject alone may, from a passage that speaks of it
       if (answer && completion.aside && completion.wider) {
         const subject = completion.subject ?? '';
-        const wider = this.app.answer(completion.wider);
+        const wider = this.app.answer(completion.wider, undefined, focus);
         const stillAbout = !answer.noAnswer && this.speaksOf(answer, subject) && this.inLastSection(answer, frame!);
         // (the question alone, from the last answer's section and speaking of the subject, is kept over a
         // wider answer whose lead does not speak of it: "còn nhân lực ngành này?")
@@ -281,7 +282,7 @@ export class Dialog {
       // the last question's alone): taken when the subject alone finds nothing, or finds a passage that says less
       // of the last question's subject ("còn lợi nhuận?" after "doanh thu bưu chính 2021" is the postal profit)
       if (answer && completion.wider && !completion.aside && !sector && !fromOthers) {
-        const wider = this.app.answer(completion.wider);
+        const wider = this.app.answer(completion.wider, undefined, focus);
         const saysMore = answer.noAnswer || this.saysMoreOfLast(wider, answer, frame!);
         if (!wider.noAnswer && saysMore && this.speaksOf(wider, completion.subject ?? '')) [answer, understood] = [wider, completion.wider];
       }

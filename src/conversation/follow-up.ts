@@ -121,6 +121,8 @@ export type Completion = {
   asksPlace?: boolean;
   /** The follow-up only asks where the last answer is written ("chỉ tiêu này ở văn bản nào?"). */
   asksSource?: boolean;
+  /** What the follow-up names of its own ("doanh thu BC" of "Thế doanh thu BC khi đó?"): the clause saying it leads. */
+  focus?: string;
   /**
    * Another time after a question naming a document ("còn năm 2020?" after "Chỉ thị năm 2021: …"): the
    * question without the document, asked when that document does not answer for the new time, and its
@@ -678,6 +680,8 @@ export class FollowUpReader {
       ...(rest.length === 0 && !doc && !time && asks.length > 0 ? { asksOnly: true } : {}),
       ...(kinds.has('place') ? { asksPlace: true } : {}),
       ...(rest.length === 0 && !doc && !time && kinds.size === 1 && kinds.has('source') ? { asksSource: true } : {}),
+      // (another sector is said by the section the passage stands in, not by a clause of it)
+      ...(sector ? {} : this.focusOf(subject, last)),
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(wider && wider !== question && references.length ? this.asideOf(subject, last) : {}),
       ...(sector ? { sector } : {}),
@@ -695,6 +699,13 @@ export class FollowUpReader {
     const plain = this.plainIn(all);
     const words = all.filter((w, i) => !lastWords.has(w.folded) && !plain.has(i));
     return words.length ? { aside: true, subject: words.map((w) => w.typed).join(' ') } : {};
+  }
+
+  /** What a follow-up's subject names that the last question did not ("doanh thu" of "doanh thu bưu chính" after a postal question). */
+  private focusOf(subject: string, last: string): { focus: string } | {} {
+    const lastWords = new Set(wordsOf(last).map((w) => w.folded));
+    const own = wordsOf(subject).filter((w) => !lastWords.has(w.folded)).map((w) => w.typed).join(' ');
+    return own ? { focus: own } : {};
   }
 
   /** The asks as typed, an ask with a misspelt word as the lexicon spells it ("bao gio phai xog" → "bao giờ phải xong"). */

@@ -90,6 +90,13 @@ export function answererFor(corpus: Corpus): Answerer {
       // a follow-up asking who leads, when or who takes part in what the last answer showed: that passage leads when it says so
       const asksOfTask = asksLeadOrDue !== undefined || ['unit', 'deadline'].includes(search.question.intent);
       if (about && asksOfTask && saysAsked(search.question.intent, asksLeadOrDue, about, namesUnitByName)) search = withLead(search, about);
+      // asked who leads, when or who takes part, and the best hit does not say: one of the first that answers and
+      // says it leads (not after an answer the question is about: another task's units are not that task's)
+      else if (!about && asksLeadOrDue && !search.noAnswer && search.hits[0] && !saysAsked(search.question.intent, asksLeadOrDue, search.hits[0].passage, namesUnitByName)) {
+        const saying = search.hits.slice(1, engine.options.answerWithin)
+          .find((h) => engine.whyNot(search.question, h) === undefined && saysAsked(search.question.intent, asksLeadOrDue, h.passage, namesUnitByName));
+        if (saying) search = withLead(search, saying.passage);
+      }
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
         docs: named?.docs, inSectorAsked: inSectorsOf(browser, question),

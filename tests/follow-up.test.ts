@@ -363,6 +363,20 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(postal.reply).slice(0, 700)).toContain('30%/năm');
   });
 
+  it('asked who leads, leads with a hit among the first that names the unit when the best does not', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    // line 249 states the target without a unit; the ranking table's row (line 266) names the unit tracking it
+    const first = await dialog.handle(msg('Năm 2021 chỉ tiêu nâng xếp hạng Chính phủ điện tử của UN do đơn vị nào chủ trì theo dõi?', 'l1'));
+    expect(first.answer?.noAnswer).toBe(false);
+    expect(first.answer?.sources[0]).toMatchObject({ doc: D2021, lineStart: 266 });
+    expect(renderText(first.reply).slice(0, 700)).toContain('Cục Tin học hóa');
+    const next = await dialog.handle(msg('đơn vị nào phối hợp?', 'l1'));
+    expect(renderText(next.reply).slice(0, 700)).toContain('Cục Viễn thông');
+    // after an answer the follow-up is about, another task's units are no answer: the documents name none for it
+    await dialog.handle(msg('Giao ban quý I/2023 giao Cục Báo chí xây dựng kế hoạch triển khai chỉ thị nào về truyền thông chính sách?', 'l2'));
+    expect((await dialog.handle(msg('phoi hop voi nhung don vi nao?', 'l2'))).answer?.noAnswer).toBe(true);
+  });
+
   it('answers "ở văn bản nào?" with the last answer\'s document, section and line, and keeps the frame', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     const first = await dialog.handle(msg('Chi tieu so doanh nghiep cong nghe so tren mot nghin dan nam 2021 la bao nhieu?', 's1'));

@@ -235,7 +235,7 @@ describe('completing a follow-up from the last question', () => {
   it('reads what only looks like a follow-up as no follow-up', async () => {
     // "hạn chế" is no "hạn"; "tại sao" asks why, which no document line answers
     expect((await reader()).complete('còn hạn chế gì?', 'nhiệm vụ lĩnh vực bưu chính năm 2023'))
-      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì', subject: 'hạn chế' });
+      .toEqual({ kind: 'question', question: 'hạn chế năm 2023 gì', wider: 'nhiệm vụ lĩnh vực bưu chính năm 2023 hạn chế gì', subject: 'hạn chế', focus: 'hạn chế' });
     expect(await question('tại sao?', 'mục tiêu phủ sóng 5G năm 2025')).toBeUndefined();
     // a question closing on "đúng không" asks nothing more with it
     expect(await question('ai chủ trì?', 'Năm 2023 có nhiệm vụ xây dựng Cổng dữ liệu bưu chính đúng không?')).toBe('Năm 2023 có nhiệm vụ xây dựng Cổng dữ liệu bưu chính ai chủ trì');
@@ -375,6 +375,19 @@ describe('follow-ups in the dialog', () => {
     // after an answer the follow-up is about, another task's units are no answer: the documents name none for it
     await dialog.handle(msg('Giao ban quý I/2023 giao Cục Báo chí xây dựng kế hoạch triển khai chỉ thị nào về truyền thông chính sách?', 'l2'));
     expect((await dialog.handle(msg('phoi hop voi nhung don vi nao?', 'l2'))).answer?.noAnswer).toBe(true);
+  });
+
+  it('asks what another unit does of that unit alone, and knows Vụ KTS&XHS', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Năm 2021 Quỹ VTCI được giao sửa đổi quyết định nào về tổ chức và hoạt động của Quỹ?', 'k1'));
+    const { reply } = await dialog.handle(msg('thế Cục BĐTƯ chủ trì việc gì', 'k1'));
+    // the 2021 directive's table gives Cục BĐTƯ four tasks, the first due in February (line 341)
+    expect(reply.kind).toBe('list');
+    expect(renderText(reply)).toMatch(/^Hiểu là: Cục BĐTƯ Năm 2021 chủ trì việc gì/);
+    expect(renderText(reply)).toContain('Đại hội Đảng toàn quốc lần thứ XIII');
+    const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
+    const c = reader.complete('còn Vụ KTS&XHS thì sao', 'Giao ban quý I/2023 giao Trung tâm Chứng thực điện tử quốc gia nghiên cứu phương án gì?');
+    expect(c?.kind === 'question' && c.question).toBe('Giao ban quý I/2023 giao Vụ KTS&XHS nghiên cứu phương án gì');
   });
 
   it('answers "ở văn bản nào?" with the last answer\'s document, section and line, and keeps the frame', async () => {

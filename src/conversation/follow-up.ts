@@ -988,6 +988,8 @@ export class FollowUpReader {
       }
     }
     const generic = this.aboutSubject(last, subject, ask);
+    // asked what a unit does ("thế Cục BĐTƯ chủ trì việc gì"): its own tasks, never the last question's beside it
+    if (all(unit?.spans) && asksTasks) return { question: generic, generic: false, otherwise: [] };
     // a sector is all the new subject says with the word heading it too ("thế ngành bưu chính thì sao")
     const typedSubject = wordsOf(subject);
     const heads = spansOf(typedSubject, this.phrases.sectorHeads);

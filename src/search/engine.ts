@@ -8,7 +8,7 @@
 import Spellcheck from 'natural/lib/natural/spellcheck/spellcheck.js';
 import type { SearchResult as Candidate } from 'minisearch';
 import type { Corpus, StoredPassage } from '../index/load.js';
-import { questionWords } from '../lexicon.js';
+import { figureQuestions, questionWords } from '../lexicon.js';
 import { fold, foldedPairs, isVietnameseSyllable, normalize, yearsIn } from '../text/analyzer.js';
 import { askedYears, figureBesideSubject, figuresAsked, givesFigureFor, holdsFigure, isMeasureWord, saysLead, whyNotAnswers, sectionKindOf, type NotAnswering } from './answerability.js';
 import { contextText, passageClauses, searchableText } from './fields.js';
@@ -496,8 +496,10 @@ export class Engine {
     let names = this.namesAskedCache.get(question);
     if (!names) {
       const n = this.corpus.passages.length;
+      // (a unit of measure written with a capital, "Mbps", names nothing)
+      const measures = new Set(Object.keys(figureQuestions().measures).map((m) => fold(normalize(m)).toLowerCase()));
       const capitalised = (question.raw.normalize('NFC').match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []).map((w) => fold(normalize(w)))
-        .filter((w) => this.writesAsName(w) && (this.corpus.vocabulary.get(w) ?? 0) < n / 10);
+        .filter((w) => !measures.has(w) && this.writesAsName(w) && (this.corpus.vocabulary.get(w) ?? 0) < n / 10);
       names = [...new Set([...question.names, ...capitalised])];
       this.namesAskedCache.set(question, names);
     }

@@ -180,6 +180,8 @@ describe('completing a follow-up from the last question', () => {
     // capital inside; not an abbreviation they spell out, nor a word at the start of a sentence
     expect(await question('thế VNPT?', 'Năm 2021 Viettel nộp ngân sách bao nhiêu?')).toBe('Năm 2021 VNPT nộp ngân sách bao nhiêu');
     expect(await question('còn MobiFone thì sao', 'Kế hoạch doanh thu năm 2022 của Viettel là bao nhiêu?')).toBe('Kế hoạch doanh thu năm 2022 của MobiFone là bao nhiêu');
+    // a name of several capitalised words, one of them a name, in place of a company the units list names ("VNPost")
+    expect(await question('con Viettel Post?', 'VNPost dự kiến doanh thu cả năm 2021 đạt bao nhiêu?')).toBe('Viettel Post dự kiến doanh thu cả năm 2021 đạt bao nhiêu');
     // a province named alone with an ask, no word marking a follow-up, asks the last question of it
     expect(await question('Ninh Thuận bn?', 'Trong số các tỉnh dùng chung nhiều trạm BTS, Hải Phòng đạt tỷ lệ bao nhiêu?'))
       .toBe('Trong số các tỉnh dùng chung nhiều trạm BTS, Ninh Thuận đạt tỷ lệ bao nhiêu');

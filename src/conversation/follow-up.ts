@@ -978,11 +978,15 @@ export class FollowUpReader {
         return { question: this.withAsk(replaced, ask), generic: false, otherwise: [] };
       }
     }
-    // a company or another name in place of the last one ("thế VNPT?" after "Viettel 2021 lợi nhuận bao nhiêu")
+    // a company or another name in place of the last one ("thế VNPT?" after "Viettel 2021 lợi nhuận bao nhiêu"),
+    // its words capitalised, one of them a name ("Viettel Post": the documents write "post" in lower case too)
     const typedWords = wordsOf(subject);
-    if (typedWords.every((w) => this.isName(w))) {
-      const taken = covered([...(this.namer.unitIn(folded(words))?.spans ?? []), ...(this.namer.placeIn(folded(words))?.spans ?? [])]);
-      const names = groupRuns(words.map((_, i) => i).filter((i) => this.isName(words[i]) && !taken.has(i)));
+    if (typedWords.every((w) => /^\p{Lu}/u.test(w.typed)) && typedWords.some((w) => this.isName(w))) {
+      const lastUnit = this.namer.unitIn(folded(words))?.spans ?? [];
+      const taken = covered([...lastUnit, ...(this.namer.placeIn(folded(words))?.spans ?? [])]);
+      const free = groupRuns(words.map((_, i) => i).filter((i) => this.isName(words[i]) && !taken.has(i)));
+      // a company the last question named as one of the Ministry's units ("VNPost") is the name replaced too
+      const names = free.length ? free : lastUnit.length === 1 && this.isName(words[lastUnit[0][0]]) ? lastUnit : [];
       if (names.length === 1 && folded(words.slice(...names[0])).join(' ') !== subjectWords.join(' ')) {
         return { question: this.withAsk(replaceSpan(last, words, names[0], subject), ask), generic: false, otherwise: [] };
       }

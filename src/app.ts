@@ -46,6 +46,8 @@ export function answererFor(corpus: Corpus): Answerer {
   const engine = new Engine(corpus);
   // the documents' written words, read by the first follow-up with a misspelt word: built now (~0.1 s), not then
   engine.writes('');
+  // and the words they write only capitalised, read by the first question naming a company
+  engine.writesAsName('');
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
@@ -112,7 +114,7 @@ export function answererFor(corpus: Corpus): Answerer {
       const sources = comparison && shown.length ? shown : [...shown, ...hits.filter((h) => !shown.some((s) => s.doc === h.doc && s.lineStart === h.lineStart))];
       return {
         reply: buildReply(search, corpus.documents, corpus.passages, fromRegister, missing, asksLeadOrDue, (w) => engine.weight(w), (t) => browser.findUnit(t) !== undefined,
-          focus ? engine.search(focus, 1).question.content.map((t) => t.folded) : undefined),
+          focus ? engine.read(focus).content.map((t) => t.folded) : undefined),
         sources,
         // saying that the documents do not name the unit or the time asked for is saying they do not answer
         noAnswer: search.noAnswer || missing !== undefined,

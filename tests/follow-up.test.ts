@@ -345,6 +345,27 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(matter.reply).slice(0, 700)).toContain('30/9/2021');
   });
 
+  it('reads no unit in "nhiệm vụ đó", "vụ đó" asking when, a message naming its own unit, or "do" typed without diacritics', async () => {
+    const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
+    const adgmin = 'hội nghị bộ trưởng số ASEAN (ADGMIN) năm 2021 bên nào lo, hạn khi nào';
+    const units = () => ['Vụ Hợp tác quốc tế'];
+    expect(reader.unitReferred('nhiệm vụ đó hạn khi nào?', adgmin, units)).toBeUndefined();
+    expect(reader.unitReferred('dịch vụ này thu phí bao nhiêu?', adgmin, units)).toBeUndefined();
+    expect(reader.unitReferred('vụ đó hạn khi nào?', adgmin, units)).toBeUndefined();
+    expect(reader.unitReferred('vụ đó còn việc gì khác', adgmin, units)).toMatch(/^Vụ Hợp tác quốc tế còn việc gì khác/);
+    const press = 'Cuc Bao chi trong giao ban quy I/2023 co phai huong dan co quan bao chi chuyen doi so ko';
+    const pressUnits = () => ['Cục Báo chí'];
+    expect(reader.unitReferred('Cục Viễn thông năm 2023 chủ trì việc gì, cục này phối hợp với ai', press, pressUnits)).toBeUndefined();
+    expect(reader.unitReferred('cac co quan do Bo quan ly phai lam gi', press, pressUnits)).toBeUndefined();
+    expect(reader.unitReferred('cuc do con chu tri gi', press, pressUnits)).toMatch(/^Cục Báo chí con chu tri gi/);
+    // "năm sau" is the year after the last question's
+    expect(reader.unitReferred('năm sau cục đó chủ trì việc gì', 'Cục Viễn thông năm 2021 chủ trì việc gì', () => ['Cục Viễn thông']))
+      .toBe('năm 2022 Cục Viễn thông chủ trì việc gì');
+    // the Ministry typed with its ampersand names no subject either
+    expect(await question('thế hồi 2020 Bộ TT&TT đặt bao nhiêu', 'Năm 2021 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu?'))
+      .toBe('hồi 2020 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu');
+  });
+
   it('keeps the answer to a subject said of what the message points back at when the wider question leads with a passage not speaking of it', async () => {
     const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
     await dialog.handle(msg('Theo Chỉ thị 01/CT-BTTTT năm 2023, đến 2025 cả nước có tối thiểu bao nhiêu địa phương có doanh thu công nghiệp CNS trên 1 tỷ USD?', 'n1'));
@@ -405,6 +426,13 @@ describe('follow-ups in the dialog', () => {
     const cited = where.answer?.sources.map((s) => `${s.doc}:${s.lineStart}`) ?? [];
     expect(cited).toContain(`${D2021}:219`);
     expect(cited.at(-1)).toBe(`${lead?.doc}:${lead?.lineStart}`);
+    // the document named is the one the answer led with, not the first search hit's
+    const first2 = await dialog.handle(msg('Nhiệm vụ chưa có hạn thì mấy ngày phải đề xuất thời hạn?', 's4'));
+    const leadDoc = first2.reply.kind === 'answer' ? first2.reply.lead.citation.doc : '';
+    const where2 = await dialog.handle(msg('nằm trong văn bản nào?', 's4'));
+    expect(leadDoc).not.toBe('');
+    expect(where2.answer?.sources.at(-1)?.doc).toBe(leadDoc);
+    expect(renderText(where2.reply)).toContain(`Tệp ${leadDoc}`);
     // the frame stays: a year after it is asked of the last question
     const next = await dialog.handle(msg('còn năm 2025?', 's1'));
     expect(renderText(next.reply)).toMatch(/^Hiểu là: .*doanh nghiep cong nghe so.*2025/i);

@@ -120,7 +120,7 @@ export interface ExcerptTerms {
   weight?: (folded: string) => number;
   /** Whether a text names a place the question asks about: a clause that does leads over any that does not, unless the passage's headings name it. */
   namesPlace?: (text: string) => boolean;
-  /** The words a follow-up names of its own ("doanh thu" after a question on postal items), folded: a clause holding one leads over any that holds none. */
+  /** The words a follow-up names of its own ("doanh thu" after a question on postal items), folded: a clause holding them all leads over any that does not. */
   focus?: string[];
 }
 
@@ -155,7 +155,8 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
   const namesAny = named.some(Boolean);
   // read as the question was read: "tỷ" and "tỉ" are one word, "1.000" is 1000
   const tokenised = ranges.map(([a, b]) => fold(normalize(text.slice(a, b))).split(/[^\p{L}\p{N}]+/u));
-  const focused = tokenised.map((tokens) => question.focus?.some((w) => tokens.includes(w)) ?? false);
+  // (every word of it, so "doanh thu" is not found in "thứ"; among the clauses naming the place asked, if any)
+  const focused = tokenised.map((tokens, i) => (!namesAny || named[i]) && (question.focus?.every((w) => tokens.includes(w)) ?? false));
   const focusAny = focused.some(Boolean);
   ranges.forEach(([a, b], i) => {
     // "Hải Phòng bao nhiêu?": the clause naming Hải Phòng, not the national figure before it
@@ -244,7 +245,7 @@ export function buildReply(
   idf?: (folded: string) => number,
   /** Whether a text names one of the Ministry's units: asked who, the clause naming one leads. */
   namesUnit?: (text: string) => boolean,
-  /** The words a follow-up names of its own, folded: a clause holding one leads. */
+  /** The words a follow-up names of its own, folded: a clause holding them all leads. */
   focus: string[] = [],
 ): Reply {
   const words = result.question.content.map((t) => t.folded);

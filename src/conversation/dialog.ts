@@ -213,7 +213,7 @@ export class Dialog {
     // "vâng còn bưu chính thì sao": a follow-up after chat with no comma between
     const afterChat = frame ? this.smallTalk.withoutLeadingChat(question) : undefined;
     // "cục đó còn chủ trì việc gì?": asked of the unit pointed at, else completed from the last question
-    const referred = frame ? this.followUps.unitReferred(afterChat ?? question, frame.question, this.unitsOf(frame)) : undefined;
+    const referred = frame ? this.followUps.unitReferred(afterChat ?? question, frame.question, () => this.unitsOf(frame)) : undefined;
     const completion: Completion | undefined = referred ? { kind: 'question', question: referred } : frame
       ? (afterChat !== undefined ? this.followUps.complete(afterChat, frame.question) : undefined) ?? this.followUps.complete(question, frame.question)
       : undefined;
@@ -582,14 +582,14 @@ export class Dialog {
     return { reply: this.page(answerKey, to)!, moved: true };
   }
 
-  /** The full cited passage of an earlier answer, with its whole section path. */
   /**
    * The last answer's source as an answer: the document, section and lead passage, cited with the passage
    * opening the document and the one opening the lead's part (an appendix says which document it belongs to).
    */
   private sourceAnswer(answerKey: string): Answer | undefined {
     const reply = this.source(answerKey);
-    const lead = this.memory.get(answerKey)?.hits[0]?.passage;
+    const remembered = this.memory.get(answerKey);
+    const lead = remembered && this.leadPassage(remembered.reply, remembered.hits);
     if (!reply || !lead) return undefined;
     const inDoc = this.app.corpus.passages.filter((p) => p.doc === lead.doc);
     const opening = inDoc[0];
@@ -602,10 +602,12 @@ export class Dialog {
     return { reply, noAnswer: false, intent: 'source', sources: shown.map((p) => ({ doc: p.doc, lineStart: p.lineStart, lineEnd: p.lineEnd, text: p.text })) };
   }
 
+  /** The full cited passage of an earlier answer (the one it led with), with its whole section path. */
   source(answerKey: string): Reply | undefined {
     const a = this.memory.get(answerKey);
-    if (!a || a.reply.kind !== 'answer' || a.hits.length === 0) return undefined;
-    const top = a.hits[0].passage;
+    if (!a || a.reply.kind !== 'answer') return undefined;
+    const top = this.leadPassage(a.reply, a.hits);
+    if (!top) return undefined;
     const doc = this.app.corpus.documents.get(top.doc);
     const c = a.reply.lead.citation;
     return message(

@@ -7,6 +7,7 @@
  */
 import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, sectorLexicon, unitReading, type FollowUpWords } from '../lexicon.js';
 import { escapeRegExp, fold, normalize } from '../text/analyzer.js';
+import { foldedCompounds } from '../register/names.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
 /** What a chat asked last: the question as understood, the key of its answer, and when. */
@@ -151,6 +152,8 @@ export interface SectorSwitch {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
+// The kind word of a Vụ, folded: "vụ đó" is also "that matter".
+const VU = 'vu';
 // The kinds of ask that ask something of one task (lexicon/follow-up-words.json 'asks'): no list of more.
 const TASK_ASKS = new Set(['unit', 'cooperating', 'deadline', 'place']);
 /** The number of a quarter or a month ("III", "4", "12"). */
@@ -204,8 +207,11 @@ interface Phrases {
 /** A phrase's folded words ("thì sao" → ["thi", "sao"]; "%" kept, as in "bao nhiêu %"). */
 const foldedWords = (phrase: string): string[] => fold(normalize(phrase)).match(/[a-z0-9%]+/g) ?? [];
 
-/** A phrase as matched: folded and typed, word for word. */
-const phraseOf = (text: string): Phrase => ({ folded: foldedWords(text), typed: normalize(text).match(/[\p{L}\p{N}%]+/gu) ?? [] });
+/** A phrase as matched: folded and typed, word for word, split where a message's words are ("Bộ TT&TT": "bộ", "tt", "tt"). */
+const phraseOf = (text: string): Phrase => {
+  const split = text.replace(/[&-]/g, ' ');
+  return { folded: foldedWords(split), typed: normalize(split).match(/[\p{L}\p{N}%]+/gu) ?? [] };
+};
 
 function prepare(words: FollowUpWords): Phrases {
   // who leads, asked with every verb after every word asking who ("cơ quan nào lo", "ai theo dõi"); an amount
@@ -376,6 +382,8 @@ export class FollowUpReader {
   private readonly plainPhrases: Phrase[];
   /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
   private readonly chatForms = new Map<string, string>();
+  /** For a unit's kind word, folded, the syllables before it that make it another word ("dịch vụ"). */
+  private readonly compounds = foldedCompounds(unitReading().compounds);
 
   constructor(private readonly namer: Namer, words: FollowUpWords = followUpWords(), private readonly vocabulary?: Vocabulary) {
     this.phrases = prepare(words);
@@ -521,22 +529,42 @@ export class FollowUpReader {
    * no document and no time is asked in the last question's document, or else its time; a quarter or month
    * named alone ("trong quý I") keeps the last question's year. Undefined when it points at none of `units`.
    */
-  unitReferred(typedText: string, last: string, units: string[]): string | undefined {
+  unitReferred(typedText: string, last: string, units: () => string[]): string | undefined {
     const text = typedText.normalize('NFC').trim();
     const words = this.wordsOf(text, false);
-    for (const { head, kind } of this.phrases.unitHeads) {
+    // a message naming a unit of its own asks of that one
+    if (this.namer.unitIn(words.map((w) => w.folded))) return undefined;
+    const p = this.phrases;
+    const followUpAt = (at: number) => at === words.length || [p.asks, p.closers, p.continuing, p.openers, p.more].some((list) => list.some((ph) => phraseAt(words, ph, at)));
+    const lastUnit = this.namer.unitIn(foldedWords(last))?.name;
+    const asksOfTask = [...this.kindsOf(words, asksIn(words, p))].some((k) => k !== undefined && TASK_ASKS.has(k));
+    for (const { head, kind } of p.unitHeads) {
       for (let i = 0; i + head.folded.length < words.length; i++) {
         const end = i + head.folded.length;
-        const pointer = phraseAt(words, head, i) ? this.phrases.unitPointers.find((p) => phraseAt(words, p, end)) : undefined;
-        const unit = pointer && units.find((u) => kind === undefined || foldedWords(u).join(' ').startsWith(`${kind} `));
-        if (unit) return this.inLastScope(replaceSpan(text, words, [i, end + pointer.folded.length], unit), last);
+        if (!phraseAt(words, head, i) || words.slice(i, end).some((w) => w.loose)) continue;
+        // a kind word ending another word ("nhiệm vụ đó", "thị trường này") names no unit
+        if (kind && i > 0 && this.compounds.get(kind)?.has(words[i - 1].folded)) continue;
+        const pointer = p.unitPointers.find((ph) => phraseAt(words, ph, end));
+        if (!pointer) continue;
+        const after = end + pointer.folded.length;
+        // typed without diacritics, "do", "nay" are other words unless a follow-up word or the end comes next
+        if (!words[end].accented && !followUpAt(after)) continue;
+        const unit = units().find((u) => kind === undefined || foldedWords(u).join(' ').startsWith(`${kind} `));
+        if (!unit) continue;
+        // "vụ đó" asking who, when or with whom of a Vụ the last question did not name is that matter
+        if (kind === VU && unit !== lastUnit && asksOfTask) continue;
+        return this.inLastScope(replaceSpan(text, words, [i, after], unit), last);
       }
     }
     return undefined;
   }
 
   /** A question in the last question's document, or else its time, when it names neither; its quarter or month alone in the last year. */
-  private inLastScope(question: string, last: string): string {
+  private inLastScope(typed: string, last: string): string {
+    // "năm sau" is the year after the last question's, as a follow-up reads it
+    const typedWords = wordsOf(typed);
+    const relative = this.relativeYear(typedWords, last, new Set());
+    const question = relative ? replaceSpan(typed, typedWords, relative.span, `${this.yearWord} ${relative.year}`) : typed;
     const words = wordsOf(question);
     const doc = this.documentSpan(words);
     const run = this.timeRuns(words, covered(doc ? [doc] : [])).at(-1);
@@ -704,6 +732,7 @@ export class FollowUpReader {
   /** What a follow-up's subject names that the last question did not ("doanh thu" of "doanh thu bưu chính" after a postal question). */
   private focusOf(subject: string, last: string): { focus: string } | {} {
     const lastWords = new Set(wordsOf(last).map((w) => w.folded));
+    // (a clause must hold every word of it to lead: a word naming nothing leaves the choice as it was)
     const own = wordsOf(subject).filter((w) => !lastWords.has(w.folded)).map((w) => w.typed).join(' ');
     return own ? { focus: own } : {};
   }

@@ -443,6 +443,8 @@ function readingOfFigures(): FigureReading {
   if (!figureReading) {
     const f = figureQuestions();
     const phrases = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(list.map(foldedText))})(?![\\p{L}\\p{N}])`, 'u');
+    // the same, as typed with diacritics, for a question typed with them ("tăng" is no "tầng")
+    const typedPhrases = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(list.map(normalize))})(?![\\p{L}\\p{N}])`, 'u');
     figureReading = {
       // the two words after the ask: a multiplier and a unit ("bao nhiêu tỷ USD"), or a unit of two words ("phần trăm")
       amount: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.amount.map(foldedText))}|(?:${longestFirst(f.amountBeforeUnit.map(foldedText))})(?=\\s*(?:%|(?:${longestFirst([...Object.keys(f.measures), ...figureUnits().multipliers.keys()].map(foldedText))})(?![\\p{L}\\p{N}]))))(?![\\p{L}\\p{N}])(?:\\s*(%|[a-z0-9]+))?(?:\\s+([a-z0-9]+))?(?:\\s+([a-z0-9]+))?`, 'u'),
@@ -452,9 +454,9 @@ function readingOfFigures(): FigureReading {
       multipliers: new Map([...figureUnits().multipliers].map(([w, factor]) => [foldedText(w), factor])),
       notUnits: new Set(figureUnits().notUnits.map(foldedText)),
       rates: phrases(f.rates),
-      ratesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.rates.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
+      ratesTyped: typedPhrases(f.rates),
       shares: phrases(f.shares),
-      sharesTyped: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longestFirst(f.shares.map(normalize))})(?![\\p{L}\\p{N}])`, 'u'),
+      sharesTyped: typedPhrases(f.shares),
       measureNouns: Object.entries(f.measureNouns).sort(([a], [b]) => b.length - a.length).map(([noun, units]) => [phrases([noun]), units.map(foldedText), foldedText(noun)] as [RegExp, string[], string]),
       namedMeasures: new Set(f.namedMeasures.map(foldedText)),
       ordinalInText: new RegExp(`(?<![a-z0-9])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d+|thu (?:${f.numberWords.map(foldedText).join('|')}))(?![a-z0-9])`, 'u'),
@@ -500,7 +502,7 @@ export function figuresAsked(question: Question): FigureAsk[] {
         ...(noun && r.namedMeasures.has(noun[2]) ? { named: noun[2] } : {}),
         ...(written ? { multiplier: written } : {}),
       });
-    } else if (question.intent === 'target' && asks.length === 0 && (hasDiacritics(question.raw) ? r.sharesTyped.test(normalize(question.raw)) : r.shares.test(text))) {
+    } else if (question.intent === 'target' && asks.length === 0 && names(question, r.shares, r.sharesTyped)) {
       // a target of a share, with no word asking how much ("tỷ lệ sách điện tử mục tiêu năm 2023?"), asks its figure
       asks.push({ kind: 'amount', units: [] });
     }
@@ -557,7 +559,12 @@ export function asksShare(question: Question): boolean {
 /** Whether a question names a share or a growth, read as typed when typed with diacritics ("tăng" is no "tầng"). */
 function asksRate(question: Question): boolean {
   const r = readingOfFigures();
-  return hasDiacritics(question.raw) ? r.ratesTyped.test(normalize(question.raw)) : r.rates.test(question.foldedAsRead);
+  return names(question, r.rates, r.ratesTyped);
+}
+
+/** Whether a question holds one of a list's phrases: as typed when typed with diacritics, else folded. */
+function names(question: Question, folded: RegExp, typed: RegExp): boolean {
+  return hasDiacritics(question.raw) ? typed.test(normalize(question.raw)) : folded.test(question.foldedAsRead);
 }
 
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */

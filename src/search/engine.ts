@@ -198,8 +198,14 @@ export class Engine {
     if (!this.capitalised) {
       const upper = new Set<string>();
       const lower = new Set<string>();
+      // each written form read once: folding every word of every passage took about a second
+      const seen = new Set<string>();
       for (const p of this.corpus.passages) {
-        for (const w of `${p.text} ${p.headingPath.join(' ')}`.match(/[\p{L}\p{N}]+/gu) ?? []) (/^\p{Lu}/u.test(w) ? upper : lower).add(fold(normalize(w)));
+        for (const w of `${p.text} ${p.headingPath.join(' ')}`.match(/[\p{L}\p{N}]+/gu) ?? []) {
+          if (seen.has(w)) continue;
+          seen.add(w);
+          (/^\p{Lu}/u.test(w) ? upper : lower).add(fold(normalize(w)));
+        }
       }
       this.capitalised = new Set([...upper].filter((w) => !lower.has(w)));
     }
@@ -247,9 +253,14 @@ export class Engine {
     return t;
   }
 
+  /** A text read as a question is (typos mended, abbreviations spelt out), without searching. */
+  read(raw: string): Question {
+    return understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct, (pair) => this.corpus.vocabulary.has(pair), (word) => this.writes(word));
+  }
+
   /** Searches the corpus for a question; `docs`, when given, are the only documents searched (the question names them). */
   search(raw: string, limit = 5, docs?: ReadonlySet<string>): SearchResult {
-    const question = understand(raw.slice(0, MAX_QUESTION_CHARS), this.corpus.aliases, this.correct, (pair) => this.corpus.vocabulary.has(pair), (word) => this.writes(word));
+    const question = this.read(raw);
     if (question.folded.length === 0) return { question, hits: [], noAnswer: true };
     // terms in a fifth of all passages ("và", "năm", "thông tin") weigh little and cost the most time: the rerank
     // still counts them
@@ -486,6 +497,7 @@ export class Engine {
   }
 
   private namesAskedCache = new WeakMap<Question, string[]>();
+  private measureWords?: Set<string>;
 
   /**
    * The names a passage must hold to answer: those typed as names ("MobiFone"), and a word typed with a
@@ -497,7 +509,8 @@ export class Engine {
     if (!names) {
       const n = this.corpus.passages.length;
       // (a unit of measure written with a capital, "Mbps", names nothing)
-      const measures = new Set(Object.keys(figureQuestions().measures).map((m) => fold(normalize(m)).toLowerCase()));
+      this.measureWords ??= new Set(Object.keys(figureQuestions().measures).map((m) => fold(normalize(m)).toLowerCase()));
+      const measures = this.measureWords;
       const capitalised = (question.raw.normalize('NFC').match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []).map((w) => fold(normalize(w)))
         .filter((w) => !measures.has(w) && this.writesAsName(w) && (this.corpus.vocabulary.get(w) ?? 0) < n / 10);
       names = [...new Set([...question.names, ...capitalised])];

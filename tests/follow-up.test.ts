@@ -433,6 +433,11 @@ describe('follow-ups in the dialog', () => {
     expect(leadDoc).not.toBe('');
     expect(where2.answer?.sources.at(-1)?.doc).toBe(leadDoc);
     expect(renderText(where2.reply)).toContain(`Tệp ${leadDoc}`);
+    // after a list, the documents its rows come from
+    await dialog.handle(msg('Cục Viễn thông năm 2021 chủ trì việc gì', 's5'));
+    const listed = await dialog.handle(msg('ở văn bản nào?', 's5'));
+    expect(renderText(listed.reply)).toContain('Chỉ thị 01/CT-BTTTT ngày 11/01/2021');
+    expect(listed.answer?.sources.map((x) => x.doc)).toEqual([D2021]);
     // the frame stays: a year after it is asked of the last question
     const next = await dialog.handle(msg('còn năm 2025?', 's1'));
     expect(renderText(next.reply)).toMatch(/^Hiểu là: .*doanh nghiep cong nghe so.*2025/i);

@@ -584,11 +584,18 @@ export class Dialog {
 
   /**
    * The last answer's source as an answer: the document, section and lead passage, cited with the passage
-   * opening the document and the one opening the lead's part (an appendix says which document it belongs to).
+   * opening the document and the one opening the lead's part (an appendix says which document it belongs to);
+   * for a list, the documents its rows come from.
    */
   private sourceAnswer(answerKey: string): Answer | undefined {
-    const reply = this.source(answerKey);
     const remembered = this.memory.get(answerKey);
+    // a list: the documents its rows come from, each with its first row
+    if (remembered?.reply.kind === 'list') {
+      const firstRows = [...new Map(remembered.reply.entries.map((e) => [e.source.doc, e.source] as const)).values()];
+      const titles = firstRows.map((row) => `• ${this.app.corpus.documents.get(row.doc)?.title ?? row.doc}`);
+      return { reply: message('Các dòng trên lấy từ', titles.join('\n')), noAnswer: false, intent: 'source', sources: firstRows };
+    }
+    const reply = this.source(answerKey);
     const lead = remembered && this.leadPassage(remembered.reply, remembered.hits);
     if (!reply || !lead) return undefined;
     const inDoc = this.app.corpus.passages.filter((p) => p.doc === lead.doc);

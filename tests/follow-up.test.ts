@@ -777,6 +777,11 @@ describe('questions the documents do not answer', () => {
     const content = (q: string) => app.engine.search(q).question.content.map((t) => t.accented ?? t.folded);
     expect(content('giá vé dịch vụ 5G')).toContain('vé');
     expect(content('mục tiêu vê IPv6')).not.toContain('vê');
+    // chat spellings of question and function words ("đc", "bao nhiu") are read as those words, not as typos of others
+    const chat = 'Năm 2021 đã cấp đổi đc bao nhiu thẻ nhà báo kì hạn 2021-2025 rồi?';
+    expect(content(chat)).not.toContain('đc');
+    expect(app.engine.search(chat).question.content.map((t) => t.folded)).not.toContain('nhu');
+    expect(app.answer(chat).noAnswer).toBe(false);
   });
 
   it('answers a company typed with a capital only from a paragraph naming it', async () => {

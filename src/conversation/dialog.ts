@@ -82,6 +82,9 @@ const message = (title: string | undefined, ...paragraphs: Array<string | Span[]
   paragraphs: paragraphs.map((p) => (typeof p === 'string' ? [{ text: p }] : p)),
 });
 
+/** Whether a register row's line lies in a passage's lines (of the same document, checked apart). */
+const inPassage = (row: { line: number }, p: StoredPassage): boolean => row.line >= p.lineStart && row.line <= p.lineEnd;
+
 /**
  * The text without control characters (line breaks and tabs aside) and lone surrogates: whatever is echoed
  * back into a reply ("Tôi không nhận ra đơn vị …") is plain text.
@@ -332,7 +335,7 @@ export class Dialog {
     const named = this.app.browser.findUnit(frame.question);
     const remembered = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
     const lead = remembered && this.leadPassage(remembered.reply, remembered.hits);
-    const leading = lead ? this.app.corpus.register.tasks.filter((t) => t.doc === lead.doc && t.line >= lead.lineStart && t.line <= lead.lineEnd).flatMap((t) => t.leads) : [];
+    const leading = lead ? this.app.corpus.register.tasks.filter((t) => t.doc === lead.doc && inPassage(t, lead)).flatMap((t) => t.leads) : [];
     return [...new Set([...(named ? [named] : []), ...leading])];
   }
 
@@ -503,7 +506,7 @@ export class Dialog {
     const shown = remembered.reply.kind === 'answer' ? remembered.reply.lead.spans.map((x) => x.text).join('') : '';
     const whole = passageDisplay(lead);
     const { targets, tasks } = this.app.corpus.register;
-    const inLead = (r: { line: number }) => r.line >= lead.lineStart && r.line <= lead.lineEnd;
+    const inLead = (r: { line: number }) => inPassage(r, lead);
     // the rows of the lead's section and sector (an appendix table holds every sector's rows under one heading)
     const leadRow = [...targets, ...tasks].find((r) => r.doc === lead.doc && inLead(r));
     const sameSection = (r: { doc: string; section: string[]; sector?: string }) => r.doc === lead.doc && r.sector === leadRow?.sector

@@ -536,8 +536,9 @@ export class FollowUpReader {
     if (this.namer.unitIn(words.map((w) => w.folded))) return undefined;
     const p = this.phrases;
     const followUpAt = (at: number) => at === words.length || [p.asks, p.closers, p.continuing, p.openers, p.more].some((list) => list.some((ph) => phraseAt(words, ph, at)));
-    const lastUnit = this.namer.unitIn(foldedWords(last))?.name;
-    const asksOfTask = [...this.kindsOf(words, asksIn(words, p))].some((k) => k !== undefined && TASK_ASKS.has(k));
+    // (read only when a word points at a unit of the kind: most messages have none)
+    const asksOfTaskOfUnnamed = (unit: string) => unit !== this.namer.unitIn(foldedWords(last))?.name
+      && [...this.kindsOf(words, asksIn(words, p))].some((k) => k !== undefined && TASK_ASKS.has(k));
     for (const { head, kind } of p.unitHeads) {
       for (let i = 0; i + head.folded.length < words.length; i++) {
         const end = i + head.folded.length;
@@ -552,7 +553,7 @@ export class FollowUpReader {
         const unit = units().find((u) => kind === undefined || foldedWords(u).join(' ').startsWith(`${kind} `));
         if (!unit) continue;
         // "vụ đó" asking who, when or with whom of a Vụ the last question did not name is that matter
-        if (kind === VU && unit !== lastUnit && asksOfTask) continue;
+        if (kind === VU && asksOfTaskOfUnnamed(unit)) continue;
         return this.inLastScope(replaceSpan(text, words, [i, after], unit), last);
       }
     }

@@ -165,10 +165,14 @@ describe('a figure asked in so many words', () => {
     expect(asks('kinh phí đề án bao nhiêu')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
   });
 
-  it('is any amount for a thing counted, which the documents may call otherwise', () => {
-    expect(asks('bổ sung bao nhiêu người vào ban chỉ đạo')).toEqual([{ kind: 'amount', units: [] }]);
-    expect(asks('khen thưởng bao nhiêu đồng chí')).toEqual([{ kind: 'amount', units: [] }]);
+  it('is any amount for a thing counted, which the documents may call otherwise; the word counted is kept to choose a clause', () => {
+    expect(asks('bổ sung bao nhiêu người vào ban chỉ đạo')).toEqual([{ kind: 'amount', units: [], counted: 'nguoi' }]);
+    expect(asks('khen thưởng bao nhiêu đồng chí')).toEqual([{ kind: 'amount', units: [], counted: 'dong' }]);
+    expect(asks('hình thành bao nhiêu khu công nghệ thông tin tập trung')).toEqual([{ kind: 'amount', units: [], counted: 'khu' }]);
+    // no word counted: a question word, a function word (folded: "đô" is read as "do"), nothing
     expect(asks('hình thành bao nhiêu đô thị thông minh')).toEqual([{ kind: 'amount', units: [] }]);
+    expect(asks('tổng kinh phí là bao nhiêu vậy')).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
+    expect(asks('số doanh nghiệp đạt bao nhiêu')).toEqual([{ kind: 'amount', units: [] }]);
   });
 
   it('is any amount for a target of a share, though no word asks how much; nothing for a share that is no target', () => {
@@ -281,6 +285,13 @@ describe('an amount asked for a year', () => {
     const period = at('Tỷ lệ hộ có cáp quang đạt 80%.', '2.2.2. Định hướng giai đoạn 2024 - 2025');
     expect(givesFigureFor(amount, period, [2025])).toBe(true);
     expect(givesFigureFor(amount, period, [2024])).toBe(false);
+  });
+
+  it('is, with no year of its own, for the years of its sentence before those of the passage', () => {
+    const p = at('Giai đoạn 2022 - 2025, công ty đặt mục tiêu doanh thu tỷ USD. Trước mắt, doanh thu năm 2022 sẽ là 381 triệu USD; lợi nhuận là 23 triệu USD.');
+    const money: FigureAsk = { kind: 'amount', units: ['usd'] };
+    expect(givesFigureFor(money, p, [2022])).toBe(true);
+    expect(givesFigureFor(money, p, [2023])).toBe(false);
   });
 
   it('is read in a table row by the years of the figure’s column', () => {
@@ -401,6 +412,23 @@ describe('a province asked about, in a passage naming several', () => {
     const lead = a.reply.kind === 'answer' ? a.reply.lead.spans.map((s) => s.text).join('') : '';
     expect(lead).toContain('Ninh Thuận 33%');
     expect(lead).not.toContain('20,3%');
+  });
+});
+
+describe('the clause that leads a long passage', () => {
+  const lead = (a: Awaited<ReturnType<typeof ask>>) => (a.reply.kind === 'answer' ? a.reply.lead.spans.map((s) => s.text).join('') : '');
+
+  it('counts the thing asked for the year asked, not a multiple of it or another year\'s count', async () => {
+    // the report's footnote at line 495: 2021's 98.473.730 transactions, then "gấp hơn 8,6 lần … năm 2020
+    // (11.370.018 giao dịch), gấp hơn 42 lần … năm 2019 …" beside the name of the platform
+    const a = await ask('năm 2021 nền tảng tích hợp, chia sẻ dữ liệu quốc gia xử lý bao nhiêu giao dịch?');
+    expect(lead(a)).toContain('98.473.730 giao dịch');
+  });
+
+  it('reads on to the end of a sentence it starts, so what it counts is not cut off', async () => {
+    // line 239: "… thử nghiệm thương mại dịch vụ 5G tại 16 tỉnh, thành phố trực thuộc Trung ương gồm: …"
+    const a = await ask('tính đến 11/2021 thử nghiệm thương mại 5G ở bao nhiêu tỉnh?');
+    expect(lead(a)).toContain('16 tỉnh, thành phố');
   });
 });
 

@@ -146,7 +146,11 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
   const text = passageDisplay(p);
   if (text.length <= maxChars || p.kind === 'row') return text.length <= maxChars * 1.5 ? text : text.slice(0, maxChars) + '…';
   // sentences, and the clauses of a sentence too long to show whole, so the figure at its end is not cut off
-  const ranges = sentenceRanges(text).flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2, true) : [[a, b] as [number, number]]));
+  const sentences = sentenceRanges(text);
+  const ranges = sentences.flatMap(([a, b]) => (b - a > maxChars ? clauseRanges(text, a, b, maxChars / 2, true) : [[a, b] as [number, number]]));
+  // whether a range ends its sentence: a clause cut at a comma ("… tại 16 tỉnh,") reads on into the next
+  const endsSentence = (i: number) => sentences.some(([, b]) => b === ranges[i][1]);
+  const startsSentence = (i: number) => sentences.some(([a]) => a === ranges[i][0]);
   let best = 0;
   let bestScore = -1;
   // (not when the headings name it: under "Sở TT&TT Hải Dương" every clause is about Hải Dương)
@@ -186,11 +190,12 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
       room = Math.max(maxChars, end - start);
     }
   }
-  // widen with neighbours on both sides, in turn, while it fits
+  // widen with neighbours on both sides, in turn, while it fits; from the start of a sentence, to its end first
   for (let turn = 0; ; turn++) {
     const canNext = hi + 1 < ranges.length && ranges[hi + 1][1] - start <= room;
     const canPrev = lo > 0 && end - ranges[lo - 1][0] <= room;
-    if (canPrev && (turn % 2 === 0 || !canNext)) { lo--; start = ranges[lo][0]; }
+    const readOn = canNext && startsSentence(lo) && !endsSentence(hi);
+    if (canPrev && (turn % 2 === 0 || !canNext) && !readOn) { lo--; start = ranges[lo][0]; }
     else if (canNext) { hi++; end = ranges[hi][1]; }
     else break;
   }

@@ -12,7 +12,7 @@ import { escapeRegExp, fold, hasDiacritics, normalize, yearsIn } from '../text/a
 import { findFigures, type Figure } from '../register/figures.js';
 import { yearAfter, yearBefore } from '../register/extract.js';
 import { contextText, searchableText } from './fields.js';
-import { properPairsIn, type Intent, type Question, type Term } from './understand.js';
+import { isFoldedFunctionWord, isFoldedQuestionWord, properPairsIn, type Intent, type Question, type Term } from './understand.js';
 
 /** What a passage holds, as the rules read it. */
 export interface PassageEvidence {
@@ -180,7 +180,13 @@ export function askedIn(question: Question, asked: LeadOrDue | undefined, namesU
   if (question.intent === 'deadline') return saysTime;
   if (question.intent === 'unit' && namesUnit) return namesUnit;
   const figures = figuresAsked(question);
-  if (figures.length) return (text) => figures.some((f) => textHoldsFigure(f, text));
+  // asked for a year, an amount said of other years ("gấp 8,6 lần so với năm 2020 (11.370.018 giao dịch)") is not it
+  const years = askedYears(question);
+  // a thing counted ("bao nhiêu giao dịch") may be written with another noun, so any amount answers; among the
+  // clauses of one passage though, the one counting it ("98.473.730 giao dịch", not "gấp 42 lần") leads
+  const ofYears = (f: FigureAsk, text: string) => f.kind !== 'amount' || (years.length === 0 && f.counted === undefined)
+    || figureForYears(f, withoutCitations(text), years, ownYears(text), f.counted);
+  if (figures.length) return (text) => figures.some((f) => textHoldsFigure(f, text) && ofYears(f, text));
   return undefined;
 }
 
@@ -409,6 +415,8 @@ export interface FigureAsk {
   named?: string;
   /** The multiplier typed after the ask ("bao nhiêu nghìn DN": "nghin"), folded. */
   multiplier?: string;
+  /** The word typed after the ask that names what is counted, when no unit of measure ("bao nhiêu giao dịch": "giao"), folded. */
+  counted?: string;
 }
 
 interface FigureReading {
@@ -501,6 +509,7 @@ export function figuresAsked(question: Question): FigureAsk[] {
         ...(multiplier && units.length === 0 && !rate ? { atLeast: multiplier } : {}),
         ...(noun && r.namedMeasures.has(noun[2]) ? { named: noun[2] } : {}),
         ...(written ? { multiplier: written } : {}),
+        ...(units.length === 0 && !rate && words[0] && !isFoldedFunctionWord(words[0]) && !isFoldedQuestionWord(words[0]) ? { counted: words[0] } : {}),
       });
     } else if (question.intent === 'target' && asks.length === 0 && names(question, r.shares, r.sharesTyped)) {
       // a target of a share, with no word asking how much ("tỷ lệ sách điện tử mục tiêu năm 2023?"), asks its figure
@@ -615,6 +624,20 @@ export function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
   return ask.units.some((u) => unitPattern(u).test(text));
 }
 
+const countedPatterns = new Map<string, RegExp>();
+onLexiconForgotten(() => countedPatterns.clear());
+
+/** What follows a figure counting a thing: a multiplier maybe ("270 nghìn"), then the folded word counted. */
+function countedAfter(word: string): RegExp {
+  let re = countedPatterns.get(word);
+  if (!re) {
+    const multipliers = longestFirst([...figureUnits().multipliers.keys()].map(foldedText));
+    re = new RegExp(`^\\s*(?:(?:${multipliers})\\s+)?${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u');
+    countedPatterns.set(word, re);
+  }
+  return re;
+}
+
 const unitPatterns = new Map<string, RegExp>();
 onLexiconForgotten(() => unitPatterns.clear());
 
@@ -660,28 +683,47 @@ const SENTENCE_END = /[.;!?](?=\s|$)|\n/u;
  */
 export function givesFigureFor(ask: FigureAsk, p: StoredPassage, years: number[]): boolean {
   if (ask.kind !== 'amount' || years.length === 0) return true;
-  const inUnit = (f: Figure) => (ask.atLeast === undefined || reachesScale(f, ask.atLeast))
-    && (ask.units.length === 0 || ask.units.some((u) => foldedText(f.written).includes(u)));
-  const forYears = (text: string, fallback: number[]) => text.split(CLAUSE_END).some((clause) => findFigures(clause, true).filter(inUnit).some((f) => {
-    const own = yearAfter(clause, f.end) ?? yearBefore(clause, f.start);
-    const of = own !== undefined ? [own] : fallback;
-    return of.length === 0 || of.some((y) => years.includes(y));
-  }));
   // in a table row, a cell's figure is for the years of its column's header ("Mục tiêu 2021"), or for none
   if (p.kind === 'row' && p.table) {
-    return p.table.cells.some((c, i) => !(i === 0 && SERIAL.test(c)) && forYears(withoutCitations(c), yearsIn(p.table!.columns[i] ?? '')));
+    return p.table.cells.some((c, i) => !(i === 0 && SERIAL.test(c)) && figureForYears(ask, withoutCitations(c), years, yearsIn(p.table!.columns[i] ?? '')));
   }
   const raw = withoutCitations(p.text);
   const context = ownYears(raw);
   // a heading's period ("Định hướng giai đoạn 2024 - 2025") sets its figures for the period's last year
   const heading = yearsIn(p.headingPath.at(-1) ?? '');
-  return forYears(raw, context.length ? context : heading.length ? [Math.max(...heading)] : []);
+  return figureForYears(ask, raw, years, context.length ? context : heading.length ? [Math.max(...heading)] : []);
+}
+
+/**
+ * Whether a text gives an amount asked for one of `years` (any year, when none): some amount of the unit asked,
+ * followed by the word `counted` when given, is for such a year (the one written right after or before it in its
+ * clause), or for `fallback`'s years when its clause names none.
+ */
+function figureForYears(ask: FigureAsk, text: string, years: number[], fallback: number[], counted?: string): boolean {
+  const inUnit = (f: Figure) => (ask.atLeast === undefined || reachesScale(f, ask.atLeast))
+    && (ask.units.length === 0 || ask.units.some((u) => foldedText(f.written).includes(u)));
+  // (the noun a figure counts is read with it, "270 nghìn giao dịch"; else it follows)
+  const counts = (clause: string, f: Figure) => counted === undefined || foldedText(f.noun ?? '').split(' ')[0] === counted
+    || countedAfter(counted).test(foldedText(clause.slice(f.end)));
+  // a figure with no year of its own is for the years of its sentence ("… Doanh thu năm tài chính 2022 …; Lợi
+  // nhuận … là 23 triệu USD"), else for `fallback`'s
+  return text.split(FULL_STOP).some((sentence) => {
+    const sentenceYears = ownYears(sentence);
+    return sentence.split(CLAUSE_END).some((clause) => findFigures(clause, true).filter((f) => inUnit(f) && counts(clause, f)).some((f) => {
+      const own = yearAfter(clause, f.end) ?? yearBefore(clause, f.start);
+      const of = own !== undefined ? [own] : sentenceYears.length ? sentenceYears : fallback;
+      return years.length === 0 || of.length === 0 || of.some((y) => years.includes(y));
+    }));
+  });
 }
 
 /** Whether a figure is counted in a multiplier asked ("bao nhiêu tỷ") or is as large: "0,5 tỷ đồng", "1.200.000.000". */
 function reachesScale(f: Figure, atLeast: number): boolean {
   return f.scale >= atLeast || f.high * f.scale >= atLeast;
 }
+
+// Where a sentence ends for the years of its figures: a full stop (not a decimal point), a line break; not a semicolon.
+const FULL_STOP = /\.(?=\s|$)|\n/u;
 
 // Where a clause ends: a semicolon, a full stop (not a decimal point), a line break.
 const CLAUSE_END = /;|\.(?=\s|$)|\n/u;

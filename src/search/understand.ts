@@ -152,6 +152,11 @@ export function isFoldedFunctionWord(folded: string): boolean {
   return wordsRead().functionWords.has(folded);
 }
 
+/** Whether a folded word is one of the question words of lexicon/question-words.json ("gi", "nao"). */
+export function isFoldedQuestionWord(folded: string): boolean {
+  return wordsRead().questionWords.has(folded);
+}
+
 function isFunctionWord(t: Term): boolean {
   const r = wordsRead();
   return t.accented ? r.functionWordsAccented.has(t.accented) : r.functionWords.has(t.folded);

@@ -2,14 +2,14 @@
 import { buildListReply, type SourceSpan } from './answer/list.js';
 import { registerLead } from './answer/register-answer.js';
 import { missingAsked, saysAsked, saysLead } from './search/answerability.js';
-import { buildReply, type Reply } from './answer/reply.js';
+import { buildReply, notFound, type Reply } from './answer/reply.js';
 import { loadCorpus, loadIndex, type Corpus, type StoredPassage } from './index/load.js';
 import { buildIndexInWorker } from './index/rebuild.js';
 import { forgetLexicon } from './lexicon.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
 import { RegisterIndex } from './register/query.js';
-import type { Target } from './register/types.js';
+import type { Target, Task } from './register/types.js';
 import { Engine, MAX_QUESTION_CHARS, type Hit, type SearchResult } from './search/engine.js';
 
 /** A reply with what it rests on. */
@@ -67,6 +67,9 @@ export function answererFor(corpus: Corpus): Answerer {
     list,
     answer(question, about, focus) {
       const asked = question.slice(0, MAX_QUESTION_CHARS);
+      // a unit the documents do not know ("Cục Trí tuệ nhân tạo"): nothing they say is of it
+      const unknownUnit = browser.unknownUnit(asked, (pair) => corpus.vocabulary.has(pair));
+      if (unknownUnit) return { reply: notFound(`Các văn bản hiện có không nhắc đến ${unknownUnit}.`), sources: [], noAnswer: true, intent: 'unknown unit' };
       const listRequest = browser.read(asked);
       const request = listRequest ?? browser.topic(asked);
       let emptyList: Answer | undefined;
@@ -99,6 +102,22 @@ export function answererFor(corpus: Corpus): Answerer {
           .find((h) => engine.whyNot(search.question, h) === undefined && saysAsked(search.question.intent, asksLeadOrDue, h.passage, namesUnitByName));
         if (saying) search = withLead(search, saying.passage);
       }
+      // a task named with the unit that leads it ("KH chuyển đổi số của Cục VT"): a row of tasks other units lead
+      // and take part in, that does not name the unit, answers nothing of it; one of the first that answer and
+      // is a task the unit leads does, else the documents give the unit no such task
+      const unitNamed = about ? undefined : browser.findUnit(question);
+      if (unitNamed && !search.noAnswer && search.hits[0]) {
+        const tasks = tasksIn(corpus);
+        const othersOnly = (p: StoredPassage) => tasks(p).length > 0 && !browser.unitsNamed(p.text).includes(unitNamed)
+          && tasks(p).every((t) => !t.leads.includes(unitNamed) && !t.cooperating.includes(unitNamed));
+        const others = search.hits.filter((h) => othersOnly(h.passage));
+        if (others.length) {
+          const hits = [...search.hits.filter((h) => !others.includes(h)), ...others];
+          const led = others.includes(search.hits[0]) ? hits.slice(0, engine.options.answerWithin)
+            .find((h) => !others.includes(h) && engine.whyNot(search.question, h) === undefined && tasks(h.passage).some((t) => t.leads.includes(unitNamed))) : hits[0];
+          search = led ? withLead({ ...search, hits }, led.passage) : { ...search, hits, noAnswer: true };
+        }
+      }
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
         comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
         docs: named?.docs, inSectorAsked: inSectorsOf(browser, question),
@@ -129,6 +148,11 @@ export function answererFor(corpus: Corpus): Answerer {
 function inSectorsOf(browser: Browser, question: string): (t: Target) => boolean {
   const sectors = browser.sectorsNamed(question);
   return (t) => sectors.length === 0 || sectors.some((s) => t.sector === s || browser.namesSector(t.text, s));
+}
+
+/** The register's tasks a passage holds. */
+function tasksIn(corpus: Corpus): (p: StoredPassage) => Task[] {
+  return (p) => corpus.register.tasks.filter((t) => t.doc === p.doc && t.line >= p.lineStart && t.line <= p.lineEnd);
 }
 
 /** A search result led by `p`: the chat's last answer is what a follow-up asks about. */

@@ -216,6 +216,7 @@ const FollowUpWordsFile = z.object({
   yearParts: z.array(z.string().min(1)),
   plain: z.array(z.string().min(1)),
   unitPointers: z.object({ generic: z.array(z.string().min(1)).min(1), pointers: z.array(z.string().min(1)).min(1) }),
+  unitTasks: z.string().min(1),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

@@ -8,6 +8,7 @@ import { askedYears, bodiesActing, bodiesAsked, figureBesideSubject, figuresAske
 import { understand } from '../src/search/understand.js';
 import { heldAsSynonyms, synonymsIn, withWrittenForms } from '../src/search/synonyms.js';
 import { yearsIn } from '../src/text/analyzer.js';
+import { renderText } from '../src/answer/render-text.js';
 import { testAnswerer } from './helpers.js';
 
 async function ask(q: string) {
@@ -429,6 +430,42 @@ describe('the clause that leads a long passage', () => {
     // line 239: "… thử nghiệm thương mại dịch vụ 5G tại 16 tỉnh, thành phố trực thuộc Trung ương gồm: …"
     const a = await ask('tính đến 11/2021 thử nghiệm thương mại 5G ở bao nhiêu tỉnh?');
     expect(lead(a)).toContain('16 tỉnh, thành phố');
+  });
+});
+
+describe('an abbreviation typed beside a word', () => {
+  it('makes the phrase its full form makes there, which a passage holds in either form ("Cục ATTT": "Cục an")', async () => {
+    const app = await testAnswerer();
+    const q = app.engine.read('Cục ATTT được giao gì');
+    expect(q.phrases.map((t) => t.folded)).toEqual(['cuc_an']);
+    // the meeting's line 45 writes "Cục an toàn thông tin"
+    const r = app.engine.search('Cục ATTT được giao gì', 3, new Set(['002_3510211049161906.txt']));
+    expect(r.noAnswer).toBe(false);
+    expect(r.hits[0].passage.lineStart).toBe(45);
+  });
+});
+
+describe('a task asked of the unit that leads it', () => {
+  it('is not answered by rows of the same task other units lead, nor at all of a unit the documents do not know', async () => {
+    // "Kế hoạch chuyển đổi số" rows exist for Cục Viễn thông, Cục Tần số and Trung tâm Thông tin, none for Cục Báo chí
+    const other = await ask('Cục Báo chí phải xong kế hoạch chuyển đổi số của cục giai đoạn 2021-2025 khi nào?');
+    expect(renderText(other.reply).slice(0, 300)).not.toMatch(/Cục Tần số|Cục Viễn thông|Trung tâm Thông tin/);
+    const unknown = await ask('Cục Trí tuệ nhân tạo chủ trì những nhiệm vụ gì năm 2021?');
+    expect(unknown.noAnswer).toBe(true);
+    expect(renderText(unknown.reply)).toMatch(/^Các văn bản hiện có không nhắc đến Cục Trí tuệ nhân tạo\./);
+    // a unit typed with other capitals, or a body the documents name, is known
+    const app = await testAnswerer();
+    const known = (pair: string) => app.corpus.vocabulary.has(pair);
+    for (const q of ['Cục Bưu Điện Trung Ương chủ trì gì', 'Văn phòng Chính phủ yêu cầu gì', 'Ban Chỉ đạo quốc gia về CĐS họp khi nào']) {
+      expect(app.browser.unknownUnit(q, known), q).toBeUndefined();
+    }
+  });
+
+  it('is answered by that unit\'s row, not a row of the same task another unit leads', async () => {
+    // the 2021 directive's line 306 (Cục Viễn thông's plan, due 30/6/2021) against line 324 (Cục Tần số's, "giai đoạn 2021-2025")
+    const a = await ask('Kế hoạch chuyển đổi số giai đoạn 2021-2025 của Cục Viễn thông phải xong khi nào?');
+    expect(a.sources[0]).toMatchObject({ doc: '003_578e35c63316aedb.txt', lineStart: 306 });
+    expect(renderText(a.reply).slice(0, 300)).toContain('30/6/2021');
   });
 });
 

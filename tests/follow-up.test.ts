@@ -345,6 +345,19 @@ describe('follow-ups in the dialog', () => {
     expect(renderText(matter.reply).slice(0, 700)).toContain('30/9/2021');
   });
 
+  it('asks the last question of another unit, and the unit\'s own tasks there when no passage on the matter names it', async () => {
+    const dialog = new Dialog(await testAnswerer(), undefined, { rateLimitPerMinute: 100 });
+    await dialog.handle(msg('Giao ban quý I/2023 giao Cục Báo chí xây dựng kế hoạch gì?', 'v1'));
+    const other = await dialog.handle(msg('còn Cục ATTT thì sao?', 'v1'));
+    // the meeting's line 45: "Cục an toàn thông tin đẩy mạnh hoàn thiện … theo cấp độ", not the press office's plan again
+    expect(other.answer?.noAnswer).toBe(false);
+    expect(renderText(other.reply).slice(0, 700)).toContain('Cục an toàn thông tin');
+    expect(other.answer?.sources[0]).toMatchObject({ doc: '002_3510211049161906.txt', lineStart: 45 });
+    // the same unit named again is no switch: what it asks is asked of the same task
+    const same = (await reader()).complete('đơn vị nào phối hợp với Cục ATTT việc đó?', 'Giao ban quý I/2023 yêu cầu Cục ATTT làm gì về an toàn hệ thống thông tin?');
+    expect(same?.kind === 'question' && same.unit).toBeFalsy();
+  });
+
   it('reads no unit in "nhiệm vụ đó", "vụ đó" asking when, a message naming its own unit, or "do" typed without diacritics', async () => {
     const reader = new FollowUpReader((await testAnswerer()).browser, undefined, vocabularyOf(await testAnswerer()));
     const adgmin = 'hội nghị bộ trưởng số ASEAN (ADGMIN) năm 2021 bên nào lo, hạn khi nào';
@@ -884,6 +897,17 @@ describe('a question that names a document', () => {
     // a kind typed short counts with title words; a kind after a function word is a verb
     expect(app.browser.documentsNamed('So sánh xếp hạng GCI giữa CT 01/2021, BC tổng kết 2021 và CT 01/2023')?.mentions).toBe(3);
     expect(app.browser.documentsNamed('những việc nào phải báo cáo năm 2021')).toBeUndefined();
+  });
+
+  it('is named after "sau" or "kết luận", and its period is then no deadline asked', async () => {
+    const app = await testAnswerer();
+    const D_MEETING = '002_3510211049161906.txt';
+    for (const q of ['Sau giao ban quý I/2023 Cục Báo chí chủ trì việc gì?', 'theo kết luận giao ban quý I/2023 Cục Báo chí chủ trì việc gì?']) {
+      expect(app.browser.documentsNamed(q)?.docs, q).toEqual(new Set([D_MEETING]));
+      const request = app.browser.read(q);
+      expect(request, q).toMatchObject({ kind: 'unit', unit: 'Cục Báo chí', docs: [D_MEETING] });
+      expect(request, q).not.toHaveProperty('period');
+    }
   });
 
   it('is not scoped by a kind of document it asks about ("Chỉ thị về …" to be drafted)', async () => {

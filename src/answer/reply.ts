@@ -207,6 +207,11 @@ export function bestExcerpt(p: StoredPassage, question: ExcerptTerms, maxChars: 
 const SUGGESTION =
   'Bạn thử hỏi cụ thể hơn: nêu lĩnh vực, năm và điều cần biết (chỉ tiêu, thời hạn, đơn vị chủ trì), ví dụ "mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình đến năm 2025" hoặc "đơn vị nào chủ trì xây dựng Cổng GovTech".';
 
+/** The reply saying the documents do not hold what was asked, and how to ask more precisely. */
+export function notFound(statement: string): Reply {
+  return { kind: 'not_found', statement, suggestion: SUGGESTION };
+}
+
 const LIST_ITEM = /^\s*[-•+]\s*/u;
 
 /**

@@ -272,6 +272,14 @@ export class Dialog {
           [understood, answer, first] = [otherwise, this.app.answer(otherwise), false];
         }
       }
+      // another unit than the last question's, answered by a passage that does not name it: the unit's own tasks
+      // in the last question's time and document ("còn Cục ATTT thì sao?" after what a Trung tâm was tasked
+      // with); when nothing answers, the documents hold nothing of the kind for it
+      const unit = completion.unit;
+      if (answer && unit && !answer.noAnswer && !this.app.browser.unitsNamed(this.leadText(answer)).includes(unit.name)) {
+        const other = unit.otherwise.map((q) => ({ q, a: this.app.answer(q) })).find((o) => !o.a.noAnswer);
+        if (other) [understood, answer] = [other.q, other.a];
+      }
       // another time, and the document the last question named says nothing of it: the other documents may,
       // from a passage on the same subject, and the reply says that the document named does not
       let fromOthers = false;

@@ -110,7 +110,7 @@ export interface Namer {
  * of the subject.
  */
 export type Completion = {
-  kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch;
+  kind: 'question'; question: string; wider?: string; subject?: string; sector?: SectorSwitch; unit?: UnitSwitch;
   /** The follow-up only asks ("ai chủ trì?", "hạn khi nào?"): it is about what the last answer showed. */
   asksOnly?: boolean;
   /**
@@ -139,6 +139,17 @@ export type Completion = {
  * documents, else `otherwise` asks what the last question asked of the new sector alone, and then the
  * sector alone in the last question's time and document (its list).
  */
+/**
+ * A follow-up naming another of the Ministry's units in place of the last question's ("còn Cục ATTT thì
+ * sao?"): the last question with the unit replaced is taken when its answer names the unit, else `otherwise`
+ * asks the unit's own tasks in the last question's time and document.
+ */
+export interface UnitSwitch {
+  /** The unit the follow-up names, canonical. */
+  name: string;
+  otherwise: string[];
+}
+
 export interface SectorSwitch {
   /** The sectors the follow-up names, canonical. */
   names: string[];
@@ -368,6 +379,7 @@ export class FollowUpReader {
 
   /** The word that says a document is where something is written ("theo"), as typed. */
   private readonly beforeWord = documentKinds().before[0];
+  private readonly unitTasksAsk = followUpWords().unitTasks;
   /** The word a year is said with ("năm"), as typed. */
   private readonly yearWord: string;
 
@@ -689,10 +701,12 @@ export class FollowUpReader {
     const subject = rest.length ? spanText(innerText, innerWords, groupRuns(rest)) : '';
     let wider: string | undefined;
     let sector: SectorSwitch | undefined;
+    let unit: UnitSwitch | undefined;
     if (subject) {
       const replaced = this.withSubject(question, subject, ask, kinds.has('task'));
       if (replaced.generic) wider = tidy(`${this.withoutAsks(question)} ${subject} ${ask || this.asksOf(question)}`);
       question = replaced.question;
+      if (replaced.unit) unit = { name: replaced.unit, otherwise: replaced.otherwise.map(tidy) };
       if (replaced.sectors) {
         const otherwise = [...new Set(replaced.otherwise.map(tidy))].filter((q) => q && q !== tidy(question));
         sector = { names: replaced.sectors, ...(replaced.kept ? { kept: replaced.kept } : {}), otherwise };
@@ -714,6 +728,7 @@ export class FollowUpReader {
       ...(wider && wider !== question ? { wider, subject } : {}),
       ...(wider && wider !== question && references.length ? this.asideOf(subject, last) : {}),
       ...(sector ? { sector } : {}),
+      ...(unit ? { unit } : {}),
     };
   }
 
@@ -984,7 +999,7 @@ export class FollowUpReader {
    * ("thế còn bưu chính", the sectors named then given); else the new subject with the last question's asks
    * and time, and the follow-up's own ask when it has one.
    */
-  private withSubject(last: string, subject: string, ask: string, asksTasks = false): { question: string; generic: boolean; sectors?: string[]; kept?: string; otherwise: string[] } {
+  private withSubject(last: string, subject: string, ask: string, asksTasks = false): { question: string; generic: boolean; sectors?: string[]; kept?: string; unit?: string; otherwise: string[] } {
     const words = wordsOf(last);
     const whole = (spans: Array<[number, number]>): [number, number] => [spans[0][0], spans.at(-1)![1]];
     const folded = (list: Word[]) => list.map((w) => w.folded);
@@ -994,7 +1009,13 @@ export class FollowUpReader {
     const unit = this.namer.unitIn(subjectWords);
     // (asked what the unit does, "còn TT NEAC được giao những việc gì?", the unit's own tasks are asked)
     const lastUnit = all(unit?.spans) && !asksTasks ? this.namer.unitIn(folded(words)) : undefined;
-    if (lastUnit) return { question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false, otherwise: [] };
+    // (the unit's own tasks in the last question's time and document, when no passage on the matter names it)
+    if (lastUnit) {
+      return {
+        question: this.withAsk(replaceSpan(last, words, whole(lastUnit.spans), subject), ask), generic: false,
+        ...(unit!.name !== lastUnit.name ? { unit: unit!.name, otherwise: [`${this.aboutSubject(last, subject, '', false)} ${this.unitTasksAsk}`] } : { otherwise: [] }),
+      };
+    }
     // a province in place of the last one the same way ("thế Hà Nội?" after "… Hải Phòng đạt tỷ lệ bao nhiêu"),
     // wherever the last question names it, but not inside a unit's name ("Học viện … Hồ Chí Minh")
     const place = this.namer.placeIn(subjectWords);

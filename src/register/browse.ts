@@ -6,8 +6,9 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { Passage } from '../ingest/parse.js';
-import { documentKinds, followUpWords, plainlyNamedProvinces } from '../lexicon.js';
-import { clauses, normalize, yearsIn } from '../text/analyzer.js';
+import { documentKinds, followUpWords, plainlyNamedProvinces, unitReading } from '../lexicon.js';
+import { clauses, escapeRegExp, fold, normalize, yearsIn } from '../text/analyzer.js';
+import { isFoldedFunctionWord, isFoldedQuestionWord } from '../search/understand.js';
 import { monthsRange, readPeriod, yearOf, type DateRange, type Period, type PeriodWords } from './dates.js';
 import { findDocumentMention } from './mentions.js';
 import { findNames, findNamesInTokens, findWords, nameTokens, stripPhrases } from './names.js';
@@ -81,6 +82,12 @@ function taskYear(t: Task, documents: Map<string, CatalogEntry>): number | undef
   return iso ? yearOf(iso) : undefined;
 }
 
+/** How many units `unitsNamed` reads in one text at most: a task row names a lead and a few partners. */
+const MAX_UNITS_NAMED = 8;
+
+/** How many words past its kind an unknown unit's name is shown with at most ("Cục Trí tuệ nhân tạo"). */
+const MAX_NAME_WORDS = 5;
+
 /** Reads list questions and answers them from the register. */
 export class Browser {
   private readonly reader: QuestionReader;
@@ -126,6 +133,47 @@ export class Browser {
   /** The canonical unit a text names, if any. */
   findUnit(text: string): string | undefined {
     return this.reader.findUnit(nameTokens(text))?.unit;
+  }
+
+  /**
+   * A unit a question names that the documents do not know: a unit's kind typed as a name, then a capitalised
+   * word ("Cục Trí tuệ nhân tạo", "Cục Dữ liệu quốc gia") that is no unit of ours and that the documents never
+   * write after the kind. Its words as typed, up to a function or question word.
+   */
+  unknownUnit(question: string, knownPair: (pair: string) => boolean): string | undefined {
+    this.unitNamePattern ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${unitReading().kinds.map((k) => escapeRegExp(k[0].toUpperCase() + k.slice(1))).join('|')})\\s+\\p{Lu}`, 'gu');
+    const text = question.normalize('NFC');
+    for (const m of text.matchAll(this.unitNamePattern)) {
+      const words = text.slice(m.index).split(/[\s,.;:?!()]+/u).filter(Boolean);
+      const kind = nameTokens(m[0]).length - 1;
+      const typed = nameTokens(words.slice(0, kind + 1).join(' '));
+      if (this.findUnit(text.slice(m.index)) !== undefined || knownPair(`${typed[kind - 1]}_${typed[kind]}`)) continue;
+      const rest = words.slice(kind + 1, kind + 1 + MAX_NAME_WORDS);
+      // (the name goes on while its words make phrases the documents use: "trí tuệ nhân tạo", not "tạo chủ trì")
+      const folded = words.map((w) => fold(normalize(w)).toLowerCase());
+      const stop = rest.findIndex((w, i) => {
+        const [before, word] = [folded[kind + i], folded[kind + 1 + i]];
+        return i > 0 && (isFoldedFunctionWord(word) || isFoldedQuestionWord(word) || (!/^\p{Lu}/u.test(w) && !knownPair(`${before}_${word}`)));
+      });
+      return [...words.slice(0, kind + 1), ...(stop < 0 ? rest : rest.slice(0, stop))].join(' ');
+    }
+    return undefined;
+  }
+
+  private unitNamePattern?: RegExp;
+
+  /** Every unit a text names as one that acts (not after "phối hợp với"), in order; a few at most. */
+  unitsNamed(text: string): string[] {
+    let tokens = nameTokens(text);
+    const out: string[] = [];
+    // (a passage names few units; the bound keeps a long one cheap)
+    for (let i = 0; i < MAX_UNITS_NAMED; i++) {
+      const found = this.reader.findUnit(tokens);
+      if (!found) break;
+      out.push(found.unit);
+      tokens = tokens.map((t, k) => (k >= found.start && k < found.end ? '\u0000' : t));
+    }
+    return out;
   }
 
   /** The unit folded words name and the spans naming it, if any. */

@@ -222,6 +222,8 @@ export function understand(
   const expandedWords: string[] = [];
   const expandedPairs: string[] = [];
   const replaced = new Set<string>();
+  // an abbreviation of one word measured by its full form, by that form's first and last words
+  const spelled = new Map<string, { first: string; last: string }>();
   const names = foreignLetterNames(aliases);
   for (const { from, to, abbreviated } of aliasMatches(kept, aliases)) {
     const f = to.map(fold);
@@ -232,9 +234,21 @@ export function understand(
     if (abbreviated && !(from.length === 1 && names.has(from[0]))) {
       from.forEach((t) => replaced.add(t));
       content.push(...to.map((w, k) => ({ folded: f[k], accented: w })).filter((t) => !isFunctionWord(t)));
+      if (from.length === 1 && to.length > 1) spelled.set(from[0], { first: to[0], last: to[to.length - 1] });
     }
   }
   content = uniqueTerms(content.filter((t) => !replaced.has(t.folded)));
+  // a phrase across an abbreviation's edge is the one its full form makes there ("Cục ATTT": "Cục an"), which a
+  // passage holds in either form
+  const acrossEdge = (p: Term): Term => {
+    const [a, b] = p.folded.split('_');
+    const [x, y] = (p.accented ?? p.folded).split('_');
+    const before = spelled.get(a);
+    const after = spelled.get(b);
+    if (after) return term(`${x}_${after.first}`, `${a}_${fold(after.first)}`);
+    if (before) return term(`${before.last}_${y}`, `${fold(before.last)}_${b}`);
+    return p;
+  };
   const contentFolded = new Set(content.map((t) => t.folded));
   // typos mended, and a word officials type for one the documents write as they write it ("lãi": "lợi nhuận")
   const foldedAsRead = fold(withWrittenForms(normalized)).replace(/[\p{L}\p{N}]+/gu, (w) => mended.get(w) ?? w).replace(/\s+/g, ' ').trim();
@@ -247,7 +261,7 @@ export function understand(
     folded: [...new Set([...words.map((w) => w.folded), ...expandedWords])],
     pairs: [...new Set([...pairs.map((p) => p.folded), ...expandedPairs])],
     content,
-    phrases: uniqueTerms(pairs.filter((p) => p.folded.split('_').some((w) => contentFolded.has(w)))),
+    phrases: uniqueTerms(pairs.filter((p) => p.folded.split('_').some((w) => contentFolded.has(w))).map(acrossEdge)),
     names: namesIn(raw, aliases).filter((n) => !replaced.has(n)),
     properPairs: properPairsIn(raw),
     planned: wordsRead().planned.test(fold(normalized)),

@@ -217,6 +217,7 @@ const FollowUpWordsFile = z.object({
   plain: z.array(z.string().min(1)),
   unitPointers: z.object({ generic: z.array(z.string().min(1)).min(1), pointers: z.array(z.string().min(1)).min(1) }),
   unitTasks: z.string().min(1),
+  referenceNouns: z.array(z.string().min(1)),
 });
 /** How people follow up on their last question (lexicon/follow-up-words.json). */
 export type FollowUpWords = z.infer<typeof FollowUpWordsFile>;

@@ -99,6 +99,10 @@ describe('completing a follow-up from the last question', () => {
     expect(await question('còn băng rộng cố định năm đó?', last)).toMatch(/^băng rộng cố định Năm 2021 đạt bao nhiêu/);
     // "riêng" opens a follow-up
     expect(await question('riêng thuê bao băng rộng cố định thì sao?', last)).toMatch(/^thuê bao băng rộng cố định Năm 2021/);
+    // a kind of document or thing pointed back at ("quyết định đó", "luật này") is the last question's subject
+    const decision = 'Khu CNTT tập trung Đà Nẵng được thành lập theo quyết định số mấy?';
+    expect(await question('quyết định đó ban hành ngày nào?', decision)).toBe('Khu CNTT tập trung Đà Nẵng được thành lập theo quyết định số ngày nào');
+    expect(await question('văn bản này ban hành khi nào', decision)).toBe('Khu CNTT tập trung Đà Nẵng được thành lập theo quyết định số khi nào');
   });
 
   it('keeps the subject and asks what the follow-up asks', async () => {

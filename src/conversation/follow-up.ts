@@ -238,7 +238,7 @@ function prepare(words: FollowUpWords): Phrases {
   };
   const phrases = (list: string[]) => list.map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   return {
-    openers: phrases(words.openers), closers: phrases(words.closers), references: phrases(words.references),
+    openers: phrases(words.openers), closers: phrases(words.closers), references: phrases([...words.references, ...words.referenceNouns.flatMap((n) => words.unitPointers.pointers.map((w) => `${n} ${w}`))]),
     asks: phrases(Object.values(asks).flat()),
     notAsks: phrases(words.notAsks),
     askKind: new Map(Object.entries(asks).flatMap(([kind, list]) => phrases(list).map((p) => [p.folded.join(' '), kind] as const))),

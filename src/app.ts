@@ -51,6 +51,7 @@ export function answererFor(corpus: Corpus): Answerer {
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
+  const tasks = tasksIn(corpus);
   const namesUnit = (p: StoredPassage) => browser.namesUnitIn(engine.passageWords(p));
   // a unit named in the passage's own words, or a lead column filled in: "dịch vụ bưu chính" names no
   // Vụ Bưu chính (no-answer recognised on qa-fresh 9→11/18, nothing else changed)
@@ -107,9 +108,9 @@ export function answererFor(corpus: Corpus): Answerer {
       // is a task the unit leads does, else the documents give the unit no such task
       const unitNamed = about ? undefined : browser.findUnit(question);
       if (unitNamed && !search.noAnswer && search.hits[0]) {
-        const tasks = tasksIn(corpus);
-        const othersOnly = (p: StoredPassage) => tasks(p).length > 0 && !browser.unitsNamed(p.text).includes(unitNamed)
-          && tasks(p).every((t) => !t.leads.includes(unitNamed) && !t.cooperating.includes(unitNamed));
+        // (the register's rows first, which is cheap; the units a passage names only for a row of others)
+        const othersOnly = (p: StoredPassage) => tasks(p).length > 0
+          && tasks(p).every((t) => !t.leads.includes(unitNamed) && !t.cooperating.includes(unitNamed)) && !browser.unitsNamed(p.text).includes(unitNamed);
         const others = search.hits.filter((h) => othersOnly(h.passage));
         if (others.length) {
           const hits = [...search.hits.filter((h) => !others.includes(h)), ...others];
@@ -161,9 +162,15 @@ function inSectorsOf(browser: Browser, question: string): (t: Target) => boolean
  */
 const SAME_TASK_COVERAGE = 0.8;
 
-/** The register's tasks a passage holds. */
+/** The register's tasks a passage holds (by document, gathered once). */
 function tasksIn(corpus: Corpus): (p: StoredPassage) => Task[] {
-  return (p) => corpus.register.tasks.filter((t) => t.doc === p.doc && t.line >= p.lineStart && t.line <= p.lineEnd);
+  const byDoc = new Map<string, Task[]>();
+  for (const t of corpus.register.tasks) {
+    const list = byDoc.get(t.doc);
+    if (list) list.push(t);
+    else byDoc.set(t.doc, [t]);
+  }
+  return (p) => (byDoc.get(p.doc) ?? []).filter((t) => t.line >= p.lineStart && t.line <= p.lineEnd);
 }
 
 /** A search result led by `p`: the chat's last answer is what a follow-up asks about. */

@@ -176,11 +176,22 @@ describe('a figure asked in so many words', () => {
     expect(asks('số doanh nghiệp đạt bao nhiêu')).toEqual([{ kind: 'amount', units: [] }]);
   });
 
-  it('is any amount for a target of a share, though no word asks how much; nothing for a share that is no target', () => {
-    expect(asks('Tỷ lệ sách xuất bản điện tử mục tiêu năm 2023?')).toEqual([{ kind: 'amount', units: [] }]);
-    expect(asks('ty le sach dien tu muc tieu 2025')).toEqual([{ kind: 'amount', units: [] }]);
+  it('is a share for a target of a share, though no word asks how much; nothing for a share that is no target', () => {
+    expect(asks('Tỷ lệ sách xuất bản điện tử mục tiêu năm 2023?')).toEqual([{ kind: 'amount', units: [], share: true }]);
+    expect(asks('ty le sach dien tu muc tieu 2025')).toEqual([{ kind: 'amount', units: [], share: true }]);
     expect(asks('đơn vị nào chủ trì nâng tỷ lệ hồ sơ trực tuyến')).toEqual([]);
     expect(asks('mục tiêu chuyển đổi số năm 2023')).toEqual([]);
+  });
+
+  it('is, for a share, held only in "%" or by a passage naming a share: a count of users is none', async () => {
+    const share = asks('tỷ lệ người dùng Internet năm 2022 bao nhiêu');
+    expect(share).toEqual([{ kind: 'amount', units: [], share: true }]);
+    const at = (text: string) => ({ id: -1, doc: 'test', kind: 'text', text, headingPath: ['Kết quả'], lineStart: 1, lineEnd: 1 }) as unknown as StoredPassage;
+    expect(holdsFigure(share[0], at('lượng người dùng hàng ngày trên 500.000 người'))).toBe(false);
+    expect(holdsFigure(share[0], at('người dùng Internet đạt 73%'))).toBe(true);
+    expect(holdsFigure(share[0], at('đạt tỷ lệ 1,22 máy trên mỗi hộ'))).toBe(true);
+    // end to end: the report's line on Russia's rule for platforms of over 500.000 users answers no share
+    expect((await ask('chỉ tiêu tỷ lệ người dùng Internet năm 2022 là bao nhiêu')).noAnswer).toBe(true);
   });
 
   it('is a place in an order or a number naming a thing', () => {

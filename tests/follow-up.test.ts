@@ -497,7 +497,7 @@ describe('follow-ups in the dialog', () => {
     const app = await testAnswerer();
     expect(figuresAsked(app.engine.search('kinh phí xây dựng cổng dữ liệu là bao nhiêu').question)).toEqual([{ kind: 'amount', units: ['dong', 'usd'] }]);
     // a share of a sum is asked as a share
-    expect(figuresAsked(app.engine.search('tỷ lệ kinh phí chi cho an toàn thông tin là bao nhiêu').question)).toEqual([{ kind: 'amount', units: [] }]);
+    expect(figuresAsked(app.engine.search('tỷ lệ kinh phí chi cho an toàn thông tin là bao nhiêu').question)).toEqual([{ kind: 'amount', units: [], share: true }]);
   });
 
   it('says plainly when a follow-up asks where and the documents say nowhere', async () => {

@@ -74,8 +74,9 @@ export function whyNotAnswers(
   if (places.length && !namesPlace(e.passage, places)) return 'province';
   // a year asked about that the passage and its headings never name: only a near-complete match answers
   // (what a report says was done, was done in the year it reports on: dialogs-fresh9 refused 7→5/32, every
-  // other set unchanged)
-  const reportYear = sectionKindOf(e.passage) === 'result' ? e.reportYear : undefined;
+  // other set unchanged; so is what it says outside its plan sections, "D. Công tác quản lý nhà nước tại địa
+  // phương": dev2 refused 4→3/126, qa-fresh5 4→3/40 once a share asked needs a share)
+  const reportYear = sectionKindOf(e.passage) !== 'plan' ? e.reportYear : undefined;
   const yearMissing = question.years.length > 0 && !question.years.some((y) => e.years.has(y) || y === reportYear);
   if (yearMissing && (e.coverage < YEAR_MISSING_COVERAGE || e.pairShare < YEAR_MISSING_PHRASES)) return 'year missing';
   // a year outside the years the passage's document is about, that the passage names only in what it cites
@@ -417,6 +418,8 @@ export interface FigureAsk {
   multiplier?: string;
   /** The word typed after the ask that names what is counted, when no unit of measure ("bao nhiêu giao dịch": "giao"), folded. */
   counted?: string;
+  /** A share is asked ("tỷ lệ … bao nhiêu"): a passage holds it in "%" or names a share ("đạt tỷ lệ 1,22"). */
+  share?: boolean;
 }
 
 interface FigureReading {
@@ -510,10 +513,11 @@ export function figuresAsked(question: Question): FigureAsk[] {
         ...(noun && r.namedMeasures.has(noun[2]) ? { named: noun[2] } : {}),
         ...(written ? { multiplier: written } : {}),
         ...(units.length === 0 && !rate && words[0] && !isFoldedFunctionWord(words[0]) && !isFoldedQuestionWord(words[0]) ? { counted: words[0] } : {}),
+        ...(units.length === 0 && names(question, r.shares, r.sharesTyped) ? { share: true } : {}),
       });
     } else if (question.intent === 'target' && asks.length === 0 && names(question, r.shares, r.sharesTyped)) {
       // a target of a share, with no word asking how much ("tỷ lệ sách điện tử mục tiêu năm 2023?"), asks its figure
-      asks.push({ kind: 'amount', units: [] });
+      asks.push({ kind: 'amount', units: [], share: true });
     }
     askCache.set(question, asks);
   }
@@ -591,6 +595,8 @@ const SERIAL = /^\s*[\dIVX]+\.?\s*$/;
  */
 export function holdsFigure(ask: FigureAsk, p: StoredPassage): boolean {
   if (ask.named && !namesMeasure(ask.named, p)) return false;
+  // a share is given in "%" or named so; a count of users is no share of them
+  if (ask.share && !/%/.test(p.text) && !readingOfFigures().shares.test(foldedText(`${p.text} ${p.headingPath.at(-1) ?? ''} ${p.table?.columns.join(' ') ?? ''}`))) return false;
   return textHoldsFigure(ask, figureText(p));
 }
 

@@ -357,6 +357,10 @@ describe('follow-ups in the dialog', () => {
     expect(other.answer?.noAnswer).toBe(false);
     expect(renderText(other.reply).slice(0, 700)).toContain('Cục an toàn thông tin');
     expect(other.answer?.sources[0]).toMatchObject({ doc: '002_3510211049161906.txt', lineStart: 45 });
+    // a unit the meeting's news never names: nothing of the kind for it, not another unit's task
+    const none = await dialog.handle(msg('còn Trung tâm Thông tin thì sao?', 'v1'));
+    expect(none.answer?.noAnswer).toBe(true);
+    expect(renderText(none.reply)).toMatch(/không nêu nội dung này cho Trung tâm Thông tin/);
     // the same unit named again is no switch: what it asks is asked of the same task
     const same = (await reader()).complete('đơn vị nào phối hợp với Cục ATTT việc đó?', 'Giao ban quý I/2023 yêu cầu Cục ATTT làm gì về an toàn hệ thống thông tin?');
     expect(same?.kind === 'question' && same.unit).toBeFalsy();

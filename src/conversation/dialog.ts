@@ -274,11 +274,14 @@ export class Dialog {
       }
       // another unit than the last question's, answered by a passage that does not name it: the unit's own tasks
       // in the last question's time and document ("còn Cục ATTT thì sao?" after what a Trung tâm was tasked
-      // with); when nothing answers, the documents hold nothing of the kind for it
+      // with), when they name it; else the documents hold nothing of the kind for it
       const unit = completion.unit;
-      if (answer && unit && !answer.noAnswer && !this.app.browser.unitsNamed(this.leadText(answer)).includes(unit.name)) {
-        const other = unit.otherwise.map((q) => ({ q, a: this.app.answer(q) })).find((o) => !o.a.noAnswer);
-        if (other) [understood, answer] = [other.q, other.a];
+      const namesUnit = (a: Answer) => !a.noAnswer && this.app.browser.unitsNamed(this.leadText(a)).includes(unit!.name);
+      if (answer && unit && !answer.noAnswer && !namesUnit(answer)) {
+        let other: Answer | undefined;
+        const asked = unit.otherwise.find((q) => namesUnit((other = this.app.answer(q))));
+        answer = asked ? other! : this.notSaid(answer, `Các văn bản hiện có không nêu nội dung này cho ${unit.name}.`);
+        if (asked) understood = asked;
       }
       // another time, and the document the last question named says nothing of it: the other documents may,
       // from a passage on the same subject, and the reply says that the document named does not

@@ -139,17 +139,6 @@ export type Completion = {
  * documents, else `otherwise` asks what the last question asked of the new sector alone, and then the
  * sector alone in the last question's time and document (its list).
  */
-/**
- * A follow-up naming another of the Ministry's units in place of the last question's ("còn Cục ATTT thì
- * sao?"): the last question with the unit replaced is taken when its answer names the unit, else `otherwise`
- * asks the unit's own tasks in the last question's time and document.
- */
-export interface UnitSwitch {
-  /** The unit the follow-up names, canonical. */
-  name: string;
-  otherwise: string[];
-}
-
 export interface SectorSwitch {
   /** The sectors the follow-up names, canonical. */
   names: string[];
@@ -159,6 +148,18 @@ export interface SectorSwitch {
    */
   kept?: string;
   /** The questions asked in turn while the answer comes from no part about the sectors, the sector alone last. */
+  otherwise: string[];
+}
+
+/**
+ * A follow-up naming another of the Ministry's units in place of the last question's ("còn Cục ATTT thì
+ * sao?"): the last question with the unit replaced is taken when its answer names the unit, else `otherwise`
+ * when its answer does; else the documents hold nothing of the kind for that unit.
+ */
+export interface UnitSwitch {
+  /** The unit the follow-up names, canonical. */
+  name: string;
+  /** The unit's own tasks asked in the last question's time and document. */
   otherwise: string[];
 }
 

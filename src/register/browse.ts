@@ -138,22 +138,27 @@ export class Browser {
   /**
    * A unit a question names that the documents do not know: a unit's kind typed as a name, then a capitalised
    * word ("Cục Trí tuệ nhân tạo", "Cục Dữ liệu quốc gia") that is no unit of ours and that the documents never
-   * write after the kind. Its words as typed, up to a function or question word.
+   * write after the kind. Its words as typed, while they make phrases the documents use and are no function or
+   * question word.
    */
-  unknownUnit(question: string, knownPair: (pair: string) => boolean): string | undefined {
+  unknownUnit(question: string): string | undefined {
+    const knownPair = (pair: string) => this.vocabulary.has(pair);
     this.unitNamePattern ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${unitReading().kinds.map((k) => escapeRegExp(k[0].toUpperCase() + k.slice(1))).join('|')})\\s+\\p{Lu}`, 'gu');
     const text = question.normalize('NFC');
-    for (const m of text.matchAll(this.unitNamePattern)) {
+    const found = [...text.matchAll(this.unitNamePattern)];
+    for (const [k, m] of found.entries()) {
       const words = text.slice(m.index).split(/[\s,.;:?!()]+/u).filter(Boolean);
       const kind = nameTokens(m[0]).length - 1;
       const typed = nameTokens(words.slice(0, kind + 1).join(' '));
-      if (this.findUnit(text.slice(m.index)) !== undefined || knownPair(`${typed[kind - 1]}_${typed[kind]}`)) continue;
+      // (a unit of ours named here, before the next unit named: "Cục Năng lượng số và Cục Viễn thông")
+      if (this.findUnit(text.slice(m.index, found[k + 1]?.index ?? text.length)) !== undefined || knownPair(`${typed[kind - 1]}_${typed[kind]}`)) continue;
       const rest = words.slice(kind + 1, kind + 1 + MAX_NAME_WORDS);
       // (the name goes on while its words make phrases the documents use: "trí tuệ nhân tạo", not "tạo chủ trì")
       const folded = words.map((w) => fold(normalize(w)).toLowerCase());
+      // (a capitalised word goes on the name: "Đảng" is no "đang")
       const stop = rest.findIndex((w, i) => {
         const [before, word] = [folded[kind + i], folded[kind + 1 + i]];
-        return i > 0 && (isFoldedFunctionWord(word) || isFoldedQuestionWord(word) || (!/^\p{Lu}/u.test(w) && !knownPair(`${before}_${word}`)));
+        return !/^\p{Lu}/u.test(w) && (isFoldedFunctionWord(word) || isFoldedQuestionWord(word) || !knownPair(`${before}_${word}`));
       });
       return [...words.slice(0, kind + 1), ...(stop < 0 ? rest : rest.slice(0, stop))].join(' ');
     }
@@ -162,7 +167,7 @@ export class Browser {
 
   private unitNamePattern?: RegExp;
 
-  /** Every unit a text names as one that acts (not after "phối hợp với"), in order; a few at most. */
+  /** The units a text names as ones that act, in order, up to the first named after "phối hợp với"; a few at most. */
   unitsNamed(text: string): string[] {
     let tokens = nameTokens(text);
     const out: string[] = [];

@@ -186,7 +186,7 @@ export function askedIn(question: Question, asked: LeadOrDue | undefined, namesU
   // a thing counted ("bao nhiêu giao dịch") may be written with another noun, so any amount answers; among the
   // clauses of one passage though, the one counting it ("98.473.730 giao dịch", not "gấp 42 lần") leads
   const ofYears = (f: FigureAsk, text: string) => f.kind !== 'amount' || (years.length === 0 && f.counted === undefined)
-    || figureForYears(f, withoutCitations(text), years, ownYears(text), f.counted);
+    || figureForYears(f, withoutCitations(text), years, ownYears(withoutCitations(text)), f.counted);
   if (figures.length) return (text) => figures.some((f) => textHoldsFigure(f, text) && ofYears(f, text));
   return undefined;
 }

@@ -9,7 +9,7 @@ import { forgetLexicon } from './lexicon.js';
 import { DEFAULT_INDEX_FILE, DEFAULT_SEEDS_DIR } from './paths.js';
 import { Browser, type BrowseRequest } from './register/browse.js';
 import { RegisterIndex } from './register/query.js';
-import type { Target, Task } from './register/types.js';
+import type { Target } from './register/types.js';
 import { Engine, MAX_QUESTION_CHARS, type Hit, type SearchResult } from './search/engine.js';
 
 /** A reply with what it rests on. */
@@ -51,7 +51,6 @@ export function answererFor(corpus: Corpus): Answerer {
   const registerIndex = new RegisterIndex(corpus.register, corpus.aliases, corpus.passages);
   const browser = new Browser(registerIndex, corpus.documents, corpus.passages, corpus.vocabulary, corpus.reading, engine.correct);
   const passageText = (id: number) => corpus.passages[id]?.text ?? '';
-  const tasks = tasksIn(corpus);
   const namesUnit = (p: StoredPassage) => browser.namesUnitIn(engine.passageWords(p));
   // a unit named in the passage's own words, or a lead column filled in: "dịch vụ bưu chính" names no
   // Vụ Bưu chính (no-answer recognised on qa-fresh 9→11/18, nothing else changed)
@@ -110,8 +109,10 @@ export function answererFor(corpus: Corpus): Answerer {
       const unitNamed = about || asksLeadOrDue === 'unit' || search.question.intent === 'unit' ? undefined : browser.findUnit(question);
       if (unitNamed && !search.noAnswer && search.hits[0]) {
         // (the register's rows first, which is cheap; the units a passage names only for a row of others)
-        const othersOnly = (p: StoredPassage) => tasks(p).length > 0
-          && tasks(p).every((t) => !t.leads.includes(unitNamed) && !t.cooperating.includes(unitNamed)) && !browser.unitsNamed(p.text).includes(unitNamed);
+        const othersOnly = (p: StoredPassage) => {
+          const rows = registerIndex.tasksIn(p);
+          return rows.length > 0 && rows.every((t) => !t.leads.includes(unitNamed) && !t.cooperating.includes(unitNamed)) && !browser.unitsNamed(p.text).includes(unitNamed);
+        };
         const others = search.hits.filter((h) => othersOnly(h.passage));
         if (others.length) {
           const hits = [...search.hits.filter((h) => !others.includes(h)), ...others];
@@ -119,7 +120,7 @@ export function answererFor(corpus: Corpus): Answerer {
           const replaced = search.hits[0];
           const led = others.includes(replaced) ? hits.slice(0, engine.options.answerWithin)
             .find((h) => !others.includes(h) && engine.whyNot(search.question, h) === undefined && h.coverage >= SAME_TASK_COVERAGE * replaced.coverage
-              && tasks(h.passage).some((t) => t.leads.includes(unitNamed))) : hits[0];
+              && registerIndex.tasksIn(h.passage).some((t) => t.leads.includes(unitNamed))) : hits[0];
           search = led ? withLead({ ...search, hits }, led.passage) : { ...search, hits, noAnswer: true };
         }
       }
@@ -162,17 +163,6 @@ function inSectorsOf(browser: Browser, question: string): (t: Target) => boolean
  * no-answer 16 → 17/20 against any coverage; 0.7 and 0.8 the same; every other set unchanged.
  */
 const SAME_TASK_COVERAGE = 0.8;
-
-/** The register's tasks a passage holds (by document, gathered once). */
-function tasksIn(corpus: Corpus): (p: StoredPassage) => Task[] {
-  const byDoc = new Map<string, Task[]>();
-  for (const t of corpus.register.tasks) {
-    const list = byDoc.get(t.doc);
-    if (list) list.push(t);
-    else byDoc.set(t.doc, [t]);
-  }
-  return (p) => (byDoc.get(p.doc) ?? []).filter((t) => t.line >= p.lineStart && t.line <= p.lineEnd);
-}
 
 /** A search result led by `p`: the chat's last answer is what a follow-up asks about. */
 function withLead(search: SearchResult, p: StoredPassage): SearchResult {

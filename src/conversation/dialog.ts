@@ -82,9 +82,6 @@ const message = (title: string | undefined, ...paragraphs: Array<string | Span[]
   paragraphs: paragraphs.map((p) => (typeof p === 'string' ? [{ text: p }] : p)),
 });
 
-/** Whether a register row's line lies in a passage's lines (of the same document, checked apart). */
-const inPassage = (row: { line: number }, p: StoredPassage): boolean => row.line >= p.lineStart && row.line <= p.lineEnd;
-
 /**
  * The text without control characters (line breaks and tabs aside) and lone surrogates: whatever is echoed
  * back into a reply ("Tôi không nhận ra đơn vị …") is plain text.
@@ -278,10 +275,9 @@ export class Dialog {
       const unit = completion.unit;
       const namesUnit = (a: Answer) => !a.noAnswer && this.app.browser.unitsNamed(this.leadText(a)).includes(unit!.name);
       if (answer && unit && !answer.noAnswer && !namesUnit(answer)) {
-        let other: Answer | undefined;
-        const asked = unit.otherwise.find((q) => namesUnit((other = this.app.answer(q))));
-        answer = asked ? other! : this.notSaid(answer, `Các văn bản hiện có không nêu nội dung này cho ${unit.name}.`);
-        if (asked) understood = asked;
+        const other = unit.otherwise.map((q) => ({ q, a: this.app.answer(q) })).find((o) => namesUnit(o.a));
+        if (other) [understood, answer] = [other.q, other.a];
+        else answer = this.notSaid(answer, `Các văn bản hiện có không nêu nội dung này cho ${unit.name}.`);
       }
       // another time, and the document the last question named says nothing of it: the other documents may,
       // from a passage on the same subject, and the reply says that the document named does not
@@ -346,7 +342,7 @@ export class Dialog {
     const named = this.app.browser.findUnit(frame.question);
     const remembered = frame.answerKey ? this.memory.get(frame.answerKey) : undefined;
     const lead = remembered && this.leadPassage(remembered.reply, remembered.hits);
-    const leading = lead ? this.app.corpus.register.tasks.filter((t) => t.doc === lead.doc && inPassage(t, lead)).flatMap((t) => t.leads) : [];
+    const leading = lead ? this.app.browser.tasksIn(lead).flatMap((t) => t.leads) : [];
     return [...new Set([...(named ? [named] : []), ...leading])];
   }
 
@@ -517,7 +513,7 @@ export class Dialog {
     const shown = remembered.reply.kind === 'answer' ? remembered.reply.lead.spans.map((x) => x.text).join('') : '';
     const whole = passageDisplay(lead);
     const { targets, tasks } = this.app.corpus.register;
-    const inLead = (r: { line: number }) => inPassage(r, lead);
+    const inLead = (r: { line: number }) => r.line >= lead.lineStart && r.line <= lead.lineEnd;
     // the rows of the lead's section and sector (an appendix table holds every sector's rows under one heading)
     const leadRow = [...targets, ...tasks].find((r) => r.doc === lead.doc && inLead(r));
     const sameSection = (r: { doc: string; section: string[]; sector?: string }) => r.doc === lead.doc && r.sector === leadRow?.sector

@@ -167,6 +167,11 @@ export class Browser {
 
   private unitNamePattern?: RegExp;
 
+  /** The register's tasks whose rows lie in a passage's lines. */
+  tasksIn(p: { doc: string; lineStart: number; lineEnd: number }): Task[] {
+    return this.index.tasksIn(p);
+  }
+
   /** The units a text names as ones that act, in order, up to the first named after "phối hợp với"; a few at most. */
   unitsNamed(text: string): string[] {
     let tokens = nameTokens(text);

@@ -63,6 +63,21 @@ export class RegisterIndex {
     this.targetWords = new Map(register.targets.map((t) => [t, t.words ?? foldedWords(targetMatchText(t, passages), aliases)]));
   }
 
+  private tasksByDoc?: Map<string, Task[]>;
+
+  /** The tasks whose rows lie in a passage's lines. */
+  tasksIn(p: { doc: string; lineStart: number; lineEnd: number }): Task[] {
+    if (!this.tasksByDoc) {
+      this.tasksByDoc = new Map();
+      for (const t of this.register.tasks) {
+        const list = this.tasksByDoc.get(t.doc);
+        if (list) list.push(t);
+        else this.tasksByDoc.set(t.doc, [t]);
+      }
+    }
+    return (this.tasksByDoc.get(p.doc) ?? []).filter((t) => t.line >= p.lineStart && t.line <= p.lineEnd);
+  }
+
   /** The register of some documents only ("theo Chỉ thị 01/CT-BTTTT năm 2021, …"), rows keeping their words. */
   only(docs: string[]): RegisterIndex {
     const kept = <T extends { doc: string }>(rows: T[]) => rows.filter((r) => docs.includes(r.doc));

@@ -125,7 +125,7 @@ export function answererFor(corpus: Corpus): Answerer {
         }
       }
       const fromRegister = registerLead(search, registerIndex, corpus.documents, (w) => engine.weight(w), {
-        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), rankWords: browser.rankWords(question), namesUnit, asks: asksLeadOrDue,
+        comparison: comparison !== undefined, shapeWords: browser.shapeWords(question), namesUnit, asks: asksLeadOrDue,
         docs: named?.docs, inSectorAsked: inSectorsOf(browser, question),
       });
       // asked who leads, when a task is due or who takes part, and the passage that answers best does not say: say so

@@ -12,6 +12,7 @@ import { asksShare, figuresAsked, holdsAnswer, isMeasureWord, namesCooperating, 
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
+import { isRank } from '../register/figures.js';
 import { citationFor, emphasise, type Excerpt, type Span } from './reply.js';
 
 /** A lead built from a register row, with the rows of other documents it is compared with. */
@@ -85,15 +86,13 @@ function valueSpans(values: TargetValue[]): Span[] {
   return spans;
 }
 
-/** Whether a figure is a rank: "top 50", "nhóm 80", "tăng 10 bậc". */
-const ranked = (v: TargetValue) => v.comparator === 'top' || v.comparator === 'group' || v.noun === 'bậc' || v.noun === 'hạng';
 
 /**
  * Whether two figures can be values of one indicator: both ranks ("top 50", "nhóm 80", "tăng 10 bậc"), or
  * they count the same thing ("doanh nghiệp", "%").
  */
 function comparable(a: TargetValue, b: TargetValue): boolean {
-  if (ranked(a) || ranked(b)) return ranked(a) && ranked(b);
+  if (isRank(a) || isRank(b)) return isRank(a) && isRank(b);
   return a.noun !== undefined && a.noun === b.noun;
 }
 
@@ -109,8 +108,6 @@ export interface LeadOptions {
   comparison: boolean;
   /** Words that shape the question ("mục tiêu", "đạt", "các văn bản"), folded: no part of the indicator asked about. */
   shapeWords: Set<string>;
-  /** The words of the phrases naming a rank that the question holds ("xếp hạng"), folded. */
-  rankWords?: Set<string>;
   /** Whether a passage names one of the Ministry's units. */
   namesUnit: (p: StoredPassage) => boolean;
   /** The question asks who leads a task ("chủ trì"), when it is due ("hạn", "phải xong") or who takes part ("phối hợp"): a task row answers best. */
@@ -222,10 +219,7 @@ export function registerLead(
   const target = scored[0]?.t;
   if (!target) return undefined;
   const values = valuesFor(target, q.years, asksShare(q));
-  // compared, a target whose figure is a rank ("nhóm 50") holds "xếp hạng" though it does not say it
-  const rankWords = [...(options.rankWords ?? [])];
-  const wordsOfTarget = (t: Target) => (rankWords.length && t.values.some(ranked) ? new Set([...index.wordsOfTarget(t), ...rankWords]) : index.wordsOfTarget(t));
-  const leadCoverage = coverage(words, wordsOfTarget(target), weightOf);
+  const leadCoverage = coverage(words, index.wordsOfTarget(target), weightOf);
 
   // the same indicator in other documents (and other rows of the lead's own), for the years asked or, when
   // none is asked, for any year: found from the data by the question's words
@@ -234,9 +228,9 @@ export function registerLead(
   // a growth of postal revenue is no value of the telecoms revenue's growth asked ("tăng trưởng DT viễn thông")
   const inSector = options.inSectorAsked ?? (() => true);
   const others = index.targetsWhere((t) => t !== target && (!options.docs || options.docs.has(t.doc)) && (!yearsAsked || yearsAsked.some((y) => t.years.includes(y))) && inSector(t))
-    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(wordsOfTarget(t)))
+    .filter((t) => (t.doc !== target.doc || comparison !== undefined) && leadCoverage > 0 && hasKey(index.wordsOfTarget(t)))
     .filter((t) => {
-      const c = coverage(words, wordsOfTarget(t), weightOf);
+      const c = coverage(words, index.wordsOfTarget(t), weightOf);
       covered.set(t, c);
       return c >= COMPARE_COVERAGE * leadCoverage;
     })

@@ -300,12 +300,6 @@ export class Browser {
     return phrases;
   }
 
-  /** The words of the phrases naming a rank that a question holds ("xếp hạng"), folded. */
-  rankWords(question: string): Set<string> {
-    const tokens = nameTokens(question);
-    return new Set(this.reading.ranks.filter((words) => this.reader.has(tokens, [words])).flat());
-  }
-
   /** The sectors a question names ("tăng trưởng doanh thu viễn thông": Viễn thông). */
   sectorsNamed(question: string): string[] {
     return this.reader.findSectors(nameTokens(question))?.sectors ?? [];

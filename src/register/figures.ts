@@ -23,6 +23,11 @@ export interface Figure {
   noun?: string;
 }
 
+/** Whether a figure is a rank: "top 50", "nhóm 80", "tăng 10 bậc". */
+export function isRank(f: Figure): boolean {
+  return f.comparator === 'top' || f.comparator === 'group' || f.noun === 'bậc' || f.noun === 'hạng';
+}
+
 /** "590.000" → 590000, "1.234,5" → 1234.5, "0,7" → 0.7, "6,5" → 6.5, "3.5" → 3.5. */
 export function parseNumber(s: string): number {
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));

@@ -6,7 +6,8 @@ import type { Passage } from '../ingest/parse.js';
 import { clauses, fold, normalize } from '../text/analyzer.js';
 import { aliasExpansions, type AliasPair } from '../text/aliases.js';
 import { within, type DateRange } from './dates.js';
-import { findFigures } from './figures.js';
+import { findFigures, isRank } from './figures.js';
+import { figureUnits } from '../lexicon.js';
 import type { Register, Target, Task } from './types.js';
 
 /** Folded words of a text and of the aliases it holds ("CĐS" brings "chuyen doi so"). */
@@ -49,7 +50,9 @@ export function targetMatchText(t: Target, passages: Passage[]): string {
     // a sentence with a figure of its own is another target, not what this one measures
     if (findFigures(before).length) before = '';
   }
-  return `${before} ${t.text} ${t.section.slice(t.from === 'table' ? -2 : -1).join(' ')}`;
+  // a target whose figure is a rank ("vào nhóm 50", "Top 60") is a ranking though it does not say "xếp hạng"
+  const rank = t.values.some(isRank) ? `, ${figureUnits().ranks.join(', ')}` : '';
+  return `${before} ${t.text} ${t.section.slice(t.from === 'table' ? -2 : -1).join(' ')}${rank}`;
 }
 
 /** The register with the word sets its rows are matched by. */

@@ -40,8 +40,6 @@ export interface Reading {
   joiners: string[];
   /** How a document is named: each catalog kind's spellings, and the words a bare kind needs before it, folded. */
   documentWords: DocumentWords;
-  /** The phrases that name a rank ("xep hang"), folded: a target whose figure is a rank holds them. */
-  ranks: string[][];
 }
 
 const phraseList = (list: string[]) => list.map(nameTokens).filter((w) => w.length > 0);
@@ -82,7 +80,6 @@ export function prepareReading(aliases: AliasPair[]): Reading {
   const docs = documentKinds();
   const compounds = Object.fromEntries([...foldedCompounds(units.compounds)].map(([k, v]) => [k, [...v]]));
   return { cues, sectors: withAliases(sectorLexicon(), aliases), sectorHeads: phraseList(sectorHeads()), sectorRowHeads: phraseList(sectorRowHeads()), kinds: phraseList(units.kinds), notLeadAfter: phraseList(units.notLeadAfter), compounds, joiners: units.joiners.flatMap(nameTokens),
-    ranks: phraseList(figureUnits().ranks),
     documentWords: {
       kinds: Object.fromEntries(Object.entries(docs.kinds).map(([k, v]) => [k, phraseList(v)])), before: phraseList(docs.before), joined: phraseList(docs.joined),
       partsOfYear: Object.entries(docs.partsOfYear).map(([words, months]) => ({ words: nameTokens(words), months })),

@@ -57,16 +57,24 @@ interface Word {
   accented: boolean;
   /** A misspelt follow-up word, read as its folded form whatever its diacritics ("nầy", "xog"). */
   loose?: boolean;
+  /** The word is part of a document's number ("2014" of "22/2014/TT-BTTTT"): no time. */
+  numbered?: boolean;
 }
 
 /** The words of a text with their places (NFC text; a word is a run of letters and digits). */
 function wordsOf(text: string): Word[] {
   const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const accented = found.some((m) => fold(m[0].toLowerCase()) !== m[0].toLowerCase());
-  return found.map((m) => ({
-    typed: m[0], folded: fold(normalize(m[0])), start: m.index!, end: m.index! + m[0].length, accented,
-  }));
+  return found.map((m) => {
+    const [start, end] = [m.index!, m.index! + m[0].length];
+    const numbered = NUMBER_BEFORE.test(text.slice(0, start)) && NUMBER_AFTER.test(text.slice(end));
+    return { typed: m[0], folded: fold(normalize(m[0])), start, end, accented, ...(numbered ? { numbered } : {}) };
+  });
 }
+
+// A document's number: "22/2014/TT-BTTTT", "49/2010/QH12" (a date, "20/7/2021", ends after its year).
+const NUMBER_BEFORE = /\d\/$/u;
+const NUMBER_AFTER = /^\/\p{L}/u;
 
 /** The words the documents use: a word they never use may be a misspelt follow-up word. */
 export interface Vocabulary {
@@ -453,13 +461,14 @@ export class FollowUpReader {
   private timeRuns(words: Word[], taken: Set<number>): Array<[number, number]> {
     const period = covered(spansOf(words, this.phrases.period, taken));
     const parts = this.yearParts(words, taken);
-    const isTime = (i: number) => YEAR.test(words[i].folded) || period.has(i) || parts.has(i);
+    const isYear = (w: Word) => YEAR.test(w.folded) && !w.numbered;
+    const isTime = (i: number) => isYear(words[i]) || period.has(i) || parts.has(i);
     const runs: Array<[number, number]> = [];
     for (let i = 0; i < words.length;) {
       if (taken.has(i) || !isTime(i)) { i++; continue; }
       let j = i;
       while (j < words.length && !taken.has(j) && isTime(j)) j++;
-      if (words.slice(i, j).some((w, k) => YEAR.test(w.folded) || parts.has(i + k))) runs.push([i, j]);
+      if (words.slice(i, j).some((w, k) => isYear(w) || parts.has(i + k))) runs.push([i, j]);
       i = j;
     }
     return runs;

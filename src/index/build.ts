@@ -19,7 +19,7 @@ import { extractRegister } from '../register/extract.js';
 import { prepareReading } from '../register/reading.js';
 import { foldedWords, targetMatchText, taskMatchText } from '../register/query.js';
 import type { Register } from '../register/types.js';
-import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, type AliasPair } from '../text/aliases.js';
+import { headingName, mineAliases, mineNamedAliases, staticAliasPairs, uniqueAliases, unitAliasPairs, type AliasPair } from '../text/aliases.js';
 
 /** Bumped when the analyzer or the schema changes, so older index files are rebuilt. */
 export const INDEX_VERSION = '4';
@@ -115,7 +115,7 @@ export function parseSeeds(seedsDir: string): BuiltCorpus {
     const headingNames = new Set(parsed.sections.map((sec) => headingName(sec.path[sec.path.length - 1] ?? '')));
     mined.push(...mineNamedAliases(raw, headingNames));
   }
-  return { catalog, sections, passages, aliases: uniqueAliases([...staticAliasPairs(), ...mined]), lines };
+  return { catalog, sections, passages, aliases: uniqueAliases([...staticAliasPairs(), ...unitAliasPairs(), ...mined]), lines };
 }
 
 const SCHEMA = `

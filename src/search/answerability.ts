@@ -575,9 +575,18 @@ function asksRate(question: Question): boolean {
   return names(question, r.rates, r.ratesTyped);
 }
 
-/** Whether a question holds one of a list's phrases: as typed when typed with diacritics, else folded. */
+/**
+ * Whether a question holds one of a list's phrases: as typed when typed with diacritics, else folded; in a
+ * question typed partly without them (a follow-up's words put into the last question: "ty le doanh thu …
+ * theo báo cáo tổng kết"), its plain words are read folded too.
+ */
 function names(question: Question, folded: RegExp, typed: RegExp): boolean {
-  return hasDiacritics(question.raw) ? typed.test(normalize(question.raw)) : folded.test(question.foldedAsRead);
+  if (!hasDiacritics(question.raw)) return folded.test(question.foldedAsRead);
+  const raw = normalize(question.raw);
+  if (typed.test(raw)) return true;
+  // (an accented word stands apart: no phrase is read across it)
+  const plain = raw.replace(/[\p{L}\p{N}]+/gu, (w) => (hasDiacritics(w) ? ' , ' : w));
+  return plain !== raw && folded.test(fold(plain));
 }
 
 /** A passage's text as figures are read in it: a table row without its serial number ("65."). */
@@ -735,6 +744,9 @@ const FULL_STOP = /\.(?=\s|$)|\n/u;
 const CLAUSE_END = /;|\.(?=\s|$)|\n/u;
 
 type Province = ReturnType<typeof provinces>[number];
+// "năm" (year) folded, and a year after it
+const YEAR_WORD = 'nam';
+const YEAR_NUMBER = /^(?:19|20)\d\d$/;
 const placesCache = new WeakMap<Question, Province[]>();
 
 /**
@@ -753,7 +765,10 @@ export function placesAsked(question: Question): Province[] {
     places = findNamesInTokens(tokens, list).map((m) => ({ ...m, entry: m.entry as Province })).filter((m) => {
       const as = typed.slice(m.start, m.end).join(' ');
       if (hasDiacritics(as) && !written(m.entry).includes(as)) return false;
-      return !m.entry.word || capitalised.has(tokens.slice(m.start, m.end).join('_'));
+      const asCapitalised = capitalised.has(tokens.slice(m.start, m.end).join('_'));
+      // "cap quang nam 2021": typed plainly, "nam" before a year is "năm" (the year), not the end of Quảng Nam
+      if (!hasDiacritics(as) && !asCapitalised && tokens[m.end - 1] === YEAR_WORD && YEAR_NUMBER.test(tokens[m.end] ?? '')) return false;
+      return !m.entry.word || asCapitalised;
     }).map((m) => m.entry);
     placesCache.set(question, places);
   }

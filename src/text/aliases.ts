@@ -3,7 +3,7 @@
  * (and a question is searched) with the other form's terms too. lexicon/abbreviations.json covers what
  * officials type; `mineAliases` adds what the documents define themselves: "Mạng xã hội (MXH)".
  */
-import { abbreviations, onLexiconForgotten } from '../lexicon.js';
+import { abbreviations, onLexiconForgotten, unitLexicon } from '../lexicon.js';
 import { clauses, fold, normalize } from './analyzer.js';
 
 
@@ -21,6 +21,35 @@ function toTokens(text: string): string[] {
 export function staticAliasPairs(): AliasPair[] {
   return abbreviations().map(([s, f]) => ({ short: toTokens(s), full: toTokens(f) }));
 }
+
+/**
+ * The short forms the unit list spells a unit's name with, after the same kind word: "Học viện CNBCVT" for
+ * "Học viện Công nghệ Bưu chính Viễn thông" makes CNBCVT stand for "Công nghệ Bưu chính Viễn thông", so
+ * a question typing it finds the passages writing the name out. Only capitals that spell the initials
+ * exactly, and of UNIT_ABBREVIATION_MIN letters or more: two or three letters name other things too ("BC"
+ * is both postal and press, "PC" a computer).
+ */
+export function unitAliasPairs(): AliasPair[] {
+  const pairs: AliasPair[] = [];
+  for (const unit of unitLexicon()) {
+    const name = unit.name.normalize('NFC').split(/\s+/);
+    for (const spelling of unit.spellings) {
+      const words = spelling.normalize('NFC').split(/\s+/);
+      let k = 0;
+      while (k < Math.min(words.length, name.length) && fold(words[k].toLowerCase()) === fold(name[k].toLowerCase())) k++;
+      const [short, full] = [words.slice(k), name.slice(k)];
+      if (k === 0 || short.length !== 1 || !/^[\p{Lu}&-]+$/u.test(short[0])) continue;
+      const letters = fold(short[0].toLowerCase()).replace(/[^a-z]/g, '');
+      const initials = full.filter((w) => !JOINING.test(w)).map((w) => fold(w.toLowerCase())[0] ?? '').join('');
+      if (letters.length >= UNIT_ABBREVIATION_MIN && letters === initials) pairs.push({ short: toTokens(short[0]), full: toTokens(full.join(' ')) });
+    }
+  }
+  return pairs;
+}
+
+const UNIT_ABBREVIATION_MIN = 4;
+// Words an abbreviation's letters skip: "KHCN" for "Khoa học và Công nghệ".
+const JOINING = /^(?:và|của|&)$/iu;
 
 /**
  * Finds abbreviations a text defines in brackets after their full form, when the capitals match

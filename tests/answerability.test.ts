@@ -378,6 +378,16 @@ describe('a province asked about', () => {
     expect((await ask(q)).noAnswer).toBe(true);
   });
 
+  it('is not read from "nam" before a year typed plainly: "cap quang nam 2021" is the year, not Quảng Nam', async () => {
+    expect(places('chi tieu ho gia dinh dung cap quang nam 2021')).toEqual([]);
+    expect(places('so tttt Quang Nam 2021')).toEqual(['Quảng Nam']);
+    expect(places('sở tttt quảng nam 2021')).toEqual(['Quảng Nam']);
+    // the 2021 directive's appendix I row 5 (line 230): "Tỷ lệ hộ gia đình sử dụng cáp quang: 60 %"
+    const a = await ask('chi tieu ho gia dinh dung cap quang nam 2021');
+    expect(a.noAnswer).toBe(false);
+    expect(renderText(a.reply)).toContain('60');
+  });
+
   it('is answered by the passage under its own heading', async () => {
     const a = await ask('so tttt tien giang nam 2021 to chuc bao nhieu cuoc thanh tra');
     expect(a.noAnswer).toBe(false);
@@ -406,6 +416,13 @@ describe('an abbreviation typed in capitals that the documents spell out', () =>
     const a = await ask('luật GDĐT sửa đổi trình Quốc hội khi nào');
     expect(a.noAnswer).toBe(false);
     expect(a.search?.hits[0].passage.text).toContain('Luật Giao dịch điện tử');
+  });
+
+  it('is held by a passage that writes out a unit\'s short form from the unit list ("Học viện CNBCVT")', async () => {
+    // the report's 10.1 on the Academy (line 1828) writes "Học viện Công nghệ Bưu chính Viễn thông" in its heading only
+    const a = await ask('Hoc vien CNBCVT tuyen sinh chinh quy năm 2021 bao nhiêu');
+    expect(a.noAnswer).toBe(false);
+    expect(a.search?.hits[0].passage.headingPath.join(' ')).toContain('Học viện Công nghệ Bưu chính Viễn thông');
   });
 
   it.each([

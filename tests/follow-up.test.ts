@@ -45,6 +45,21 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Năm 2022 lĩnh vực VT đặt về chuyển đổi từ điện thoại 2G sang smartphone con so là bao nhiêu');
   });
 
+  it('carries no year of a document\'s number ("22/2014/TT-BTTTT") into a follow-up as its time', async () => {
+    const q = await question('con Cuc Tan so, viec ky ke hoach phoi hop quan ly tan so voi cac So TTTT han luc nao?',
+      'Theo phụ lục II Chỉ thị 2021, Thông tư sửa đổi Thông tư 22/2014/TT-BTTTT về quy hoạch kho số viễn thông phải xong khi nào?');
+    expect(q).not.toContain('2014');
+    expect(q).toContain('Chỉ thị 2021');
+  });
+
+  it('reads a share asked in plain words inside an accented question ("ty le" put into the last question)', async () => {
+    // the report's line 418: "tỷ lệ doanh thu dịch vụ thoại và SMS trên tổng doanh thu dịch vụ thông tin di động dưới 20%"
+    const app = await testAnswerer();
+    const a = app.answer('ty le doanh thu thoai va SMS tren tong doanh thu di dong đến 2025 theo báo cáo tổng kết năm 2021 đạt bao nhiêu');
+    expect(a.noAnswer).toBe(false);
+    expect(renderText(a.reply)).toContain('dưới 20%');
+  });
+
   it('reads "hồi 2020" as a time, the Ministry as no subject, and "ngành này" as pointing back', async () => {
     expect(await question('thế hồi 2020 Bộ đặt bao nhiêu', 'Năm 2021 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu?'))
       .toBe('hồi 2020 chỉ tiêu tỷ lệ sách xuất bản điện tử là bao nhiêu');

@@ -322,6 +322,33 @@ describe('lists', () => {
     expect(read && 'subject' in read && read.subject.label).toBe('cách mạng công nghiệp');
   });
 
+  it('holds "xếp hạng" in a target whose figure is a rank, though it does not say it ("vào nhóm 50", "Top 60")', async () => {
+    // the IDI targets, read by hand: the 2023 directive's lines 65 (Top 60, 2023) and 67 (nhóm 50, 2025), the report's 432
+    const a = await ask('so sánh mục tiêu xếp hạng IDI giữa các văn bản');
+    expect(a.sources.map((s) => `${s.doc}:${s.lineStart}`).sort()).toEqual([`${D2023}:65`, `${D2023}:67`, `${REPORT}:432`]);
+  });
+
+  it('reads a sector named in brackets as where the subject applies, not the list\'s sector', async () => {
+    const browser = (await testAnswerer()).browser;
+    // "chinh phu dien tu" names the digital-government sector; in brackets it is one of the rankings asked
+    const ranks = browser.read('cac muc tieu xep hang quoc te cua Viet Nam den nam 2025 (UPU, IDI, chinh phu dien tu, GCI) gom nhung gi');
+    expect(ranks).toMatchObject({ kind: 'targets', years: [2025] });
+    expect(ranks && 'sector' in ranks ? ranks.sector : undefined).toBeUndefined();
+    // the 2025 rankings of the 2023 directive: UPU (37), IDI (67), e-government (99), GCI (122)
+    const a = await ask('cac muc tieu xep hang quoc te cua Viet Nam den nam 2025 (UPU, IDI, chinh phu dien tu, GCI) gom nhung gi');
+    for (const line of [37, 67, 99, 122]) expect(a.sources.some((s) => s.doc === D2023 && s.lineStart === line)).toBe(true);
+    // brackets naming sectors say where a growth applies: a postal ranking (line 37) is no growth target
+    const growth = await ask('Đến 2025 mỗi lĩnh vực đặt mục tiêu tăng trưởng bao nhiêu %/năm (DT bưu chính, VT, ATTT)?');
+    expect(growth.reply.kind).toBe('list');
+    expect(growth.sources.some((s) => s.doc === D2023 && s.lineStart === 35)).toBe(true);
+    expect(growth.sources.some((s) => s.doc === D2023 && s.lineStart === 37)).toBe(false);
+  });
+
+  it('names the Q1/2023 meeting by its quarter typed short ("giao ban QI/2023")', async () => {
+    const read = (await testAnswerer()).browser.documentsNamed('giao ban QI/2023: BT đặt những chỉ tiêu có số nào?');
+    expect([...(read?.docs ?? [])]).toEqual(['002_3510211049161906.txt']);
+  });
+
   it('reads the documents named in other words ("các VB", "cac tai lieu") as "các văn bản" in cue phrases', async () => {
     // the targets on mobile coverage, mobile broadband and 5G, read by hand: the 2023 directive's 5G line 64,
     // the report's line 418 (100% of mobile subscribers on broadband), the 2021 directive's line 45 (villages

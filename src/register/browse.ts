@@ -14,7 +14,7 @@ import { findDocumentMention } from './mentions.js';
 import { findNames, findNamesInTokens, findWords, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import type { LeadOrDue } from '../search/answerability.js';
-import { holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
+import { bracketed, holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
 import type { SectorSection, Target, Task } from './types.js';
 
 // A topic alone is a few words: "5G", "chuyển đổi số", "trò chơi điện tử"; a longer question says what it asks.
@@ -357,7 +357,11 @@ export class Browser {
     const years = yearsIn(text);
     const unit = r.namedUnit(tokens.folded);
     if (unit) tokens = without(tokens, unit.spans);
-    const named = r.findSectors(tokens.folded);
+    // a sector named only in brackets names an example of the subject ("xếp hạng quốc tế (UPU, IDI, chính phủ
+    // điện tử)"), not the list's sector
+    const inBrackets = bracketed(tokens);
+    const sectors = r.findSectors(tokens.folded);
+    const named = sectors?.spans.every(([a, b]) => inBrackets.has(a) && inBrackets.has(b - 1)) ? undefined : sectors;
     const wantsList = r.has(tokens.folded, cues.list);
     const sectorCue = r.has(tokens.folded, cues.sector);
     const targetCue = r.has(tokens.folded, cues.target);

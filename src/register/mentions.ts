@@ -73,6 +73,16 @@ function numberAt(tokens: string[], at: number, number: string[]): { fits: boole
   return { fits: whole || figureOnly, end: at + Math.max(k, 1) };
 }
 
+/** A title's quarters as officials type them short: "quý I/2023" is also "QI" and "Q1". */
+function quartersTyped(title: string): string[] {
+  return [...fold(title.normalize('NFC').toLowerCase()).matchAll(/quy\s+(iv|i{1,3}|[1-4])(?![a-z0-9])/g)].flatMap((m) => {
+    const n = QUARTERS.includes(m[1]) ? QUARTERS.indexOf(m[1]) + 1 : Number(m[1]);
+    return [`q${QUARTERS[n - 1]}`, `q${n}`];
+  });
+}
+
+const QUARTERS = ['i', 'ii', 'iii', 'iv'];
+
 /**
  * The first mention of documents in folded tokens, outside the `taken` spans (a unit's name: "Vụ BC"): a
  * kind ("chỉ thị") with the document's number after it, or its title words and its date or year; or the
@@ -88,7 +98,7 @@ export function findDocumentMention(
 ): DocumentMention | undefined {
   const numbers = documents.map((d) => (d.number ? nameTokens(d.number) : []));
   // a title's words as read ("quý 1 năm 2023") and as written ("quý I/2023"): a question may be read either way
-  const titles = documents.map((d) => new Set([...nameTokens(d.title), ...(fold(d.title.normalize('NFC').toLowerCase()).match(/[a-z0-9]+/g) ?? [])]));
+  const titles = documents.map((d) => new Set([...nameTokens(d.title), ...(fold(d.title.normalize('NFC').toLowerCase()).match(/[a-z0-9]+/g) ?? []), ...quartersTyped(d.title)]));
   const spellings = Object.entries(words.kinds).flatMap(([kind, list]) => list.map((w) => ({ kind, w }))).sort((a, b) => b.w.length - a.w.length);
   const beforeAt = (start: number) => words.before.find((w) => w.every((x, i) => tokens[start - w.length + i] === x))?.length ?? 0;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);

@@ -111,6 +111,12 @@ export interface Subject {
   weights?: number[];
   /** The parts of an enumeration, as indexes of groups ("dịch vụ công trực tuyến, hồ sơ trực tuyến"): one is enough. */
   parts?: number[][];
+  /**
+   * For each part, the index of the part it says where applies, else -1: brackets naming sectors say where
+   * what stands before them applies ("tăng trưởng (DT bưu chính, VT, ATTT)"), and a part of them is held only
+   * with the rarest group of that part ("tăng trưởng"). Other brackets name examples ("băng rộng (…, cáp quang)").
+   */
+  scopeOf?: number[];
 }
 
 // A subject of this many groups or fewer is held whole: "cáp quang", "dịch vụ công trực tuyến".
@@ -125,7 +131,9 @@ const SUBJECT_SHARE = 0.8;
 export function holds(words: Set<string>, subject: Subject): boolean {
   const held = subject.groups.map((group) => group.some((alt) => alt.every((w) => words.has(w))));
   if (held.every(Boolean)) return true;
-  if (subject.parts?.some((part) => part.every((i) => held[i]))) return true;
+  const rarestOf = (part: number[]) => part.reduce((a, i) => ((subject.weights?.[i] ?? 0) > (subject.weights?.[a] ?? 0) ? i : a), part[0]);
+  const standsIn = (p: number) => subject.parts![subject.scopeOf?.[p] ?? -1];
+  if (subject.parts?.some((part, p) => part.every((i) => held[i]) && (!standsIn(p) || held[rarestOf(standsIn(p))]))) return true;
   const weights = subject.weights;
   if (!weights || subject.groups.length <= HELD_WHOLE) return false;
   const rarest = weights.indexOf(Math.max(...weights));
@@ -168,6 +176,17 @@ export function tokensOf(text: string): Tokens {
     pending = '';
   }
   return { folded, typed: typedTokens(text), marks };
+}
+
+/** The indexes of the tokens inside brackets: "(UPU, IDI, GCI)". */
+export function bracketed(tokens: Tokens): Set<number> {
+  const inside = new Set<number>();
+  let depth = 0;
+  tokens.marks.forEach((mark, i) => {
+    for (const c of mark) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
+    if (depth > 0) inside.add(i);
+  });
+  return inside;
 }
 
 /** The tokens without those in the spans; the punctuation before a span taken out stays before what follows it. */
@@ -359,7 +378,7 @@ export class QuestionReader {
       return this.vocabulary.has(t) || t.length < UNKNOWN_WORD_MIN ? t : this.correct(t);
     });
     const typed = kept.map((i) => tokens.typed[i]);
-    const parts = this.partOfEach(tokens, kept);
+    const { parts, within } = this.partOfEach(tokens, kept);
     // each group with the first kept token it stands for, so the groups keep the question's order
     const found: Array<{ group: string[][]; at: number; label: string }> = [];
     const used = new Set<number>();
@@ -404,8 +423,14 @@ export class QuestionReader {
       labels.splice(b, 1);
     }
     // an enumeration: the groups of each of its parts
-    const byPart = [...new Set(groupParts)].map((n) => groupParts.flatMap((x, g) => (x === n ? [g] : [])));
-    return { groups, label: labels.join(' '), unknown, weights: groups.map((g) => this.weightOf(g)), ...(byPart.length > 1 ? { parts: byPart } : {}) };
+    const partIds = [...new Set(groupParts)];
+    const byPart = partIds.map((n) => groupParts.flatMap((x, g) => (x === n ? [g] : [])));
+    const scopes = partIds.map((n) => (within.has(n) ? partIds.indexOf(within.get(n)!) : -1));
+    const weights = groups.map((g) => this.weightOf(g));
+    return {
+      groups, label: labels.join(' '), unknown, weights,
+      ...(byPart.length > 1 ? { parts: byPart, ...(scopes.some((e) => e >= 0) ? { scopeOf: scopes } : {}) } : {}),
+    };
   }
 
   /**
@@ -414,25 +439,36 @@ export class QuestionReader {
    * that ends a question starts another question on the same subject, no part: "mục tiêu về game không,
    * doanh thu bao nhiêu" asks the game's revenue.
    */
-  private partOfEach(tokens: Tokens, kept: number[]): number[] {
+  private partOfEach(tokens: Tokens, kept: number[]): { parts: number[]; within: Map<number, number> } {
     const either = new Set(this.reading.cues.either.filter((w) => w.length === 1).map((w) => w[0]));
     let part = 0;
     let next = 1;
     // the part each open bracket interrupted: the words after it go on with that part
     const interrupted: number[] = [];
-    return kept.map((q, k) => {
+    // each part opened inside brackets naming a sector, with the part the brackets stand in
+    const within = new Map<number, number>();
+    const inBrackets = new Map<number, number>();
+    let brackets = 0;
+    const parts = kept.map((q, k) => {
       let starts = false;
       for (let j = (k === 0 ? q : kept[k - 1]) + 1; j <= q; j++) {
         for (const mark of tokens.marks[j]) {
-          if (mark === '(') { interrupted.push(part); part = next++; starts = false; }
+          if (mark === '(') { interrupted.push(part); part = next++; starts = false; brackets++; }
           else if (mark === ')') { part = interrupted.pop() ?? part; starts = false; }
           else if (!this.endsClause(tokens, j - 1)) starts = true;
         }
         if (j < q && either.has(tokens.folded[j])) starts = true;
       }
       if (starts) part = next++;
+      if (interrupted.length) { within.set(part, interrupted[0]); inBrackets.set(part, brackets); }
       return part;
     });
+    // brackets naming a sector say where what stands before them applies ("tăng trưởng (DT bưu chính, VT,
+    // ATTT)"); others name examples of it ("băng rộng (…, % hộ GĐ có cáp quang)"), each a subject of its own
+    const sectors = new Set((this.findSectors(tokens.folded)?.spans ?? []).flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i)));
+    const scoping = new Set(kept.flatMap((q, k) => (sectors.has(q) && inBrackets.has(parts[k]) ? [inBrackets.get(parts[k])!] : [])));
+    inBrackets.forEach((b, p) => { if (!scoping.has(b)) within.delete(p); });
+    return { parts, within };
   }
 
   /**

@@ -344,6 +344,15 @@ describe('lists', () => {
     expect(growth.sources.some((s) => s.doc === D2023 && s.lineStart === 37)).toBe(false);
   });
 
+  it('reads brackets naming the sector named before them as restating it ("mảng báo chí (quản lý báo chí)")', async () => {
+    expect((await testAnswerer()).browser.read('nam 2022 mang bao chi (quan ly bao chi) co nhung nhiem vu trong tam gi'))
+      .toEqual({ kind: 'sector', sectors: ['Báo chí, truyền thông'], year: 2022 });
+  });
+
+  it('reads a unit\'s kind typed by its initials ("TT Thông tin" for "Trung tâm Thông tin")', async () => {
+    expect((await testAnswerer()).browser.read('TT Thông tin của Bộ chủ trì những nv gì năm 2021?')).toMatchObject({ kind: 'unit', unit: 'Trung tâm Thông tin', year: 2021 });
+  });
+
   it('names the Q1/2023 meeting by its quarter typed short ("giao ban QI/2023")', async () => {
     const read = (await testAnswerer()).browser.documentsNamed('giao ban QI/2023: BT đặt những chỉ tiêu có số nào?');
     expect([...(read?.docs ?? [])]).toEqual(['002_3510211049161906.txt']);

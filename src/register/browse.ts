@@ -14,7 +14,7 @@ import { findDocumentMention } from './mentions.js';
 import { findNames, findNamesInTokens, findWords, nameTokens, stripPhrases } from './names.js';
 import { bySoonest, type RegisterIndex } from './query.js';
 import type { LeadOrDue } from '../search/answerability.js';
-import { bracketed, holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
+import { bracketSpans, holds, narrows, QuestionReader, tokensOf, without, type Reading, type Subject } from './reading.js';
 import type { SectorSection, Target, Task } from './types.js';
 
 // A topic alone is a few words: "5G", "chuyển đổi số", "trò chơi điện tử"; a longer question says what it asks.
@@ -358,10 +358,13 @@ export class Browser {
     const unit = r.namedUnit(tokens.folded);
     if (unit) tokens = without(tokens, unit.spans);
     // a sector named only in brackets names an example of the subject ("xếp hạng quốc tế (UPU, IDI, chính phủ
-    // điện tử)"), not the list's sector
-    const inBrackets = bracketed(tokens);
+    // điện tử)"), not the list's sector; brackets naming the sector named before them restate it ("mảng báo
+    // chí (quản lý báo chí)") and narrow nothing
+    const brackets = bracketSpans(tokens);
     const sectors = r.findSectors(tokens.folded);
-    const named = sectors?.spans.every(([a, b]) => inBrackets.has(a) && inBrackets.has(b - 1)) ? undefined : sectors;
+    const inside = (span: [number, number]) => brackets.find(([a, b]) => a <= span[0] && span[1] <= b);
+    const named = sectors?.spans.every(inside) ? undefined : sectors;
+    const restating = named ? brackets.filter((b) => named.spans.some((s) => inside(s) === b)) : [];
     const wantsList = r.has(tokens.folded, cues.list);
     const sectorCue = r.has(tokens.folded, cues.sector);
     const targetCue = r.has(tokens.folded, cues.target);
@@ -369,7 +372,7 @@ export class Browser {
     // nothing a list is asked by: no period, unit, sector, target word or year falling due (most questions)
     if (!found && !unit && !named && !targetCue && !(dueCue && years.length === 1)) return undefined;
     const nameWords = new Set([...(unit ? this.unitNames(unit.unit) : []), ...(named ? this.sectorNames(named.sectors) : [])].flatMap(nameTokens));
-    const subject = r.subjectOf(named ? without(tokens, named.spans) : tokens, question, nameWords);
+    const subject = r.subjectOf(named ? without(tokens, [...named.spans, ...restating]) : tokens, question, nameWords);
     const plain = !narrows(subject);
     const year = years.at(-1);
 

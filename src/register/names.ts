@@ -60,13 +60,16 @@ export function findWords(tokens: string[], words: string[], from = 0): [number,
 /**
  * Where a name is typed short, whole words and initials mixed: "Cục XB, In và PH", "Vụ KH TC", "Cục
  * PTTH&TTĐT" for "Cục Phát thanh, truyền hình và thông tin điện tử". Its first `whole` words (the kind)
- * must be typed whole; each later word whole or by its first letter, `joiners` ("va") may be left out, and
+ * must be typed whole, or by their initials when two or more ("TT Thông tin"); each later word whole or by its first letter, `joiners` ("va") may be left out, and
  * every token must end where a word does. Returns [start, end) of the first occurrence, or undefined.
  */
 export function findShortForm(tokens: string[], words: string[], whole: number, joiners: Set<string>): [number, number] | undefined {
-  for (let start = 0; start + whole < tokens.length; start++) {
-    if (!words.slice(0, whole).every((w, i) => tokens[start + i] === w)) continue;
-    const end = coverWords(tokens, start + whole, 0, words, whole, joiners);
+  // a kind of two words or more may be typed by its initials: "TT Thông tin" for "Trung tâm Thông tin"
+  const initials = whole >= 2 ? words.slice(0, whole).map((w) => w[0]).join('') : undefined;
+  for (let start = 0; start < tokens.length; start++) {
+    const from = words.slice(0, whole).every((w, i) => tokens[start + i] === w) ? start + whole : tokens[start] === initials ? start + 1 : undefined;
+    if (from === undefined || from >= tokens.length) continue;
+    const end = coverWords(tokens, from, 0, words, whole, joiners);
     if (end !== undefined) return [start, end];
   }
   return undefined;

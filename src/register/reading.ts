@@ -178,15 +178,19 @@ export function tokensOf(text: string): Tokens {
   return { folded, typed: typedTokens(text), marks };
 }
 
-/** The indexes of the tokens inside brackets: "(UPU, IDI, GCI)". */
-export function bracketed(tokens: Tokens): Set<number> {
-  const inside = new Set<number>();
+/** The spans of tokens inside brackets, one per pair: "(UPU, IDI, GCI)". */
+export function bracketSpans(tokens: Tokens): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
   let depth = 0;
+  let from = 0;
   tokens.marks.forEach((mark, i) => {
-    for (const c of mark) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
-    if (depth > 0) inside.add(i);
+    for (const c of mark) {
+      if (c === '(' && depth++ === 0) from = i;
+      if (c === ')' && depth > 0 && --depth === 0 && i > from) spans.push([from, i]);
+    }
   });
-  return inside;
+  if (depth > 0 && tokens.folded.length > from) spans.push([from, tokens.folded.length]);
+  return spans;
 }
 
 /** The tokens without those in the spans; the punctuation before a span taken out stays before what follows it. */

@@ -85,6 +85,13 @@ export function sectorLexicon(): SectorEntry[] {
   return readLexicon('sectors.json', SectorsFile).sectors;
 }
 
+const CompoundsFile = z.object({ about: z.string(), pairs: z.array(z.string().regex(/^\S+ \S+$/u, 'a pair of two syllables')).min(1) });
+
+/** Pairs of syllables that make one word ("trung hạn", "hạn chế"; lexicon/compounds.json). */
+export function compoundPairs(): string[] {
+  return readLexicon('compounds.json', CompoundsFile).pairs;
+}
+
 /** The words that head a sector's name ("lĩnh vực", "ngành"; lexicon/sectors.json). */
 export function sectorHeads(): string[] {
   return readLexicon('sectors.json', SectorsFile).heads;

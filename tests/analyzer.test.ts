@@ -124,6 +124,14 @@ describe('question understanding', () => {
     expect(understand('muc tieu phu song 5g nam 2025', aliases).years).toEqual([2025]);
   });
 
+  it('reads two syllables making one word as one: "trung hạn", "hạn chế" ask no deadline', () => {
+    expect(normalize('Kế hoạch trung hạn đến 2024')).toBe('kế hoạch trunghạn đến 2024');
+    expect(fold(normalize('nhung han che cua nganh'))).toBe('nhung hanche cua nganh');
+    expect(understand('Kế hoạch trung hạn đến 2024 lĩnh vực bưu chính có đề án gì', aliases).intent).not.toBe('deadline');
+    expect(understand('những hạn chế của lĩnh vực bưu chính năm 2021', aliases).intent).not.toBe('deadline');
+    expect(understand('hạn nộp luật viễn thông', aliases).intent).toBe('deadline');
+  });
+
   it('drops question words but keeps the words they resemble when typed with diacritics', () => {
     const q = understand('bộ máy ở đâu vậy', aliases);
     expect(q.folded).toContain('may');

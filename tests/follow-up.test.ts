@@ -45,6 +45,11 @@ describe('completing a follow-up from the last question', () => {
       .toBe('Năm 2022 lĩnh vực VT đặt về chuyển đổi từ điện thoại 2G sang smartphone con so là bao nhiêu');
   });
 
+  it('keeps a word of two syllables whole in the last question ("trung hạn" is no deadline asked)', async () => {
+    const c = (await reader()).complete('ngoai de an do con mo hinh gi moi nua ko?', 'Kế hoạch trung hạn đến 2024 lĩnh vực BC trong báo cáo tổng kết 2021 có đề án gì về tổ chức bộ máy?');
+    expect(c?.kind === 'question' && c.wider).toContain('Kế hoạch trung hạn đến 2024');
+  });
+
   it('carries no year of a document\'s number ("22/2014/TT-BTTTT") into a follow-up as its time', async () => {
     const q = await question('con Cuc Tan so, viec ky ke hoach phoi hop quan ly tan so voi cac So TTTT han luc nao?',
       'Theo phụ lục II Chỉ thị 2021, Thông tư sửa đổi Thông tư 22/2014/TT-BTTTT về quy hoạch kho số viễn thông phải xong khi nào?');

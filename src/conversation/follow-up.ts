@@ -6,7 +6,7 @@
  * (lexicon/follow-up-words.json).
  */
 import { browseWords, comparatorWords, documentKinds, figureQuestions, followUpWords, questionWords, sectorHeads, sectorLexicon, unitReading, type FollowUpWords } from '../lexicon.js';
-import { escapeRegExp, fold, normalize } from '../text/analyzer.js';
+import { escapeRegExp, fold, isCompound, normalize } from '../text/analyzer.js';
 import { foldedCompounds } from '../register/names.js';
 import type { LeadOrDue } from '../search/answerability.js';
 
@@ -65,11 +65,19 @@ interface Word {
 function wordsOf(text: string): Word[] {
   const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const accented = found.some((m) => fold(m[0].toLowerCase()) !== m[0].toLowerCase());
-  return found.map((m) => {
+  const words: Word[] = found.map((m) => {
     const [start, end] = [m.index!, m.index! + m[0].length];
     const numbered = NUMBER_BEFORE.test(text.slice(0, start)) && NUMBER_AFTER.test(text.slice(end));
     return { typed: m[0], folded: fold(normalize(m[0])), start, end, accented, ...(numbered ? { numbered } : {}) };
   });
+  // two syllables making one word are one ("trung hạn" asks no "hạn")
+  for (let i = words.length - 2; i >= 0; i--) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (/^\s+$/u.test(text.slice(a.end, b.start)) && isCompound(a.typed.toLowerCase(), b.typed.toLowerCase())) {
+      words.splice(i, 2, { ...a, typed: text.slice(a.start, b.end), folded: a.folded + b.folded, end: b.end });
+    }
+  }
+  return words;
 }
 
 // A document's number: "22/2014/TT-BTTTT", "49/2010/QH12" (a date, "20/7/2021", ends after its year).

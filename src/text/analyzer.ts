@@ -5,6 +5,7 @@
  * Accented tokens give exact matches; folded tokens and folded syllable pairs match text typed
  * without diacritics (pairs are the strong signal: most single folded syllables are ambiguous).
  */
+import { compoundPairs, onLexiconForgotten } from '../lexicon.js';
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
 
@@ -40,7 +41,7 @@ export function canonicalIY(syllable: string): string {
 export const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /**
- * NFC, canonical tone placement and i/y spelling, no footnote marks, and the number and date forms the documents mix:
+ * NFC, canonical tone placement and i/y spelling, two syllables making one word joined (lexicon/compounds.json), no footnote marks, and the number and date forms the documents mix:
  * "1.000" → "1000", "3,5" → "3.5", "Quý IV/2021" → "quý 4 năm 2021", "Tháng 02/2022" → "tháng 2 năm 2022",
  * "TT&TT" → "tttt". The result is lower case.
  */
@@ -55,6 +56,8 @@ export function normalize(text: string): string {
 }
 
 const recentlyNormalized = new Map<string, string>();
+let compounds: Set<string> | undefined;
+onLexiconForgotten(() => { compounds = undefined; recentlyNormalized.clear(); });
 const RECENTLY_NORMALIZED = 16;
 
 function normalizeOnce(text: string): string {
@@ -63,6 +66,8 @@ function normalizeOnce(text: string): string {
   // TT&TT⁽³⁾") is no part of it; after a whole number it may be a power ("10⁶")
   s = s.replace(/⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾/gu, ' ').replace(/(?<=[\p{L}%]|\d[.,]\d+)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, ' ');
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
+  // two syllables making one word are read as one ("trung hạn" asks no "hạn")
+  s = s.replace(/(?<![\p{L}])([\p{L}]+)\s+(?=([\p{L}]+)(?![\p{L}]))/gu, (m, a: string, b: string) => (isCompound(a, b) ? a : m));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
   // "Q1/2023", "q4 2021": a quarter as officials type it
   s = s.replace(/(?<![\p{L}\p{N}])q([1-4])(?:\s*\/\s*|\s+(?:năm\s+)?)((?:19|20)\d\d)(?!\d)/gu, 'quý $1/$2');
@@ -75,6 +80,12 @@ function normalizeOnce(text: string): string {
   s = s.replace(/\b(\d+),(\d+)\b/g, '$1.$2');
   s = s.replace(/&/g, '');
   return s;
+}
+
+/** Whether two syllables (lower case) make one word of lexicon/compounds.json ("trung hạn", "han che"). */
+export function isCompound(a: string, b: string): boolean {
+  compounds ??= new Set(compoundPairs().map((p) => fold(p.normalize('NFC').toLowerCase())));
+  return compounds.has(`${fold(a)} ${fold(b)}`);
 }
 
 /** Removes diacritics: "Đổi mới" → "doi moi". Expects normalized (lower-case) text. */

@@ -522,6 +522,15 @@ describe('a question\'s phrases and the amounts it asks', () => {
     expect(a.sources[0]).toMatchObject({ doc: '003_578e35c63316aedb.txt', lineStart: 232 });
   });
 
+  it('reads "số lượng" as asking a count, no word of the subject, and "cuối năm" as the documents\' "hết năm"', async () => {
+    // the 2023 directive's line 58: "Mục tiêu hết năm 2023 đạt: 590.000 – 595.000 tên miền."
+    for (const q of ['muc tieu so luong ten mien .vn den cuoi nam 2023 la bao nhieu', 'số lượng tên miền cuối năm 2023 đạt bao nhiêu']) {
+      const a = await ask(q);
+      expect(a.noAnswer).toBe(false);
+      expect(a.sources[0]).toMatchObject({ doc: '000_94f847d9d8c3a318.txt', lineStart: 58 });
+    }
+  });
+
   it('asks revenue in money: a passage giving it only for other years does not answer', async () => {
     // the 2023 directive sets game revenue for 2025 (800 triệu USD), none for 2024
     expect((await ask('mục tiêu doanh thu trò chơi điện tử trong nước năm 2024 bao nhiêu')).noAnswer).toBe(true);

@@ -13,6 +13,7 @@ import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
 import { isRank } from '../register/figures.js';
+import { fold } from '../text/analyzer.js';
 import { citationFor, emphasise, type Excerpt, type Span } from './reply.js';
 
 /** A lead built from a register row, with the rows of other documents it is compared with. */
@@ -213,9 +214,13 @@ export function registerLead(
   const amounts = figuresAsked(q).filter((a) => a.kind === 'amount' && (a.units.length > 0 || a.atLeast !== undefined));
   const isAmount = (v: TargetValue) => amounts.every((a) => textHoldsFigure(a, v.written));
   const givesAmount = (t: Target) => (t.values.some(isAmount) ? 0 : 1);
+  // asked how many of a thing ("bao nhiêu doanh nghiệp"), a row counting it ("100 nghìn doanh nghiệp") before
+  // one measuring something else of it ("giá trị tăng thêm … gấp 2 lần")
+  const counted = figuresAsked(q).flatMap((a) => (a.kind === 'amount' && a.counted !== undefined ? [a.counted] : []));
+  const countsAsked = (t: Target) => (counted.length === 0 || t.values.some((v) => v.noun !== undefined && counted.includes(fold(v.noun.toLowerCase()).split(' ')[0])) ? 0 : 1);
   const scored = fitting.map((t) => ({ t, c: coverage(words, index.wordsOfTarget(t), weightOf) }))
     .filter((x) => x.c >= ROW_COVERAGE * first.coverage)
-    .sort((a, b) => givesAmount(a.t) - givesAmount(b.t) || b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);
+    .sort((a, b) => givesAmount(a.t) - givesAmount(b.t) || countsAsked(a.t) - countsAsked(b.t) || b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);
   const target = scored[0]?.t;
   if (!target) return undefined;
   const values = valuesFor(target, q.years, asksShare(q));

@@ -704,7 +704,9 @@ export class FollowUpReader {
     // an amount asked of a measure alone ("doanh thu bao nhiêu?"): the last question's subject's
     const measure = covered(spansOf(innerWords, p.measures));
     const measureOnly = asks.length > 0 && rest.length > 0 && rest.every((i) => measure.has(i));
-    const marked = placeOnly || measureOnly || (marking && !(closedOnly && asks.length > 0 && rest.length > 0));
+    // a document named with only an ask ("báo cáo tổng kết 2021 thì ghi bao nhiêu?") asks the last question of it
+    const documentOnly = doc !== undefined && asks.length > 0 && rest.length === 0;
+    const marked = placeOnly || measureOnly || documentOnly || (marking && !(closedOnly && asks.length > 0 && rest.length > 0));
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;
     // a list command goes on with another unit, sector, topic or time, not with a question of its own

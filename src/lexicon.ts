@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from './paths.js';
 export const LEXICON_DIR = path.join(PROJECT_ROOT, 'lexicon');
 
 /** The files that change what the index holds (the register, and the words list questions are read with): their hash is part of the index's seeds hash. */
-export const INDEX_LEXICON_FILES = ['abbreviations.json', 'units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json', 'document-kinds.json'];
+export const INDEX_LEXICON_FILES = ['abbreviations.json', 'units.json', 'sectors.json', 'columns.json', 'figure-units.json', 'comparators.json', 'browse-words.json', 'section-kinds.json', 'document-kinds.json', 'compounds.json'];
 
 const NamedEntry = z.object({
   name: z.string().min(2),
@@ -306,6 +306,7 @@ export function figureQuestions(): z.infer<typeof FigureQuestionsFile> {
 const ProvincesFile = z.object({
   about: z.string(),
   at: z.array(z.string().min(1)).min(1),
+  heads: z.array(z.string().min(1)).min(1),
   provinces: z.array(NamedEntry.extend({ word: z.boolean().optional() })).min(1),
 });
 
@@ -320,6 +321,11 @@ export function provinces(): z.infer<typeof ProvincesFile>['provinces'] {
 /** The provinces whose names are no everyday words ("hòa bình" is): read where case is not seen. */
 export function plainlyNamedProvinces(): z.infer<typeof ProvincesFile>['provinces'] {
   return provinces().filter((p) => !p.word);
+}
+
+/** The words a province's name follows as a place ("sở", "tỉnh"; lexicon/provinces.json). */
+export function provinceHeads(): string[] {
+  return readLexicon('provinces.json', ProvincesFile).heads;
 }
 
 /** The words that stand before a place's name ("tại", "ở"; lexicon/provinces.json). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalTone, clauses, fold, foldedPairs, normalize, tokens, yearsIn } from '../src/text/analyzer.js';
 import { aliasExpansions, mineAliases, mineNamedAliases, headingName, namesByForeignLetters, staticAliasPairs } from '../src/text/aliases.js';
 import { understand } from '../src/search/understand.js';
+import { typedTokens } from '../src/register/names.js';
 
 describe('tone placement', () => {
   it.each([
@@ -130,6 +131,8 @@ describe('question understanding', () => {
     expect(understand('Kế hoạch trung hạn đến 2024 lĩnh vực bưu chính có đề án gì', aliases).intent).not.toBe('deadline');
     expect(understand('những hạn chế của lĩnh vực bưu chính năm 2021', aliases).intent).not.toBe('deadline');
     expect(understand('hạn nộp luật viễn thông', aliases).intent).toBe('deadline');
+    // shown as written where a question's words are named back
+    expect(typedTokens('những hạn chế năm 2021')).toEqual(['những', 'hạn chế', 'năm', '2021']);
   });
 
   it('drops question words but keeps the words they resemble when typed with diacritics', () => {

@@ -345,12 +345,20 @@ describe('lists', () => {
   });
 
   it('reads brackets naming the sector named before them as restating it ("mảng báo chí (quản lý báo chí)")', async () => {
-    expect((await testAnswerer()).browser.read('nam 2022 mang bao chi (quan ly bao chi) co nhung nhiem vu trong tam gi'))
+    const browser = (await testAnswerer()).browser;
+    expect(browser.read('nam 2022 mang bao chi (quan ly bao chi) co nhung nhiem vu trong tam gi'))
       .toEqual({ kind: 'sector', sectors: ['Báo chí, truyền thông'], year: 2022 });
+    // brackets naming another sector do not restate it: their words stay in the subject
+    const read = browser.read('các chỉ tiêu lĩnh vực viễn thông đến 2025 (hạ tầng cho chuyển đổi số)');
+    expect(read && 'subject' in read && read.subject.label).toContain('hạ tầng');
   });
 
   it('reads a unit\'s kind typed by its initials ("TT Thông tin" for "Trung tâm Thông tin")', async () => {
-    expect((await testAnswerer()).browser.read('TT Thông tin của Bộ chủ trì những nv gì năm 2021?')).toMatchObject({ kind: 'unit', unit: 'Trung tâm Thông tin', year: 2021 });
+    const browser = (await testAnswerer()).browser;
+    expect(browser.read('TT Thông tin của Bộ chủ trì những nv gì năm 2021?')).toMatchObject({ kind: 'unit', unit: 'Trung tâm Thông tin', year: 2021 });
+    // "TT-TT", "TT TT" are the Ministry's field, no unit
+    expect(browser.findUnit('Sở TT-TT Hà Nội năm 2021 có nhiệm vụ gì')).toBeUndefined();
+    expect(browser.findUnit('Bộ TT TT năm 2021 có nhiệm vụ gì')).toBeUndefined();
   });
 
   it('names the Q1/2023 meeting by its quarter typed short ("giao ban QI/2023")', async () => {

@@ -8,12 +8,11 @@
 import type { CatalogEntry } from '../ingest/catalog.js';
 import type { RegisterIndex } from '../register/query.js';
 import type { Target, TargetValue, Task } from '../register/types.js';
-import { asksShare, figuresAsked, holdsAnswer, isMeasureWord, namesCooperating, textHoldsFigure, type LeadOrDue } from '../search/answerability.js';
+import { asksShare, figureCounts, figuresAsked, holdsAnswer, isMeasureWord, namesCooperating, textHoldsFigure, type LeadOrDue } from '../search/answerability.js';
 import type { StoredPassage } from '../index/load.js';
 import type { Hit, SearchResult } from '../search/engine.js';
 import { beforeDocumentNote, deadlineText, type SourceSpan } from './list.js';
 import { isRank } from '../register/figures.js';
-import { fold } from '../text/analyzer.js';
 import { citationFor, emphasise, type Excerpt, type Span } from './reply.js';
 
 /** A lead built from a register row, with the rows of other documents it is compared with. */
@@ -217,7 +216,7 @@ export function registerLead(
   // asked how many of a thing ("bao nhiêu doanh nghiệp"), a row counting it ("100 nghìn doanh nghiệp") before
   // one measuring something else of it ("giá trị tăng thêm … gấp 2 lần")
   const counted = figuresAsked(q).flatMap((a) => (a.kind === 'amount' && a.counted !== undefined ? [a.counted] : []));
-  const countsAsked = (t: Target) => (counted.length === 0 || t.values.some((v) => v.noun !== undefined && counted.includes(fold(v.noun.toLowerCase()).split(' ')[0])) ? 0 : 1);
+  const countsAsked = (t: Target) => (counted.length === 0 || t.values.some((v) => counted.some((c) => figureCounts(v.written, c))) ? 0 : 1);
   const scored = fitting.map((t) => ({ t, c: coverage(words, index.wordsOfTarget(t), weightOf) }))
     .filter((x) => x.c >= ROW_COVERAGE * first.coverage)
     .sort((a, b) => givesAmount(a.t) - givesAmount(b.t) || countsAsked(a.t) - countsAsked(b.t) || b.c - a.c || inFirst(a.t) - inFirst(b.t) || a.t.text.length - b.t.text.length);

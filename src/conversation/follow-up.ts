@@ -61,7 +61,7 @@ interface Word {
   numbered?: boolean;
 }
 
-/** The words of a text with their places (NFC text; a word is a run of letters and digits). */
+/** The words of a text with their places (NFC text; a word is a run of letters and digits, or two syllables making one word). */
 function wordsOf(text: string): Word[] {
   const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const accented = found.some((m) => fold(m[0].toLowerCase()) !== m[0].toLowerCase());
@@ -70,8 +70,8 @@ function wordsOf(text: string): Word[] {
     const numbered = NUMBER_BEFORE.test(text.slice(0, start)) && NUMBER_AFTER.test(text.slice(end));
     return { typed: m[0], folded: fold(normalize(m[0])), start, end, accented, ...(numbered ? { numbered } : {}) };
   });
-  // two syllables making one word are one ("trung hạn" asks no "hạn")
-  for (let i = words.length - 2; i >= 0; i--) {
+  // two syllables making one word are one ("trung hạn" asks no "hạn"), joined from the left as normalize joins them
+  for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i], words[i + 1]];
     if (/^\s+$/u.test(text.slice(a.end, b.start)) && isCompound(a.typed.toLowerCase(), b.typed.toLowerCase())) {
       words.splice(i, 2, { ...a, typed: text.slice(a.start, b.end), folded: a.folded + b.folded, end: b.end });
@@ -409,6 +409,8 @@ export class FollowUpReader {
    * names nothing, but the "báo" of "báo chí" does.
    */
   private readonly plainPhrases: Phrase[];
+  /** The words asking for a list ("những mục tiêu", "bao nhiêu chỉ tiêu"; lexicon/browse-words.json). */
+  private readonly listWords: Phrase[];
   /** Short forms typed in chat ("j" for "gì", "z" for "vậy"), folded, and the words they stand for. */
   private readonly chatForms = new Map<string, string>();
   /** For a unit's kind word, folded, the syllables before it that make it another word ("dịch vụ"). */
@@ -430,6 +432,7 @@ export class FollowUpReader {
     const bounds = [...(c.at_least ?? []), ...(c.over ?? []), ...(c.at_most ?? []), ...(c.under ?? [])];
     this.plainPhrases = [...q.functionWords.folded, ...q.questionWords.folded, ...q.planned.folded, ...q.nonContentPhrases.folded, ...b.actions, ...b.due, ...bounds, ...words.plain]
       .map(phraseOf).filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
+    this.listWords = b.list.map(phraseOf).filter((p) => p.folded.length > 0);
     for (const [short, full] of Object.entries(words.chatForms)) this.chatForms.set(foldedWords(short).join(' '), normalize(full));
   }
 
@@ -694,6 +697,9 @@ export class FollowUpReader {
     // about the last question's subject, unless it names all the last question names (a question of its own)
     const plain = this.plainIn(innerWords);
     const echoes = rest.every((i) => plain.has(i)) && !this.namesAllOf(innerWords, last);
+    // a document named with only an ask ("báo cáo tổng kết 2021 thì ghi bao nhiêu?") asks the last question of
+    // it; asking for a list ("… đặt những mục tiêu gì?", "… có bao nhiêu chỉ tiêu?") is a question of its own
+    const documentOnly = doc !== undefined && asks.length > 0 && rest.length === 0 && spansOf(innerWords, this.listWords, docWords).length === 0;
     if (asks.length > 0 && rest.length > 0 && echoes) rest.length = 0;
     const marking = from > 0 || to < words.length || references.length > 0;
     // a closing word alone ("… hả?") marks no follow-up when the message asks of a subject of its own, unless
@@ -704,8 +710,6 @@ export class FollowUpReader {
     // an amount asked of a measure alone ("doanh thu bao nhiêu?"): the last question's subject's
     const measure = covered(spansOf(innerWords, p.measures));
     const measureOnly = asks.length > 0 && rest.length > 0 && rest.every((i) => measure.has(i));
-    // a document named with only an ask ("báo cáo tổng kết 2021 thì ghi bao nhiêu?") asks the last question of it
-    const documentOnly = doc !== undefined && asks.length > 0 && rest.length === 0;
     const marked = placeOnly || measureOnly || documentOnly || (marking && !(closedOnly && asks.length > 0 && rest.length > 0));
     if (!marked && (rest.length > 0 || doc)) return undefined;
     if (rest.length === 0 && asks.length === 0 && !time && !doc) return undefined;

@@ -364,7 +364,12 @@ export class Browser {
     const sectors = r.findSectors(tokens.folded);
     const inside = (span: [number, number]) => brackets.find(([a, b]) => a <= span[0] && span[1] <= b);
     const named = sectors?.spans.every(inside) ? undefined : sectors;
-    const restating = named ? brackets.filter((b) => named.spans.some((s) => inside(s) === b)) : [];
+    const sectorsIn = (spans: Array<[number, number]>) => new Set(spans.flatMap(([a, b]) => r.findSectors(tokens.folded.slice(a, b))?.sectors ?? []));
+    const outside = sectorsIn(named?.spans.filter((s) => !inside(s)) ?? []);
+    const restating = brackets.filter((b) => {
+      const within = [...sectorsIn(named?.spans.filter((s) => inside(s) === b) ?? [])];
+      return within.length > 0 && within.every((x) => outside.has(x));
+    });
     const wantsList = r.has(tokens.folded, cues.list);
     const sectorCue = r.has(tokens.folded, cues.sector);
     const targetCue = r.has(tokens.folded, cues.target);

@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry } from '../ingest/catalog.js';
 import { yearOf } from './dates.js';
-import { fold } from '../text/analyzer.js';
+import { fold, ROMAN } from '../text/analyzer.js';
 import { findWords, nameTokens } from './names.js';
 import { isFoldedFunctionWord } from '../search/understand.js';
 
@@ -75,13 +75,12 @@ function numberAt(tokens: string[], at: number, number: string[]): { fits: boole
 
 /** A title's quarters as officials type them short: "quý I/2023" is also "QI" and "Q1". */
 function quartersTyped(title: string): string[] {
+  const roman = Object.keys(ROMAN);
   return [...fold(title.normalize('NFC').toLowerCase()).matchAll(/quy\s+(iv|i{1,3}|[1-4])(?![a-z0-9])/g)].flatMap((m) => {
-    const n = QUARTERS.includes(m[1]) ? QUARTERS.indexOf(m[1]) + 1 : Number(m[1]);
-    return [`q${QUARTERS[n - 1]}`, `q${n}`];
+    const n = ROMAN[m[1]] ?? Number(m[1]);
+    return [`q${roman.find((r) => ROMAN[r] === n)}`, `q${n}`];
   });
 }
-
-const QUARTERS = ['i', 'ii', 'iii', 'iv'];
 
 /**
  * The first mention of documents in folded tokens, outside the `taken` spans (a unit's name: "Vụ BC"): a

@@ -2,11 +2,13 @@
  * Finding names (units, sectors) in text the way officials write them: folded, "&" and "-" ignored, an
  * abbreviation matched whether its letters are typed together or apart ("KHTC", "KH-TC", "KH TC").
  */
-import { fold, normalize, ROMAN } from '../text/analyzer.js';
-import type { NamedEntry } from '../lexicon.js';
+import { fold, normalize, ROMAN, splitCompound } from '../text/analyzer.js';
+import { onLexiconForgotten, type NamedEntry } from '../lexicon.js';
 
-// A question is tokenized by several readers in turn (lists, comparisons, cue words): the last few are kept.
+// A question is tokenized by several readers in turn (lists, comparisons, cue words): the last few are kept
+// (tokens hang on the lexicon: two syllables making one word are one token).
 const recentTokens = new Map<string, string[]>();
+onLexiconForgotten(() => recentTokens.clear());
 const RECENT_TOKENS = 16;
 
 /** Folded word tokens of a text: "Vụ KH-TC" → ["vu", "kh", "tc"]. The array is shared: do not change it. */
@@ -60,14 +62,16 @@ export function findWords(tokens: string[], words: string[], from = 0): [number,
 /**
  * Where a name is typed short, whole words and initials mixed: "Cục XB, In và PH", "Vụ KH TC", "Cục
  * PTTH&TTĐT" for "Cục Phát thanh, truyền hình và thông tin điện tử". Its first `whole` words (the kind)
- * must be typed whole, or by their initials when two or more ("TT Thông tin"); each later word whole or by its first letter, `joiners` ("va") may be left out, and
+ * must be typed whole, or by their initials when two or more and the next word is typed whole ("TT Thông tin"); each later word whole or by its first letter, `joiners` ("va") may be left out, and
  * every token must end where a word does. Returns [start, end) of the first occurrence, or undefined.
  */
 export function findShortForm(tokens: string[], words: string[], whole: number, joiners: Set<string>): [number, number] | undefined {
-  // a kind of two words or more may be typed by its initials: "TT Thông tin" for "Trung tâm Thông tin"
-  const initials = whole >= 2 ? words.slice(0, whole).map((w) => w[0]).join('') : undefined;
+  // a kind of two words or more may be typed by its initials before the name's next word in full: "TT Thông
+  // tin" for "Trung tâm Thông tin" ("TT TT" of "Sở TT-TT" is the Ministry's field, no unit)
+  const initials = whole >= 2 && whole < words.length ? words.slice(0, whole).map((w) => w[0]).join('') : undefined;
   for (let start = 0; start < tokens.length; start++) {
-    const from = words.slice(0, whole).every((w, i) => tokens[start + i] === w) ? start + whole : tokens[start] === initials ? start + 1 : undefined;
+    const byInitials = tokens[start] === initials && tokens[start + 1] === words[whole];
+    const from = words.slice(0, whole).every((w, i) => tokens[start + i] === w) ? start + whole : byInitials ? start + 1 : undefined;
     if (from === undefined || from >= tokens.length) continue;
     const end = coverWords(tokens, from, 0, words, whole, joiners);
     if (end !== undefined) return [start, end];
@@ -142,7 +146,8 @@ export function findNamesInTokens(tokens: string[], entries: NamedEntry[], bare 
 export function typedTokens(text: string): string[] {
   const out: string[] = [];
   for (const t of normalize(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
-    for (const _ of fold(t).match(/[a-z0-9]+/g) ?? []) out.push(t);
+    // (a word of two syllables is one token, shown as written: "hạn chế")
+    for (const _ of fold(t).match(/[a-z0-9]+/g) ?? []) out.push(splitCompound(t));
   }
   return out;
 }

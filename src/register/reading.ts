@@ -3,7 +3,7 @@
  * shape it ("những việc gì", "hạn", "trước cuối"), and its subject, the words left that a row must hold.
  * The word lists come from lexicon/ and are prepared once at index time (`prepareReading`).
  */
-import { browseWords, documentKinds, figureUnits, followUpWords, questionWords, sectorHeads, sectorLexicon, sectorRowHeads, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
+import { browseWords, documentKinds, followUpWords, questionWords, sectorHeads, sectorLexicon, sectorRowHeads, unitReading, type BrowseWords, type SectorEntry } from '../lexicon.js';
 import { aliasMatches, type AliasPair } from '../text/aliases.js';
 import { fold, hasDiacritics, normalize } from '../text/analyzer.js';
 import { findNamesInTokens, findShortForm, findWords, foldedCompounds, nameTokens, typedTokens, withoutMinistryName } from './names.js';

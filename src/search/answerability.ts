@@ -6,7 +6,7 @@
  * never reach a search (src/conversation/small-talk.ts).
  */
 import type { StoredPassage } from '../index/load.js';
-import { columnRoles, dueTimeWords, figureQuestions, figureUnits, horizonYearWords, placeWords, plainlyNamedProvinces, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
+import { columnRoles, dueTimeWords, provinceHeads, figureQuestions, figureUnits, horizonYearWords, placeWords, plainlyNamedProvinces, provinces, onLexiconForgotten, otherBodies, planNameWords, referenceYearWords, sectionKinds, unitLexicon, unitReading } from '../lexicon.js';
 import { findNamesInTokens, findWords, foldedCompounds, nameTokens, typedTokens } from '../register/names.js';
 import { escapeRegExp, fold, hasDiacritics, normalize, yearsIn } from '../text/analyzer.js';
 import { findFigures, type Figure } from '../register/figures.js';
@@ -639,6 +639,12 @@ export function textHoldsFigure(ask: FigureAsk, raw: string): boolean {
   return ask.units.some((u) => unitPattern(u).test(text));
 }
 
+/** Whether a figure as written ("100 nghìn doanh nghiệp") counts the thing asked (`counted`, folded: "doanh"). */
+export function figureCounts(written: string, counted: string): boolean {
+  const number = /\d[\d.,]*/u.exec(written);
+  return number !== null && countedAfter(counted).test(foldedText(written.slice(number.index + number[0].length)));
+}
+
 const countedPatterns = new Map<string, RegExp>();
 onLexiconForgotten(() => countedPatterns.clear());
 
@@ -762,12 +768,15 @@ export function placesAsked(question: Question): Province[] {
     const capitalised = new Set(properPairsIn(question.raw));
     const written = (entry: Province) => [entry.name, ...entry.spellings].map((w) => normalize(w).replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
     const list = provinces();
+    const heads = provinceHeads().map(nameTokens);
     places = findNamesInTokens(tokens, list).map((m) => ({ ...m, entry: m.entry as Province })).filter((m) => {
       const as = typed.slice(m.start, m.end).join(' ');
       if (hasDiacritics(as) && !written(m.entry).includes(as)) return false;
       const asCapitalised = capitalised.has(tokens.slice(m.start, m.end).join('_'));
-      // "cap quang nam 2021": typed plainly, "nam" before a year is "năm" (the year), not the end of Quảng Nam
-      if (!hasDiacritics(as) && !asCapitalised && tokens[m.end - 1] === YEAR_WORD && YEAR_NUMBER.test(tokens[m.end] ?? '')) return false;
+      // "cap quang nam 2021": typed plainly after a word that is no place's head, "nam" before a year is "năm"
+      // (the year), not the end of Quảng Nam ("so tttt quang nam 2021" is the province)
+      const headed = m.start === 0 || heads.some((h) => h.every((w, i) => tokens[m.start - h.length + i] === w));
+      if (!hasDiacritics(as) && !asCapitalised && !headed && tokens[m.end - 1] === YEAR_WORD && YEAR_NUMBER.test(tokens[m.end] ?? '')) return false;
       return !m.entry.word || asCapitalised;
     }).map((m) => m.entry);
     placesCache.set(question, places);

@@ -38,7 +38,7 @@ export function unitAliasPairs(): AliasPair[] {
       let k = 0;
       while (k < Math.min(words.length, name.length) && fold(words[k].toLowerCase()) === fold(name[k].toLowerCase())) k++;
       const [short, full] = [words.slice(k), name.slice(k)];
-      if (k === 0 || short.length !== 1 || !/^[\p{Lu}&-]+$/u.test(short[0])) continue;
+      if (k === 0 || short.length !== 1 || !/^[\p{Lu}&-]+$/u.test(short[0]) || toTokens(short[0]).length !== 1) continue;
       const letters = fold(short[0].toLowerCase()).replace(/[^a-z]/g, '');
       const initials = full.filter((w) => !JOINING.test(w)).map((w) => fold(w.toLowerCase())[0] ?? '').join('');
       if (letters.length >= UNIT_ABBREVIATION_MIN && letters === initials) pairs.push({ short: toTokens(short[0]), full: toTokens(full.join(' ')) });

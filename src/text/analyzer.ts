@@ -88,6 +88,17 @@ export function isCompound(a: string, b: string): boolean {
   return compounds.has(`${fold(a)} ${fold(b)}`);
 }
 
+/** A word `normalize` joined from two syllables ("hạnchế"), as written ("hạn chế"); any other word as it is. */
+export function splitCompound(word: string): string {
+  compounds ??= new Set(compoundPairs().map((p) => fold(p.normalize('NFC').toLowerCase())));
+  const folded = fold(word.toLowerCase());
+  for (const pair of compounds) {
+    const [a, b] = pair.split(' ');
+    if (folded === a + b) return `${word.slice(0, a.length)} ${word.slice(a.length)}`;
+  }
+  return word;
+}
+
 /** Removes diacritics: "Đổi mới" → "doi moi". Expects normalized (lower-case) text. */
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');

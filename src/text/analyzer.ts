@@ -57,7 +57,15 @@ export function normalize(text: string): string {
 
 const recentlyNormalized = new Map<string, string>();
 let compounds: Set<string> | undefined;
-onLexiconForgotten(() => { compounds = undefined; recentlyNormalized.clear(); });
+// the syllables a compound opens and closes with, typed or folded: the text is scanned for those alone
+let compoundPattern: RegExp | undefined;
+onLexiconForgotten(() => { compounds = compoundPattern = undefined; recentlyNormalized.clear(); });
+
+/** A pattern finding a first syllable of the pairs, the space after it, and (ahead) a second syllable. */
+function pairPattern(pairs: string[]): RegExp {
+  const forms = (k: 0 | 1) => [...new Set(pairs.flatMap((p) => { const w = p.normalize('NFC').toLowerCase().split(' ')[k]; return [w, fold(w)]; }))].join('|');
+  return new RegExp(`(?<![\\p{L}])(${forms(0)})\\s+(?=(${forms(1)})(?![\\p{L}]))`, 'gu');
+}
 const RECENTLY_NORMALIZED = 16;
 
 function normalizeOnce(text: string): string {
@@ -67,7 +75,8 @@ function normalizeOnce(text: string): string {
   s = s.replace(/⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾/gu, ' ').replace(/(?<=[\p{L}%]|\d[.,]\d+)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, ' ');
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // two syllables making one word are read as one ("trung hạn" asks no "hạn")
-  s = s.replace(/(?<![\p{L}])([\p{L}]+)\s+(?=([\p{L}]+)(?![\p{L}]))/gu, (m, a: string, b: string) => (isCompound(a, b) ? a : m));
+  compoundPattern ??= pairPattern(compoundPairs());
+  s = s.replace(compoundPattern, (m, a: string, b: string) => (isCompound(a, b) ? a : m));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
   // "Q1/2023", "q4 2021": a quarter as officials type it
   s = s.replace(/(?<![\p{L}\p{N}])q([1-4])(?:\s*\/\s*|\s+(?:năm\s+)?)((?:19|20)\d\d)(?!\d)/gu, 'quý $1/$2');

@@ -86,7 +86,6 @@ function valueSpans(values: TargetValue[]): Span[] {
   return spans;
 }
 
-
 /**
  * Whether two figures can be values of one indicator: both ranks ("top 50", "nhóm 80", "tăng 10 bậc"), or
  * they count the same thing ("doanh nghiệp", "%").

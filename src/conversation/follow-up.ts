@@ -67,7 +67,8 @@ function wordsOf(text: string): Word[] {
   const accented = found.some((m) => fold(m[0].toLowerCase()) !== m[0].toLowerCase());
   const words: Word[] = found.map((m) => {
     const [start, end] = [m.index!, m.index! + m[0].length];
-    const numbered = NUMBER_BEFORE.test(text.slice(0, start)) && NUMBER_AFTER.test(text.slice(end));
+    // (a document's number, "22/2014/TT-BTTTT": a digit and "/" before, "/" and a letter after; a date ends after its year)
+    const numbered = text[start - 1] === '/' && /\d/u.test(text[start - 2] ?? '') && text[end] === '/' && /\p{L}/u.test(text[end + 1] ?? '');
     return { typed: m[0], folded: fold(normalize(m[0])), start, end, accented, ...(numbered ? { numbered } : {}) };
   });
   // two syllables making one word are one ("trung hạn" asks no "hạn"), joined from the left as normalize joins them
@@ -79,10 +80,6 @@ function wordsOf(text: string): Word[] {
   }
   return words;
 }
-
-// A document's number: "22/2014/TT-BTTTT", "49/2010/QH12" (a date, "20/7/2021", ends after its year).
-const NUMBER_BEFORE = /\d\/$/u;
-const NUMBER_AFTER = /^\/\p{L}/u;
 
 /** The words the documents use: a word they never use may be a misspelt follow-up word. */
 export interface Vocabulary {

@@ -73,6 +73,18 @@ function numberAt(tokens: string[], at: number, number: string[]): { fits: boole
   return { fits: whole || figureOnly, end: at + Math.max(k, 1) };
 }
 
+const titleCache = new WeakMap<CatalogEntry, Set<string>>();
+
+/** A document's title words as read ("quý 1 năm 2023"), as written ("quý I/2023") and its quarters typed short: worked out once per document. */
+function titleWords(d: CatalogEntry): Set<string> {
+  let words = titleCache.get(d);
+  if (!words) {
+    words = new Set([...nameTokens(d.title), ...(fold(d.title.normalize('NFC').toLowerCase()).match(/[a-z0-9]+/g) ?? []), ...quartersTyped(d.title)]);
+    titleCache.set(d, words);
+  }
+  return words;
+}
+
 /** A title's quarters as officials type them short: "quý I/2023" is also "QI" and "Q1". */
 function quartersTyped(title: string): string[] {
   const roman = Object.keys(ROMAN);
@@ -96,8 +108,8 @@ export function findDocumentMention(
   named: Array<[number, number]> = [],
 ): DocumentMention | undefined {
   const numbers = documents.map((d) => (d.number ? nameTokens(d.number) : []));
-  // a title's words as read ("quý 1 năm 2023") and as written ("quý I/2023"): a question may be read either way
-  const titles = documents.map((d) => new Set([...nameTokens(d.title), ...(fold(d.title.normalize('NFC').toLowerCase()).match(/[a-z0-9]+/g) ?? []), ...quartersTyped(d.title)]));
+  // a title's words as read, as written and with its quarters typed short: a question may be read any of these ways
+  const titles = documents.map(titleWords);
   const spellings = Object.entries(words.kinds).flatMap(([kind, list]) => list.map((w) => ({ kind, w }))).sort((a, b) => b.w.length - a.w.length);
   const beforeAt = (start: number) => words.before.find((w) => w.every((x, i) => tokens[start - w.length + i] === x))?.length ?? 0;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);

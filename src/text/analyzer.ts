@@ -56,17 +56,29 @@ export function normalize(text: string): string {
 }
 
 const recentlyNormalized = new Map<string, string>();
-let compounds: Set<string> | undefined;
-// the syllables a compound opens and closes with, typed or folded: the text is scanned for those alone
-let compoundPattern: RegExp | undefined;
-onLexiconForgotten(() => { compounds = compoundPattern = undefined; recentlyNormalized.clear(); });
-
-/** A pattern finding a first syllable of the pairs, the space after it, and (ahead) a second syllable. */
-function pairPattern(pairs: string[]): RegExp {
-  const forms = (k: 0 | 1) => [...new Set(pairs.flatMap((p) => { const w = p.normalize('NFC').toLowerCase().split(' ')[k]; return [w, fold(w)]; }))].join('|');
-  return new RegExp(`(?<![\\p{L}])(${forms(0)})\\s+(?=(${forms(1)})(?![\\p{L}]))`, 'gu');
-}
 const RECENTLY_NORMALIZED = 16;
+
+/**
+ * lexicon/compounds.json as read: each pair folded ("han che"), each pair joined and folded with the length of
+ * its first syllable ("hanche": 3), and a pattern finding a first syllable typed or folded, the space after it
+ * and (ahead) a second one: the text is scanned at those syllables alone.
+ */
+interface Compounds { pairs: Set<string>; joined: Map<string, number>; pattern: RegExp }
+let compoundsRead: Compounds | undefined;
+onLexiconForgotten(() => { compoundsRead = undefined; recentlyNormalized.clear(); });
+
+function compounds(): Compounds {
+  if (!compoundsRead) {
+    const pairs = compoundPairs().map((p) => p.normalize('NFC').toLowerCase().split(' '));
+    const forms = (k: 0 | 1) => [...new Set(pairs.flatMap((p) => [p[k], fold(p[k])]))].join('|');
+    compoundsRead = {
+      pairs: new Set(pairs.map(([a, b]) => `${fold(a)} ${fold(b)}`)),
+      joined: new Map(pairs.map(([a, b]) => [fold(a + b), a.length])),
+      pattern: new RegExp(`(?<![\\p{L}])(${forms(0)})\\s+(?=(${forms(1)})(?![\\p{L}]))`, 'gu'),
+    };
+  }
+  return compoundsRead;
+}
 
 function normalizeOnce(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
@@ -75,8 +87,7 @@ function normalizeOnce(text: string): string {
   s = s.replace(/⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾/gu, ' ').replace(/(?<=[\p{L}%]|\d[.,]\d+)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, ' ');
   s = s.replace(/[\p{L}]+/gu, (w) => canonicalIY(canonicalTone(w)));
   // two syllables making one word are read as one ("trung hạn" asks no "hạn")
-  compoundPattern ??= pairPattern(compoundPairs());
-  s = s.replace(compoundPattern, (m, a: string, b: string) => (isCompound(a, b) ? a : m));
+  s = s.replace(compounds().pattern, (m, a: string, b: string) => (isCompound(a, b) ? a : m));
   // quarter and month with a year: one spelling for "quý iv/2021", "quý 4 năm 2021", "tháng 02/2022"
   // "Q1/2023", "q4 2021": a quarter as officials type it
   s = s.replace(/(?<![\p{L}\p{N}])q([1-4])(?:\s*\/\s*|\s+(?:năm\s+)?)((?:19|20)\d\d)(?!\d)/gu, 'quý $1/$2');
@@ -93,19 +104,13 @@ function normalizeOnce(text: string): string {
 
 /** Whether two syllables (lower case) make one word of lexicon/compounds.json ("trung hạn", "han che"). */
 export function isCompound(a: string, b: string): boolean {
-  compounds ??= new Set(compoundPairs().map((p) => fold(p.normalize('NFC').toLowerCase())));
-  return compounds.has(`${fold(a)} ${fold(b)}`);
+  return compounds().pairs.has(`${fold(a)} ${fold(b)}`);
 }
 
 /** A word `normalize` joined from two syllables ("hạnchế"), as written ("hạn chế"); any other word as it is. */
 export function splitCompound(word: string): string {
-  compounds ??= new Set(compoundPairs().map((p) => fold(p.normalize('NFC').toLowerCase())));
-  const folded = fold(word.toLowerCase());
-  for (const pair of compounds) {
-    const [a, b] = pair.split(' ');
-    if (folded === a + b) return `${word.slice(0, a.length)} ${word.slice(a.length)}`;
-  }
-  return word;
+  const first = compounds().joined.get(fold(word.toLowerCase()));
+  return first === undefined ? word : `${word.slice(0, first)} ${word.slice(first)}`;
 }
 
 /** Removes diacritics: "Đổi mới" → "doi moi". Expects normalized (lower-case) text. */
